@@ -1,0 +1,30 @@
+// An audit-trail entry (API.md, `GET /stations/{id}/audit`): who did what, when. Entries are never edited.
+import { z } from 'zod';
+
+export const AUDIT_ACTIONS = [
+  'station.configured',
+  'plan.created',
+  'plan.published',
+  'redeployment.requested',
+  'redeployment.decided',
+  'redeployment.withdrawn',
+  'redeployment.expired',
+  'reinforced-duty.declared',
+] as const;
+export const AuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const Actor = z.object({ sub: z.string(), groups: z.array(z.string()), stationId: z.string().nullable() });
+export type Actor = z.infer<typeof Actor>;
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  stationId: z.string(),
+  at: z.string(),
+  actor: Actor,
+  action: AuditAction,
+  target: z.object({ kind: z.string(), id: z.string() }),
+  summary: z.string(),
+  detail: z.record(z.string(), z.unknown()).default({}),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -1,0 +1,148 @@
+// The thin HTTP shell every function shares: API Gateway HTTP API (payload 2.0) events in, API.md answers out.
+// Middlewares, one job each: answer errors in the API.md shape; refuse oversized bodies; parse JSON; read claims.
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Actor } from '../domain/audit.ts';
+import { DomainError, badRequest, formatPath } from '../domain/errors.ts';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+/** What a route sees: the parsed request with the caller's identity. */
+export type ApiRequest = {
+  routeKey: string;
+  path: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+  actor: Actor;
+};
+
+export type RouteResponse = {
+  status?: number;
+  body?: unknown;
+  /** Raw text answers (CSV, iCalendar) with their content type. */
+  text?: string;
+  headers?: Record<string, string>;
+};
+
+export type Route = (request: ApiRequest) => Promise<RouteResponse>;
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Middy's convention: middlewares leave what they parsed on the event for the handler. */
+type ParsedEvent = ApiEvent & { parsedBody?: unknown; actor?: Actor };
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): ApiResult => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  body: JSON.stringify(body),
+});
+
+/** Turns any thrown error into the API.md error shape. Unknown errors become a 500 that leaks nothing. */
+export const errorAnswer = (): MiddlewareObj<ParsedEvent, ApiResult> => ({
+  name: 'errorAnswer',
+  onError: (request) => {
+    const error = request.error;
+    if (error instanceof DomainError) {
+      const headers: Record<string, string> = error.status === 503 ? { 'retry-after': '1' } : {};
+      request.response = json(error.status, { error: { code: error.code, message: error.message, details: error.details } }, headers);
+      return;
+    }
+    console.error(JSON.stringify({ level: 'error', message: 'unhandled error', route: request.event.routeKey, error: String(error), stack: error instanceof Error ? error.stack : undefined }));
+    request.response = json(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side; nothing was changed.', details: [] } });
+  },
+});
+
+/** Refuses bodies over 1 MB (413) and bodies that are not JSON (400) before any route runs. */
+export const jsonBody = (): MiddlewareObj<ParsedEvent, ApiResult> => ({
+  name: 'jsonBody',
+  before: (request) => {
+    const { body, isBase64Encoded } = request.event;
+    if (body === undefined || body === null || body === '') return;
+    const raw = isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+    if (raw.byteLength > MAX_BODY_BYTES)
+      throw new DomainError(413, 'PAYLOAD_TOO_LARGE', `The body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES} bytes.`);
+    try {
+      request.event.parsedBody = JSON.parse(raw.toString('utf8')) as unknown;
+    } catch (error) {
+      throw badRequest('The body is not valid JSON.', [{ path: '(body)', message: error instanceof Error ? error.message : 'not JSON' }]);
+    }
+  },
+});
+
+function claimGroups(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string' || value === '') return [];
+  // API Gateway passes a Cognito array claim as "[a b]" or as a JSON string; accept both.
+  const trimmed = value.trim();
+  if (trimmed.startsWith('[') && trimmed.includes('"')) {
+    try {
+      return (JSON.parse(trimmed) as unknown[]).map(String);
+    } catch {
+      /* fall through */
+    }
+  }
+  return trimmed.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+}
+
+/** Reads the identity API Gateway's JWT authorizer (or the local server) checked. No claims, no entry. */
+export const claims = (): MiddlewareObj<ParsedEvent, ApiResult> => ({
+  name: 'claims',
+  before: (request) => {
+    const jwt = request.event.requestContext?.authorizer?.jwt?.claims;
+    const sub = jwt?.sub;
+    if (typeof sub !== 'string' || sub === '') throw new DomainError(401, 'UNAUTHENTICATED', 'Sign in first: this request carries no valid token.');
+    const stationId = jwt?.['custom:stationId'];
+    request.event.actor = { sub, groups: claimGroups(jwt?.['cognito:groups']), stationId: typeof stationId === 'string' && stationId !== '' ? stationId : null };
+  },
+});
+
+/**
+ * Builds a Lambda handler from routes keyed by API Gateway route key (e.g. `PUT /stations/{stationId}`).
+ * Public routes (`/health`) skip the claims check.
+ */
+export function httpHandler(routes: Record<string, Route>, options: { public?: readonly string[] } = {}) {
+  const open = new Set(options.public ?? []);
+  const base = async (event: ParsedEvent): Promise<ApiResult> => {
+    const route = routes[event.routeKey];
+    if (!route) return json(404, { error: { code: 'NOT_FOUND', message: `No route ${event.routeKey}.`, details: [] } });
+    const answer = await route({
+      routeKey: event.routeKey,
+      path: (event.pathParameters ?? {}) as Record<string, string>,
+      query: (event.queryStringParameters ?? {}) as Record<string, string>,
+      headers: lowerCaseKeys(event.headers ?? {}),
+      body: event.parsedBody,
+      actor: event.actor ?? { sub: '', groups: [], stationId: null },
+    });
+    const status = answer.status ?? 200;
+    if (answer.text !== undefined) return { statusCode: status, headers: answer.headers ?? {}, body: answer.text };
+    if (answer.body === undefined) return { statusCode: status, headers: answer.headers ?? {} };
+    return json(status, answer.body, answer.headers);
+  };
+  const requireClaims = claims();
+  return middy<ParsedEvent, ApiResult>(base)
+    .use(errorAnswer())
+    .use({
+      name: 'claimsUnlessPublic',
+      before: (request) => (open.has(request.event.routeKey) ? undefined : requireClaims.before?.(request)),
+    })
+    .use(jsonBody());
+}
+
+function lowerCaseKeys(headers: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = v;
+  return out;
+}
+
+/** Validates with a zod schema; on failure a 400 listing every bad field. */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw badRequest(
+    `The ${what} has ${result.error.issues.length} problem${result.error.issues.length === 1 ? '' : 's'}.`,
+    result.error.issues.map((issue) => ({ path: formatPath(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))), message: issue.message })),
+  );
+}

@@ -1,0 +1,19 @@
+// Path and query parameters every route checks the same way.
+import { z } from 'zod';
+import { IsoDate, StationId } from '../domain/primitives.ts';
+import { parseOr400 } from './api.ts';
+
+export const stationIdOf = (path: Record<string, string>): string => parseOr400(z.object({ stationId: StationId }), path, 'path').stationId;
+
+export const PageQuery = z.object({
+  cursor: z.string().max(2048).optional(),
+  next: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const DateRangeQuery = z
+  .object({ from: IsoDate.optional(), to: IsoDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"to" is before "from"', path: ['to'] });
+
+/** The cursor a client sends back: `cursor=` or, as lists name it, `next=`. */
+export const cursorOf = (query: { cursor?: string | undefined; next?: string | undefined }) => query.cursor ?? query.next ?? null;

@@ -1,0 +1,64 @@
+// The single-table design. Every key the product uses is built here and nowhere else.
+//
+//   item                 pk                         sk                        GSI1 (gsi1pk / gsi1sk)
+//   station config       STATION#<stationId>        CONFIG                    STATIONS / <stationId>     (nightly paging)
+//   plan (head)          STATION#<stationId>        PLAN#<planId>             PLANS#<stationId> / <start>#<planId>
+//   plan body chunk      STATION#<stationId>        PLAN#<planId>#PART#<n>    -
+//   redeployment         STATION#<stationId>        RD#<id>                   RD#<stationId>#<status> / <createdAt>#<id>
+//   audit entry          AUDIT#<stationId>          <at>#<entryId>            -
+//
+// GSI2 `pending-audit` (pendingAudit / sk) is sparse: only items whose outbox still holds audit entries that have not
+// been copied into the audit partition carry `pendingAudit`. See audit.ts for why (no transactions in dynalite).
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+export const GSI1 = 'gsi1';
+export const PENDING_AUDIT_INDEX = 'pending-audit';
+
+export const keys = {
+  station: (stationId: string) => ({ pk: `STATION#${stationId}`, sk: 'CONFIG' }),
+  stationPartition: (stationId: string) => `STATION#${stationId}`,
+  stationsIndex: 'STATIONS',
+  plan: (stationId: string, planId: string) => ({ pk: `STATION#${stationId}`, sk: `PLAN#${planId}` }),
+  planPart: (stationId: string, planId: string, part: number) => ({ pk: `STATION#${stationId}`, sk: `PLAN#${planId}#PART#${part}` }),
+  plansIndex: (stationId: string) => `PLANS#${stationId}`,
+  redeployment: (stationId: string, id: string) => ({ pk: `STATION#${stationId}`, sk: `RD#${id}` }),
+  redeploymentsIndex: (stationId: string, status: string) => `RD#${stationId}#${status}`,
+  auditPartition: (stationId: string) => `AUDIT#${stationId}`,
+};
+
+/** The table as CreateTable wants it: used by the local server and tests; infra/ declares the same keys. */
+export function tableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'sk', AttributeType: 'S' },
+      { AttributeName: 'gsi1pk', AttributeType: 'S' },
+      { AttributeName: 'gsi1sk', AttributeType: 'S' },
+      { AttributeName: 'pendingAudit', AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: GSI1,
+        KeySchema: [
+          { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+          { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+      {
+        IndexName: PENDING_AUDIT_INDEX,
+        KeySchema: [
+          { AttributeName: 'pendingAudit', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+      },
+    ],
+  };
+}
