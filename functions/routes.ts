@@ -13,3 +13,13 @@ export const ROUTES: readonly RouteSpec[] = [
 ];
 
 export const routeKey = (route: RouteSpec) => `${route.method} ${route.path}`;
+
+/**
+ * The DynamoDB actions each function may use (least privilege in infra/). Writes that carry audit entries also
+ * flush them (PutItem into the audit partition, UpdateItem to clear the outbox).
+ */
+export const TABLE_ACTIONS: Record<FunctionName, readonly string[]> = {
+  health: [],
+  stations: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  audit: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+};
