@@ -13,6 +13,8 @@ const loaders: Record<FunctionName, () => Promise<{ handler: LambdaHandler }>> =
   health: () => import('../functions/health/handler.ts') as Promise<{ handler: LambdaHandler }>,
   stations: () => import('../functions/stations/handler.ts') as Promise<{ handler: LambdaHandler }>,
   audit: () => import('../functions/audit/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  plans: () => import('../functions/plans/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  roster: () => import('../functions/roster/handler.ts') as Promise<{ handler: LambdaHandler }>,
 };
 
 type CompiledRoute = { spec: RouteSpec; pattern: RegExp; names: string[] };
@@ -31,7 +33,7 @@ const compiled: CompiledRoute[] = ROUTES.map((spec) => {
 
 export type GatewayRequest = { method: string; path: string; query: string; headers: Record<string, string>; body: string | undefined };
 
-export function matchRoute(method: string, path: string): { spec: RouteSpec; params: Record<string, string> } | 'method-not-allowed' | null {
+export function matchRoute(method: string, path: string): { spec: RouteSpec; params: Record<string, string> } | 'method-not-allowed' | 'bad-escape' | null {
   let pathMatched = false;
   for (const route of compiled) {
     const m = route.pattern.exec(path);
@@ -39,7 +41,11 @@ export function matchRoute(method: string, path: string): { spec: RouteSpec; par
     pathMatched = true;
     if (route.spec.method !== method) continue;
     const params: Record<string, string> = {};
-    route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+    try {
+      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+    } catch {
+      return 'bad-escape';
+    }
     return { spec: route.spec, params };
   }
   return pathMatched ? 'method-not-allowed' : null;
@@ -54,6 +60,7 @@ const errorResult = (status: number, code: string, message: string): ApiResult =
 export async function dispatch(request: GatewayRequest, auth: DevAuthority): Promise<ApiResult | null> {
   const matched = matchRoute(request.method, request.path);
   if (matched === null) return null;
+  if (matched === 'bad-escape') return errorResult(400, 'BAD_REQUEST', `The path ${request.path} has a malformed %-escape.`);
   if (matched === 'method-not-allowed') return errorResult(405, 'METHOD_NOT_ALLOWED', `${request.method} is not served on ${request.path}.`);
   const { spec, params } = matched;
   let claims: Record<string, string | number | boolean> | null = null;

@@ -5,7 +5,7 @@ import { isValid, parseISO, format } from 'date-fns';
 /** `YYYY-MM-DD`, and a real calendar day (2026-02-30 is refused). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD', abort: true })
   .refine((s) => {
     const d = parseISO(s);
     return isValid(d) && format(d, 'yyyy-MM-dd') === s;

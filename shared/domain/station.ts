@@ -236,7 +236,9 @@ export function stationReferenceIssues(raw: unknown): Issue[] {
 function rangeIssue(range: Loose, at: (string | number)[]): Issue[] {
   const from = str(range.from);
   const to = str(range.to);
-  return from !== undefined && to !== undefined && to < from ? [{ path: [...at, 'to'], message: '"to" is before "from"' }] : [];
+  // Only two real dates can be out of order; a malformed one has its own error already.
+  const real = (d: string | undefined) => d !== undefined && IsoDate.safeParse(d).success;
+  return real(from) && real(to) && to! < from! ? [{ path: [...at, 'to'], message: '"to" is before "from"' }] : [];
 }
 
 function sameDays(a: unknown, b: unknown): boolean {

@@ -5,6 +5,10 @@ import { parseOr400 } from './api.ts';
 
 export const stationIdOf = (path: Record<string, string>): string => parseOr400(z.object({ stationId: StationId }), path, 'path').stationId;
 
+/** Plan ids are `pl_` and letters or digits (they become part of a key: no separators). */
+export const PlanId = z.string().regex(/^pl_[A-Za-z0-9]{1,64}$/, 'not a plan id (pl_ followed by letters and digits)');
+export const planIdOf = (path: Record<string, string>): string => parseOr400(z.object({ planId: PlanId }), path, 'path').planId;
+
 export const PageQuery = z.object({
   cursor: z.string().max(2048).optional(),
   next: z.string().max(2048).optional(),

@@ -70,6 +70,18 @@ export class AuditTrail {
     await this.clearPendingIfEmpty(item);
   }
 
+  /**
+   * `flush` for the moment right after a change: the change is already stored with its entry in the outbox, so a
+   * failure here must not turn a success into an error; the next read of the trail copies the entry (`drain`).
+   */
+  async flushAfterChange(item: ItemKey, entry: AuditEntry): Promise<void> {
+    try {
+      await this.flush(item, entry);
+    } catch (error) {
+      console.warn(JSON.stringify({ level: 'warn', message: 'audit entry left in the outbox for the next read', entryId: entry.id, error: String(error) }));
+    }
+  }
+
   /** Copies every entry still waiting in the station's outboxes. */
   async drain(stationId: string): Promise<void> {
     let start: Record<string, unknown> | undefined;
@@ -115,12 +127,13 @@ export class AuditTrail {
       });
   }
 
-  /** The station's trail, oldest first, optionally between two dates (inclusive, UTC instants' date part). */
-  async list(stationId: string, options: { from?: string; to?: string; cursor?: string | null; limit?: number } = {}): Promise<Page<AuditEntry>> {
+  /** The station's trail, oldest first, optionally between two instants (ISO 8601 UTC, `from` inclusive, `until` exclusive). */
+  async list(stationId: string, options: { from?: string; until?: string; cursor?: string | null; limit?: number } = {}): Promise<Page<AuditEntry>> {
     await this.drain(stationId);
     const pk = keys.auditPartition(stationId);
+    // Entry ids begin with the UTC instant, so a range of instants is a range of sort keys ('#' sorts before digits).
     const lower = options.from ?? '0000';
-    const upper = options.to ? `${options.to}T99` : '9999';
+    const upper = options.until ? `${options.until}` : '9999';
     const page = await this.client
       .send(
         new QueryCommand({

@@ -1,15 +1,20 @@
 // The roster store: the only door to DynamoDB. Handlers get one of these and never see keys or commands.
 import { AuditTrail } from './audit.ts';
+import type { ApprovedRedeployment } from '../domain/plan.ts';
 import { createStoreClient, type StoreClient } from './client.ts';
+import { PlanStore } from './plans.ts';
 import { StationStore } from './stations.ts';
 
 export type { Page } from './cursor.ts';
 export { StoreBusyError } from './errors.ts';
 export { newAuditId } from './audit.ts';
+export type { PlanHead, PlanSummary } from './plans.ts';
+export { alreadyPublished } from './plans.ts';
 
 export class RosterStore {
   readonly audit: AuditTrail;
   readonly stations: StationStore;
+  readonly plans: PlanStore;
 
   constructor(
     readonly client: StoreClient,
@@ -17,6 +22,13 @@ export class RosterStore {
   ) {
     this.audit = new AuditTrail(client, tableName);
     this.stations = new StationStore(client, tableName, this.audit);
+    this.plans = new PlanStore(client, tableName, this.audit);
+  }
+
+  /** The fully approved redeployments (AP-5) of a station that touch `from`..`to`, for the planner. */
+  async approvedRedeploymentsFor(stationId: string, from: string, to: string): Promise<ApprovedRedeployment[]> {
+    void stationId, void from, void to;
+    return []; // Always empty until the redeployments issue lands and stores approvals; then read them here.
   }
 }
 

@@ -94,7 +94,7 @@ export class StationStore {
           translateStoreError(error, `Station ${stationId} changed since version ${expectedVersion}; read it again and retry.`),
         );
     }
-    await this.audit.flush(key, entry);
+    await this.audit.flushAfterChange(key, entry);
     return { id: stationId, version, updatedAt: entry.at, updatedBy: entry.actor.sub, ...config };
   }
 

@@ -7,6 +7,9 @@
 //   redeployment         STATION#<stationId>        RD#<id>                   RD#<stationId>#<status> / <createdAt>#<id>
 //   audit entry          AUDIT#<stationId>          <at>#<entryId>            -
 //
+// A plan head carries its gzip-packed body inline when that is small, else the body sits in the chunk items, which are
+// written before the head (see plans.ts).
+//
 // GSI2 `pending-audit` (pendingAudit / sk) is sparse: only items whose outbox still holds audit entries that have not
 // been copied into the audit partition carry `pendingAudit`. See audit.ts for why (no transactions in dynalite).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';

@@ -1,0 +1,317 @@
+// Builds the engine's model from a station: for every person and day, the options the hard rules leave open.
+// Hard rules (ROT-4 absences, SKILL-1, FB-1..FB-4) are enforced here, by never offering a forbidden option;
+// REST-1 depends on neighbouring days and is checked by the search on every move.
+import { ABSOLUTELY_FORBIDDEN, NEEDS_REDEPLOYMENT, type PostId } from '../domain/posts.ts';
+import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
+import type { Demand, Person, StationConfig } from '../domain/station.ts';
+import {
+  COMMUNITY_WEEKDAY_SHIFT,
+  FLEX_NIGHT_SHIFT,
+  dateRange,
+  isNightShift,
+  isWeekend,
+  isoWeek,
+  isoWeekday,
+  patternShiftCode,
+  shiftTimes,
+  shiftType,
+} from '../rotation/index.ts';
+
+export type OptionKind = 'absent' | 'rest' | 'home' | 'demand';
+
+/** One way a person can spend a day. `home` is their own work: community work, or standby at the station. */
+export type Option = {
+  kind: OptionKind;
+  shift: string;
+  post: PostId;
+  place: 'station' | 'community' | 'none';
+  hours: number;
+  /** Index into model.rows for demand options. */
+  row: number;
+  callIn: boolean;
+  redeploymentId?: string;
+  reinforced: boolean;
+  /** Epoch milliseconds; 0 for options with no hours. */
+  startMs: number;
+  endMs: number;
+  night: boolean;
+  /** Off the pattern: REST-1 binds it. */
+  offPattern: boolean;
+  /** `shift|post|row`: the same work in two people's domains. */
+  key: string;
+};
+
+export type DemandRow = { index: number; date: number; shift: string; post: PostId; people: number; skills: readonly string[]; demand: Demand };
+
+export type PersonInfo = {
+  person: Person;
+  index: number;
+  dedicated: boolean;
+  communityId?: string;
+  role?: 'A' | 'B';
+  skills: ReadonlySet<string>;
+};
+
+export type Model = {
+  station: StationConfig;
+  dates: string[];
+  weeks: string[];
+  /** Week index per day. */
+  weekOf: number[];
+  /** Day indexes of each week. */
+  weekDays: number[][];
+  /** People whose options differ in night work on some day (NIGHT-1 can change for them). */
+  nightChoice: boolean[];
+  /** Weeks fully inside the plan (CP-1, CP-2, CP-3 judge only these). */
+  fullWeek: boolean[];
+  people: PersonInfo[];
+  rows: DemandRow[];
+  /** Options per cell `person * days + day`. */
+  domains: Option[][];
+  /** Published option index per cell, or -1 (STAB-1). */
+  published: number[];
+  /** Pattern option index per cell (the day as the rotation has it). */
+  patternChoice: number[];
+  /** The rotation's shift code per cell (before absences). */
+  patternShift: string[];
+  communities: string[];
+  /** Community index per person, -1 if none. */
+  communityOf: number[];
+  /** Weekday (Mon–Fri) per day: AB-2 applies. */
+  workday: boolean[];
+  /** CAL-1 / CAL-2 meeting day per day (community officers on duty are not pulled). */
+  meetingDay: boolean[];
+  minRestMs: number;
+  maxConsecutiveNights: number;
+  communityShare: number;
+  weeklyCommunityHours: number;
+  flexHours: number;
+  /** Pattern shift times of the day after the plan, per person (REST-1 across the horizon's end). */
+  nextAfterEndStartMs: number[];
+  /** Last working end before the plan, per person (REST-1 across the horizon's start). */
+  lastBeforeStartEndMs: number[];
+  approved: readonly ApprovedRedeployment[];
+};
+
+export function isMeetingDay(date: string): boolean {
+  const weekday = isoWeekday(date);
+  const dayOfMonth = Number(date.slice(8, 10));
+  // CAL-1: the first and third Tuesday of a month (the quarterly meeting falls on the first Tuesday of a quarter);
+  // CAL-2: the weekly community party committee meeting, on Wednesday.
+  if (weekday === 2 && (dayOfMonth <= 7 || (dayOfMonth >= 15 && dayOfMonth <= 21))) return true;
+  return weekday === 3;
+}
+
+function demandApplies(station: StationConfig, demand: Demand, date: string): boolean {
+  if (demand.weekdays && !demand.weekdays.includes(isoWeekday(date))) return false;
+  if (demand.post === 'reinforced-duty') return inReinforcedPeriod(station, date);
+  return true;
+}
+
+export function inReinforcedPeriod(station: StationConfig, date: string): boolean {
+  return station.reinforcedDuty.some((p) => p.from <= date && date <= p.to);
+}
+
+function isAbsent(station: StationConfig, personId: string, date: string): boolean {
+  return station.absences.some((a) => a.personId === personId && a.from <= date && date <= a.to);
+}
+
+type Times = { startMs: number; endMs: number; night: boolean; hours: number };
+
+export function buildModel(
+  station: StationConfig,
+  start: string,
+  days: number,
+  approved: readonly ApprovedRedeployment[],
+  published: readonly Assignment[],
+): Model {
+  const dates = dateRange(start, days);
+  const weekKeys: string[] = [];
+  const weekOf = dates.map((d) => {
+    const w = isoWeek(d);
+    let idx = weekKeys.indexOf(w);
+    if (idx < 0) idx = weekKeys.push(w) - 1;
+    return idx;
+  });
+  const fullWeek = weekKeys.map((_, w) => weekOf.filter((x) => x === w).length === 7);
+
+  const timesCache = new Map<string, Times | null>();
+  const timesOf = (code: string, date: string): Times | null => {
+    const key = `${code}|${date}`;
+    if (!timesCache.has(key)) {
+      const t = shiftTimes(station, code, date);
+      const type = shiftType(station, code);
+      timesCache.set(key, t && type ? { startMs: t.start.getTime(), endMs: t.end.getTime(), night: isNightShift(station, code), hours: type.hours } : null);
+    }
+    return timesCache.get(key)!;
+  };
+
+  const communities = station.communities.map((c) => c.id);
+  const people: PersonInfo[] = station.people.map((person, index) => ({
+    person,
+    index,
+    dedicated: person.community?.dedicated === true,
+    ...(person.community ? { communityId: person.community.id, role: person.community.role } : {}),
+    skills: new Set(person.skills),
+  }));
+
+  const rows: DemandRow[] = [];
+  const rowsByDate: DemandRow[][] = dates.map(() => []);
+  dates.forEach((date, d) => {
+    for (const demand of station.demand) {
+      if (!demandApplies(station, demand, date)) continue;
+      const row: DemandRow = { index: rows.length, date: d, shift: demand.shift, post: demand.post, people: demand.people, skills: demand.skills, demand };
+      rows.push(row);
+      rowsByDate[d]!.push(row);
+    }
+  });
+
+  const hasCommunityShift = station.shiftTypes.some((s) => s.code === COMMUNITY_WEEKDAY_SHIFT && s.hours > 0);
+  const approvedFor = (personId: string, post: PostId, date: string) =>
+    approved.find((r) => r.personId === personId && r.post === post && r.from <= date && date <= r.to);
+
+  const domains: Option[][] = [];
+  const patternChoice: number[] = [];
+  const patternShift: string[] = [];
+  for (const info of people) {
+    const { person } = info;
+    for (let d = 0; d < days; d++) {
+      const date = dates[d]!;
+      const options: Option[] = [];
+      const base = patternShiftCode(station, person, date);
+      patternShift.push(base);
+      const baseTimes = timesOf(base, date);
+      const make = (o: Omit<Option, 'key' | 'startMs' | 'endMs' | 'night' | 'hours'>, times: Times | null): Option => ({
+        ...o,
+        hours: times?.hours ?? 0,
+        startMs: times?.startMs ?? 0,
+        endMs: times?.endMs ?? 0,
+        night: times?.night ?? false,
+        key: `${o.shift}|${o.post}|${o.row}`,
+      });
+      if (isAbsent(station, person.id, date)) {
+        options.push(make({ kind: 'absent', shift: base, post: 'absent', place: 'none', row: -1, callIn: false, reinforced: false, offPattern: false }, null));
+        domains.push(options);
+        patternChoice.push(0);
+        continue;
+      }
+      const working = baseTimes !== null;
+      if (working) {
+        // Community officers do community work on their working days in the community shift (ROT-1 reading).
+        const community = info.communityId !== undefined && (info.dedicated || person.group === null);
+        const homeShift = community && hasCommunityShift ? COMMUNITY_WEEKDAY_SHIFT : base;
+        options.push(
+          make(
+            { kind: 'home', shift: homeShift, post: community ? 'community' : 'station-duty', place: community ? 'community' : 'station', row: -1, callIn: false, reinforced: false, offPattern: false },
+            timesOf(homeShift, date),
+          ),
+        );
+      } else {
+        options.push(make({ kind: 'rest', shift: base, post: 'rest', place: 'none', row: -1, callIn: false, reinforced: false, offPattern: false }, null));
+      }
+      for (const row of rowsByDate[d]!) {
+        if (!row.skills.every((s) => info.skills.has(s))) continue;
+        const times = timesOf(row.shift, date);
+        if (!times) continue;
+        const reinforced = row.post === 'reinforced-duty';
+        let redeploymentId: string | undefined;
+        let onPattern: boolean;
+        if (info.dedicated) {
+          if (ABSOLUTELY_FORBIDDEN[row.post]) continue; // FB-1, FB-2: no approval unlocks these
+          if (NEEDS_REDEPLOYMENT.has(row.post)) {
+            const approval = approvedFor(person.id, row.post, date); // FB-3: only under an approved redeployment
+            if (!approval) continue;
+            redeploymentId = approval.id;
+            onPattern = false;
+          } else if (reinforced) {
+            onPattern = false; // FB-4: allowed inside the declared period, always off the community pattern
+          } else {
+            if (!working || row.shift !== base) continue;
+            onPattern = true;
+          }
+        } else if (working) {
+          // On a working day people keep their shift; other shifts come only as call-ins from a day off.
+          if (row.shift !== base) continue;
+          onPattern = true;
+        } else {
+          onPattern = false;
+        }
+        options.push(
+          make(
+            {
+              kind: 'demand',
+              shift: row.shift,
+              post: row.post,
+              place: 'station',
+              row: row.index,
+              callIn: !working,
+              ...(redeploymentId ? { redeploymentId } : {}),
+              reinforced,
+              offPattern: !onPattern,
+            },
+            times,
+          ),
+        );
+      }
+      domains.push(options);
+      patternChoice.push(0);
+    }
+  }
+
+  // STAB-1: the published day's main assignment, where it is still one of the options.
+  const publishedByCell = new Map<string, Assignment>();
+  for (const a of published) if (a.post !== 'flex-night') publishedByCell.set(`${a.personId}|${a.date}`, a);
+  const publishedChoice = people.flatMap((info) =>
+    dates.map((date, d) => {
+      const a = publishedByCell.get(`${info.person.id}|${date}`);
+      if (!a) return -1;
+      const domain = domains[info.index * days + d]!;
+      return domain.findIndex((o) => o.post === a.post && o.shift === a.shift);
+    }),
+  );
+
+  const communityIndex = new Map(communities.map((c, i) => [c, i]));
+  const flex = shiftType(station, FLEX_NIGHT_SHIFT);
+  const before = dates.length ? new Date(Date.parse(`${dates[0]}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : start;
+  const after = dates.length ? new Date(Date.parse(`${dates[dates.length - 1]}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : start;
+  return {
+    station,
+    dates,
+    weeks: weekKeys,
+    weekOf,
+    weekDays: weekKeys.map((_, w) => weekOf.flatMap((x, d) => (x === w ? [d] : []))),
+    nightChoice: people.map((info) =>
+      dates.some((_, d) => {
+        const domain = domains[info.index * days + d]!;
+        return domain.some((o) => o.night !== domain[0]!.night);
+      }),
+    ),
+    fullWeek,
+    people,
+    rows,
+    domains,
+    published: publishedChoice,
+    patternChoice,
+    patternShift,
+    communities,
+    communityOf: people.map((p) => (p.communityId !== undefined && (p.role === 'A' || p.role === 'B') ? communityIndex.get(p.communityId) ?? -1 : -1)),
+    workday: dates.map((d) => !isWeekend(d)),
+    meetingDay: dates.map(isMeetingDay),
+    minRestMs: station.rules.minRestHours * 3_600_000,
+    maxConsecutiveNights: station.rules.maxConsecutiveNights,
+    communityShare: station.rules.communityShare,
+    weeklyCommunityHours: station.rules.weeklyCommunityHours,
+    flexHours: flex && flex.hours > 0 ? flex.hours : 0,
+    nextAfterEndStartMs: people.map((info) => {
+      if (isAbsent(station, info.person.id, after)) return Number.POSITIVE_INFINITY;
+      const code = patternShiftCode(station, info.person, after);
+      return timesOf(code, after)?.startMs ?? Number.POSITIVE_INFINITY;
+    }),
+    lastBeforeStartEndMs: people.map((info) => {
+      if (isAbsent(station, info.person.id, before)) return Number.NEGATIVE_INFINITY;
+      const code = patternShiftCode(station, info.person, before);
+      return timesOf(code, before)?.endMs ?? Number.NEGATIVE_INFINITY;
+    }),
+    approved,
+  };
+}

@@ -1,0 +1,19 @@
+// The roster engine's input and output: a validated model in, a plan out. No HTTP, no DynamoDB.
+import type { ApprovedRedeployment, Assignment, Plan } from '../domain/plan.ts';
+import type { StationConfig } from '../domain/station.ts';
+
+export type SolveInput = {
+  station: StationConfig;
+  start: string;
+  days: number;
+  /** Fully approved redeployments (AP-5) that may place a community officer on an FB-3 post on their dates. */
+  approved?: readonly ApprovedRedeployment[];
+  /** Assignments of published plans for these dates: kept unless a hard rule now forbids them (STAB-1). */
+  published?: readonly Assignment[];
+  seed?: number;
+  /** Search time budget in seconds (default 2). */
+  seconds?: number;
+};
+
+/** The plan document without what the store adds (id, station, status, version, authorship). */
+export type SolveOutput = Pick<Plan, 'start' | 'days' | 'assignments' | 'shortfalls' | 'violations' | 'kpis' | 'suggestions' | 'score' | 'redeploymentIds' | 'solver'>;

@@ -1,0 +1,319 @@
+// Roster plans: a head item per plan, its body gzip-packed inline or, when large, in write-once parts.
+//
+// A plan of 300 people over 56 days is ~17,000 assignments, several MB of JSON: far over DynamoDB's 400 KB item limit
+// even if gzip usually brings it near 300 KB. So the immutable body (assignments, shortfalls, violations, KPIs, ...)
+// is packed with gzip and, when the packed body is over INLINE_BYTES, cut into parts `PLAN#<planId>#PART#<n>` that are
+// written FIRST (each a conditional put: write-once). The head `PLAN#<planId>` is written LAST with a conditional
+// put carrying the `plan.created` audit entry in its outbox, so a plan is visible only once it is complete; parts of
+// a create that died before its head are never read (a new plan always gets a new id).
+//
+// The head holds everything that can change (status, version, publishedAt, needsReplan) and small summaries; a
+// publication is one conditional UpdateItem on the head (draft → published, version + 1) with its audit entry in the
+// outbox, like every other change in this store. Earlier published plans are never rewritten: the roster takes each
+// date from the most recently published plan covering it (shared/roster).
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../domain/audit.ts';
+import { MAX_PLAN_DAYS, type Plan } from '../domain/plan.ts';
+import { DomainError, conflict, notFound } from '../domain/errors.ts';
+import { addDaysTo } from '../rotation/index.ts';
+import { overlaps, planEnd, suppliers } from '../roster/index.ts';
+import { AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
+import type { StoreClient } from './client.ts';
+import { isConditionFailure, translateStoreError } from './errors.ts';
+import { GSI1, keys } from './table.ts';
+
+/** The fields that never change once a plan exists: packed, inline or in parts. */
+const BODY_FIELDS = ['assignments', 'shortfalls', 'violations', 'kpis', 'suggestions', 'score', 'redeploymentIds', 'solver'] as const;
+type PlanBody = Pick<Plan, (typeof BODY_FIELDS)[number]>;
+
+export type PlanSummary = { people: number; assignments: number; shortfalls: number; violations: number; hardViolations: number };
+
+/** A plan without its body: what listing and publishing need. */
+export type PlanHead = Omit<Plan, keyof PlanBody> & {
+  /** The plan's last date. */
+  end: string;
+  /** Body parts (0: the body is inline in the head). */
+  parts: number;
+  /** Packed body size in bytes. */
+  bodyBytes: number;
+  summary: PlanSummary;
+};
+
+export type PlanStoreLimits = {
+  /** A packed body up to this size stays inline in the head. */
+  inlineBytes: number;
+  /** Size of each body part. */
+  partBytes: number;
+};
+
+/** Both well under DynamoDB's 400 KB item limit, leaving room for keys, metadata and the audit outbox. */
+export const DEFAULT_PLAN_LIMITS: PlanStoreLimits = { inlineBytes: 300 * 1024, partBytes: 300 * 1024 };
+
+// Every attribute a head read projects, each through a name placeholder (several are DynamoDB reserved words).
+const HEAD_FIELDS = [
+  'id', 'stationId', 'start', 'days', 'end', 'status', 'version', 'createdAt', 'createdBy', 'publishedAt',
+  'stationVersion', 'needsReplan', 'parts', 'bodyBytes', 'summary', 'kind',
+] as const;
+const HEAD_PROJECTION = HEAD_FIELDS.map((f) => `#${f}`).join(', ');
+const HEAD_NAMES: Record<string, string> = Object.fromEntries(HEAD_FIELDS.map((f) => [`#${f}`, f]));
+
+const pack = (body: PlanBody): Buffer => gzipSync(Buffer.from(JSON.stringify(body)));
+const unpack = (packed: Uint8Array): PlanBody => JSON.parse(gunzipSync(packed).toString('utf8')) as PlanBody;
+
+function bodyOf(plan: Plan): PlanBody {
+  const { assignments, shortfalls, violations, kpis, suggestions, score, redeploymentIds, solver } = plan;
+  return { assignments, shortfalls, violations, kpis, suggestions, score, redeploymentIds, solver };
+}
+
+function summaryOf(plan: Plan): PlanSummary {
+  return {
+    people: new Set(plan.assignments.map((a) => a.personId)).size,
+    assignments: plan.assignments.length,
+    shortfalls: plan.shortfalls.length,
+    violations: plan.violations.length,
+    hardViolations: plan.violations.filter((v) => v.severity === 'hard').length,
+  };
+}
+
+function headOf(item: Record<string, unknown>): PlanHead {
+  return {
+    id: String(item.id),
+    stationId: String(item.stationId),
+    start: String(item.start),
+    days: Number(item.days),
+    end: String(item.end),
+    status: item.status as Plan['status'],
+    version: Number(item.version),
+    createdAt: String(item.createdAt),
+    createdBy: String(item.createdBy),
+    ...(typeof item.publishedAt === 'string' ? { publishedAt: item.publishedAt } : {}),
+    stationVersion: Number(item.stationVersion),
+    needsReplan: Array.isArray(item.needsReplan) ? item.needsReplan.map(String) : [],
+    parts: Number(item.parts ?? 0),
+    bodyBytes: Number(item.bodyBytes ?? 0),
+    summary: item.summary as PlanSummary,
+  };
+}
+
+/** The public document from a head and its body (in the Plan schema's field order). */
+function planOf(head: PlanHead, body: PlanBody): Plan {
+  const { end, parts, bodyBytes, summary, ...meta } = head;
+  void end, void parts, void bodyBytes, void summary;
+  return { ...meta, ...body };
+}
+
+export class PlanStore {
+  constructor(
+    private readonly client: StoreClient,
+    private readonly tableName: string,
+    private readonly audit: AuditTrail,
+    private readonly limits: PlanStoreLimits = DEFAULT_PLAN_LIMITS,
+  ) {}
+
+  /**
+   * Stores a new plan: body parts first (write-once), then the head (conditional put, with the audit entry in its
+   * outbox), then flushes the entry into the trail. Returns the head as stored.
+   */
+  async create(plan: Plan, entry: AuditEntry): Promise<PlanHead> {
+    const packed = pack(bodyOf(plan));
+    const inline = packed.byteLength <= this.limits.inlineBytes;
+    const parts = inline ? 0 : Math.ceil(packed.byteLength / this.limits.partBytes);
+    for (let n = 0; n < parts; n++) {
+      const chunk = packed.subarray(n * this.limits.partBytes, (n + 1) * this.limits.partBytes);
+      await this.client
+        .send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...keys.planPart(plan.stationId, plan.id, n), planId: plan.id, part: n, chunk },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        .catch((error: unknown) => translateStoreError(error, `Plan ${plan.id} exists already; nothing was changed.`));
+    }
+    const head: PlanHead = {
+      id: plan.id,
+      stationId: plan.stationId,
+      start: plan.start,
+      days: plan.days,
+      end: planEnd(plan),
+      status: plan.status,
+      version: plan.version,
+      createdAt: plan.createdAt,
+      createdBy: plan.createdBy,
+      ...(plan.publishedAt !== undefined ? { publishedAt: plan.publishedAt } : {}),
+      stationVersion: plan.stationVersion,
+      needsReplan: plan.needsReplan,
+      parts,
+      bodyBytes: packed.byteLength,
+      summary: summaryOf(plan),
+    };
+    const key = keys.plan(plan.stationId, plan.id);
+    await this.client
+      .send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...key,
+            kind: 'plan',
+            ...head,
+            ...(inline ? { doc: packed } : {}),
+            gsi1pk: keys.plansIndex(plan.stationId),
+            gsi1sk: `${plan.start}#${plan.id}`,
+            ...outboxOnCreate(entry),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+      .catch((error: unknown) => translateStoreError(error, `Plan ${plan.id} exists already; nothing was changed.`));
+    await this.audit.flushAfterChange(key, entry);
+    return head;
+  }
+
+  /** A plan's head without its body, or null. */
+  async head(stationId: string, planId: string): Promise<PlanHead | null> {
+    const { Item } = await this.client
+      .send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: keys.plan(stationId, planId),
+          ProjectionExpression: HEAD_PROJECTION,
+          ExpressionAttributeNames: HEAD_NAMES,
+          ConsistentRead: true,
+        }),
+      )
+      .catch(translateStoreError);
+    return Item && Item.kind === 'plan' ? headOf(Item) : null;
+  }
+
+  /** The whole plan document, or null. */
+  async get(stationId: string, planId: string): Promise<Plan | null> {
+    const { Item } = await this.client
+      .send(new GetCommand({ TableName: this.tableName, Key: keys.plan(stationId, planId), ConsistentRead: true }))
+      .catch(translateStoreError);
+    if (!Item || Item.kind !== 'plan') return null;
+    const head = headOf(Item);
+    const packed = head.parts === 0 ? (Item.doc as Uint8Array) : await this.readParts(stationId, head);
+    return planOf(head, unpack(packed));
+  }
+
+  private async readParts(stationId: string, head: PlanHead): Promise<Uint8Array> {
+    const chunks: { part: number; chunk: Uint8Array }[] = [];
+    const prefix = keys.planPart(stationId, head.id, 0).sk.replace(/0$/, '');
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client
+        .send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': keys.stationPartition(stationId), ':prefix': prefix },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        )
+        .catch(translateStoreError);
+      for (const item of page.Items ?? []) chunks.push({ part: Number(item.part), chunk: item.chunk as Uint8Array });
+      start = page.LastEvaluatedKey;
+    } while (start);
+    chunks.sort((a, b) => a.part - b.part);
+    const packed = Buffer.concat(chunks.filter((c) => c.part < head.parts).map((c) => c.chunk));
+    if (chunks.length < head.parts || packed.byteLength !== head.bodyBytes)
+      throw new Error(`plan ${head.id}: body parts incomplete (${chunks.length}/${head.parts} parts, ${packed.byteLength}/${head.bodyBytes} bytes)`);
+    return packed;
+  }
+
+  /**
+   * Publishes a draft: one conditional UpdateItem on the head (draft → published at `expectedVersion`, version + 1,
+   * publishedAt), the `plan.published` audit entry in its outbox. 404 if there is no such plan, 409 if it is
+   * published already or changed since `expectedVersion`.
+   */
+  async publish(stationId: string, planId: string, expectedVersion: number, entry: AuditEntry): Promise<PlanHead> {
+    const key = keys.plan(stationId, planId);
+    const outbox = outboxOnUpdate(entry);
+    let updated: Record<string, unknown>;
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: `SET #status = :published, #version = :next, publishedAt = :at, publishedBy = :by, ${outbox.set}`,
+          ConditionExpression: '#kind = :plan AND #status = :draft AND #version = :expected',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version', '#kind': 'kind', ...outbox.names },
+          ExpressionAttributeValues: {
+            ':published': 'published',
+            ':draft': 'draft',
+            ':plan': 'plan',
+            ':next': expectedVersion + 1,
+            ':expected': expectedVersion,
+            ':at': entry.at,
+            ':by': entry.actor.sub,
+            ...outbox.values,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      updated = Attributes ?? {};
+    } catch (error) {
+      if (!isConditionFailure(error)) translateStoreError(error);
+      // Say which condition failed: the head tells.
+      const now = await this.head(stationId, planId);
+      if (!now) throw notFound(`No plan ${planId} at station ${stationId}.`);
+      if (now.status !== 'draft') throw alreadyPublished(now);
+      throw conflict(`Plan ${planId} is at version ${now.version}, not ${expectedVersion}: someone changed it; read it again and retry.`);
+    }
+    await this.audit.flushAfterChange(key, entry);
+    return headOf(updated);
+  }
+
+  /** Heads of the published plans that cover at least one date of `from`..`to`, in publication order (oldest first). */
+  async listPublishedHeads(stationId: string, from: string, to: string): Promise<PlanHead[]> {
+    // A plan starts at most MAX_PLAN_DAYS - 1 days before the first date it can cover.
+    const lower = addDaysTo(from, -(MAX_PLAN_DAYS - 1));
+    const heads: PlanHead[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client
+        .send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: GSI1,
+            KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lo AND :hi',
+            FilterExpression: '#status = :published AND #end >= :from',
+            ProjectionExpression: HEAD_PROJECTION,
+            ExpressionAttributeNames: HEAD_NAMES,
+            ExpressionAttributeValues: { ':p': keys.plansIndex(stationId), ':lo': lower, ':hi': `${to}#\uffff`, ':published': 'published', ':from': from },
+            ExclusiveStartKey: start,
+          }),
+        )
+        .catch(translateStoreError);
+      for (const item of page.Items ?? []) heads.push(headOf(item));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return heads
+      .filter((h) => overlaps(h, from, to))
+      .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * The published plans the roster of `from`..`to` is made of, with their bodies: those covering at least one date
+   * that no later publication covers too (a plan wholly taken over inside the range is left out, its body unread).
+   */
+  async listPublished(stationId: string, from: string, to: string): Promise<Plan[]> {
+    const heads = suppliers(await this.listPublishedHeads(stationId, from, to), from, to);
+    const plans: Plan[] = [];
+    for (const head of heads) {
+      const plan = await this.get(stationId, head.id);
+      // A head read through the index a moment ago is still there: plans are never deleted.
+      if (plan) plans.push(plan);
+    }
+    return plans;
+  }
+}
+
+export function alreadyPublished(head: Pick<PlanHead, 'id' | 'publishedAt' | 'status'>): DomainError {
+  return conflict(
+    `Plan ${head.id} is ${head.status} already${head.publishedAt ? ` (since ${head.publishedAt})` : ''}; a plan is published once. ` +
+      'To change published days, make a new plan for them and publish it: the later publication wins for its dates.',
+  );
+}
