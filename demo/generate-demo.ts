@@ -96,14 +96,19 @@ const station: StationConfigInput = {
   groups,
   communities,
   people,
+  // Tight on purpose: weekday case load takes every skilled officer of the primary group, so a driver on leave
+  // leaves a patrol car short, and Saturday's large-event security needs more people than the secondary group has.
   demand: [
     { post: 'patrol-01', shift: 'P', people: 2, skills: ['driver'] },
     { post: 'patrol-02', shift: 'P', people: 2, skills: ['driver'] },
     { post: 'case-handling', shift: 'P', people: 2, skills: ['case-handling'] },
+    { post: 'case-handling', shift: 'P', people: 1, skills: ['case-handling'], weekdays: [1, 2, 3, 4, 5] },
     { post: 'command-room', shift: 'P', people: 1, skills: ['dispatcher'] },
     { post: 'station-duty', shift: 'P', people: 2 },
     { post: 'security-check', shift: 'S', people: 2 },
     { post: 'routine-duty', shift: 'S', people: 1 },
+    { post: 'large-event', shift: 'S', people: 30, weekdays: [6] },
+    { post: 'reinforced-duty', shift: 'S', people: 6 },
   ],
   absences: [
     { personId: firstDriverOf('G1')!.id, from: '2026-12-07', to: '2026-12-13', reason: 'leave' },

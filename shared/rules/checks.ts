@@ -9,7 +9,9 @@
 //   "every person every day" is judged against exactly the station's people and the plan's days.
 // - SLOT-1 and REST-1 split the time rules: two overlapping assignments break SLOT-1 only; REST-1 judges the gap
 //   between one assignment's end and the next one's start (the one ending latest so far, so a nested slot is skipped).
-// - REST-1: a `flex-night` post counts as off the pattern like shift `F`.
+// - REST-1: a `flex-night` post counts as off the pattern like shift `F`. Rest is measured between working days: the
+//   assignments of one date form one working day (a flexible night in the evening after community work is that
+//   day's work, not a new shift), so only the gap from one date's work to another date's work is judged.
 // - SKILL-1: when several demand rows apply to one post, shift and day, the holder needs the skills of every one of
 //   them; COVER adds their `people` up (an extra row is extra need, e.g. one more on Mondays).
 // - COVER counts distinct people on the post, shift and day, plus the `missing` of every shortfall reported for it.
@@ -321,11 +323,14 @@ export function checkFB4(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
 // REST-1, NIGHT-1: fatigue
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Work off the pattern: a call-in, a redeployment, reinforced duty or a flexible night. */
-function offPattern(a: Assignment): string | null {
+/**
+ * Work off the pattern: a call-in, a redeployment, a flexible night, or reinforced duty by a dedicated community
+ * officer (for whom it is always off the community pattern; for others it is a post within their own shift).
+ */
+function offPattern(a: Assignment, person: Person | undefined): string | null {
   if (a.callIn) return 'a call-in';
   if (a.redeploymentId) return 'a redeployment';
-  if (a.reinforcedDuty) return 'reinforced duty';
+  if (a.reinforcedDuty && person?.community?.dedicated) return 'reinforced duty';
   if (a.shift === FLEX_NIGHT_SHIFT || a.post === 'flex-night') return 'a flexible night';
   return null;
 }
@@ -341,9 +346,10 @@ export function checkREST1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] 
     for (const next of timed.slice(1)) {
       if (!previous) break;
       const gap = hoursBetween(previous.end, next.start);
-      const reason = offPattern(previous) ?? offPattern(next);
-      // A negative gap is an overlap: SLOT-1's verdict, not a rest question.
-      if (gap >= 0 && gap + EPSILON < minRest && reason)
+      const person = index.people.get(personId);
+      const reason = offPattern(previous, person) ?? offPattern(next, person);
+      // A negative gap is an overlap: SLOT-1's verdict, not a rest question. One date's work is one working day.
+      if (gap >= 0 && gap + EPSILON < minRest && reason && previous.date !== next.date)
         out.push(
           violation('REST-1', [personId], [previous.date, next.date], `${who(index, personId)} has ${round1(gap)} h between ${previous.post} ending ${clock(previous.end)} and ${next.post} starting ${clock(next.start)}; with ${reason} involved the station needs at least ${minRest} h rest (REST-1)`),
         );

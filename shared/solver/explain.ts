@@ -22,6 +22,7 @@ export function explainShortfalls(state: RosterState): Shortfall[] {
     let dedicatedOnDuty = 0;
     let offDuty = 0;
     let offBlocked = 0;
+    let calledIn = 0;
     const groups = new Set<string>();
     const busyPosts = new Set<string>();
     for (const info of model.people) {
@@ -40,12 +41,13 @@ export function explainShortfalls(state: RosterState): Shortfall[] {
           continue;
         }
         onShift += 1;
-        if (current.kind === 'demand' && current.row !== r) {
+        if (current.kind === 'demand' && current.post !== row.post) {
           busy += 1;
           busyPosts.add(current.post);
         }
         continue;
       }
+      if (current.callIn) calledIn += 1;
       if (current.kind === 'rest' && !info.dedicated) {
         offDuty += 1;
         const callIn = model.domains[cell]!.findIndex((o) => o.row === r);
@@ -58,11 +60,13 @@ export function explainShortfalls(state: RosterState): Shortfall[] {
       }
     }
     const who = groups.size ? `group ${[...groups].sort().join('/')}` : `shift ${row.shift}`;
-    const parts = [`${who} has ${plural(onShift + absent, skillWord === 'people' ? 'person' : `${skillWord} holder`, skillWord === 'people' ? 'people' : `${skillWord} holders`)} on ${row.shift}`];
+    const withSkill = row.skills.length ? ` with ${skillWord}` : '';
+    const parts = [`${who} has ${plural(onShift + absent, 'person', 'people')}${withSkill} on ${row.shift}`];
     if (absent) parts.push(`${absent} absent (ROT-4)`);
     if (busy) parts.push(`${busy} already on ${[...busyPosts].sort().join(', ')}`);
     const fb = forbiddingRule(row.post);
-    if (dedicatedOnDuty && fb) parts.push(`the other ${plural(dedicatedOnDuty, 'officer')} on duty ${dedicatedOnDuty === 1 ? 'is a' : 'are'} dedicated community officer${dedicatedOnDuty === 1 ? '' : 's'} (${fb}${fb === 'FB-3' ? ': needs an approved redeployment' : ''})`);
+    if (dedicatedOnDuty && fb) parts.push(`the other ${plural(dedicatedOnDuty, 'officer')}${withSkill} on duty ${dedicatedOnDuty === 1 ? 'is a' : 'are'} dedicated community officer${dedicatedOnDuty === 1 ? '' : 's'} (${fb}${fb === 'FB-3' ? ': needs an approved redeployment' : ''})`);
+    if (calledIn) parts.push(`${plural(calledIn, 'person', 'people')}${withSkill} already called in from a day off`);
     if (offBlocked) parts.push(`${plural(offBlocked, 'person', 'people')} off that day cannot be called in without breaking the ${model.station.rules.minRestHours} h rest (REST-1)`);
     else if (offDuty && !busy) parts.push(`${plural(offDuty, 'person', 'people')} off that day could not be called in`);
     if (onShift + absent === 0 && dedicatedOnDuty === 0 && offDuty === 0) parts.push(`nobody at the station has ${skillWord === 'people' ? 'a free slot' : `the skill ${skillWord}`} (SKILL-1)`);
