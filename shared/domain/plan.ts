@@ -10,7 +10,7 @@ export const PlanRequest = z.strictObject({
   start: IsoDate,
   days: z.int('days must be a whole number').min(1, 'days must be at least 1').max(MAX_PLAN_DAYS, `days must be at most ${MAX_PLAN_DAYS}`),
   /** Search time budget in seconds (default 2). */
-  seconds: z.number().min(0.05).max(30).optional(),
+  seconds: z.number().min(0.05).max(20).optional(),
   seed: z.int().min(0).max(2 ** 31 - 1).optional(),
 });
 export type PlanRequest = z.infer<typeof PlanRequest>;
