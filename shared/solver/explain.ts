@@ -109,7 +109,7 @@ export function suggestRedeployments(state: RosterState, shortfalls: readonly Sh
         const current = state.option(cell);
         if (current.kind !== 'home') continue; // only officers doing community work that day
         // Would the pull keep REST-1 with the neighbouring days? Try it as an off-pattern option.
-        const trial = { ...current, kind: 'demand' as const, shift: row.shift, post: row.post, place: 'station' as const, hours: model.station.shiftTypes.find((s) => s.code === row.shift)?.hours ?? 0, startMs: times.start.getTime(), endMs: times.end.getTime(), offPattern: true, row: -1, key: 'trial' };
+        const trial = { ...current, kind: 'demand' as const, shift: row.shift, post: row.post, place: 'station' as const, hours: model.station.shiftTypes.find((s) => s.code === row.shift)?.hours ?? 0, startMs: times.start.getTime(), endMs: times.end.getTime(), offPattern: true, row: -1, key: -1 };
         const domain = model.domains[cell]!;
         domain.push(trial);
         const before = state.choice[cell]!;

@@ -37,8 +37,8 @@ export type Option = {
   night: boolean;
   /** Off the pattern: REST-1 binds it. */
   offPattern: boolean;
-  /** `shift|post|row`: the same work in two people's domains. */
-  key: string;
+  /** Interned `shift|post|row`: the same work in two people's domains has the same key. */
+  key: number;
 };
 
 export type DemandRow = { index: number; date: number; shift: string; post: PostId; people: number; skills: readonly string[]; demand: Demand };
@@ -170,6 +170,12 @@ export function buildModel(
   const approvedFor = (personId: string, post: PostId, date: string) =>
     approved.find((r) => r.personId === personId && r.post === post && r.from <= date && date <= r.to);
 
+  const keys = new Map<string, number>();
+  const intern = (k: string): number => {
+    let id = keys.get(k);
+    if (id === undefined) keys.set(k, (id = keys.size));
+    return id;
+  };
   const domains: Option[][] = [];
   const patternChoice: number[] = [];
   const patternShift: string[] = [];
@@ -187,7 +193,7 @@ export function buildModel(
         startMs: times?.startMs ?? 0,
         endMs: times?.endMs ?? 0,
         night: times?.night ?? false,
-        key: `${o.shift}|${o.post}|${o.row}`,
+        key: intern(`${o.shift}|${o.post}|${o.row}`),
       });
       if (isAbsent(station, person.id, date)) {
         options.push(make({ kind: 'absent', shift: base, post: 'absent', place: 'none', row: -1, callIn: false, reinforced: false, offPattern: false }, null));

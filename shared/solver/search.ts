@@ -355,10 +355,11 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
   const firstFeasibleScore = state.total();
   let current = firstFeasibleScore;
   let best = current;
-  let bestChoice = Int32Array.from(state.choice);
+  const bestChoice = Int32Array.from(state.choice);
   const free: number[] = [];
   for (let cell = 0; cell < cells; cell++) if (model.domains[cell]!.length > 1) free.push(cell);
-  const maxIterations = options.maxIterations ?? Math.min(3_000_000, Math.max(20_000, free.length * 150));
+  // 60 proposals per free cell: enough to settle the demo-sized stations, and 300 people stay under 5 s here.
+  const maxIterations = options.maxIterations ?? Math.min(3_000_000, Math.max(20_000, free.length * 60));
   const deadline = started + options.seconds * 1000;
   const t0 = 40;
   const t1 = 0.3;
@@ -369,6 +370,9 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
   const changedRows: number[] = [];
   const previous: number[] = [];
 
+  const revert = (): void => {
+    for (let t = changedCells.length - 1; t >= 0; t--) state.set(changedCells[t]!, previous[t]!);
+  };
   const applyMove = (): boolean => {
     for (let i = 0; i < changedCells.length; i++) {
       const cell = changedCells[i]!;
@@ -419,9 +423,6 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
       const before = state.touchedCost(changedCells, changedRows);
       state.set(cell, k);
       if (other >= 0) state.set(other, otherK);
-      const revert = () => {
-        for (let t = changedCells.length - 1; t >= 0; t--) state.set(changedCells[t]!, previous[t]!);
-      };
       if (!applyMove()) {
         revert();
         continue;
@@ -430,11 +431,16 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
       if (delta <= 0 || rand() < Math.exp(-delta / temperature)) current += delta;
       else revert();
     } else if (moveKind < 0.75) {
-      // Swap two people's options on the same day where each can take the other's.
+      // Swap two people's options on the same day where each can take the other's. A partner for someone on a post
+      // comes from that post's candidates (who can take it), which makes most proposals valid.
       const cell = free[Math.floor(rand() * free.length)]!;
       const day = cell % state.days;
-      const otherPerson = Math.floor(rand() * model.people.length);
-      const other = otherPerson * state.days + day;
+      const held = state.option(cell).row;
+      let other: number;
+      if (held >= 0 && rand() < 0.8) {
+        const cands = state.candidates[held]!;
+        other = cands[Math.floor(rand() * cands.length)]!;
+      } else other = Math.floor(rand() * model.people.length) * state.days + day;
       if (other === cell) continue;
       const a = state.option(cell);
       const b = state.option(other);
@@ -480,7 +486,7 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
     }
     if (current < best) {
       best = current;
-      bestChoice = Int32Array.from(state.choice);
+      bestChoice.set(state.choice);
     }
   }
   for (let cell = 0; cell < cells; cell++) if (state.choice[cell] !== bestChoice[cell]) state.set(cell, bestChoice[cell]!);
