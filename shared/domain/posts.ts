@@ -9,6 +9,8 @@ export const POST_IDS = [
   'patrol-02',
   'case-handling',
   'station-duty',
+  // Added (API.md allows additions): on shift at the station with no demanded post (备勤), and office hours.
+  'standby',
   'routine-duty',
   'command-room',
   'security-check',
@@ -33,6 +35,7 @@ export const ABSOLUTELY_FORBIDDEN: Readonly<Partial<Record<PostId, 'FB-1' | 'FB-
 /** Non-community work a dedicated community officer may hold only under an approved redeployment (FB-3). */
 export const NEEDS_REDEPLOYMENT: ReadonlySet<PostId> = new Set<PostId>([
   'station-duty',
+  'standby',
   'routine-duty',
   'command-room',
   'security-check',
@@ -50,7 +53,7 @@ export const COMMUNITY_OWN_POSTS: ReadonlySet<PostId> = new Set<PostId>([
 ]);
 
 /** Posts that are not work that demand can ask for. */
-export const NON_DEMAND_POSTS: ReadonlySet<PostId> = new Set<PostId>(['rest', 'absent', 'meeting', 'community', 'flex-night']);
+export const NON_DEMAND_POSTS: ReadonlySet<PostId> = new Set<PostId>(['rest', 'absent', 'meeting', 'community', 'flex-night', 'standby']);
 
 /**
  * Which FB rule, if any, stops a dedicated community officer from holding a post.

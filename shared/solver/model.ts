@@ -39,6 +39,8 @@ export type Option = {
   offPattern: boolean;
   /** Interned `shift|post|row`: the same work in two people's domains has the same key. */
   key: number;
+  /** Interned `shift|post`: what a reader of the plan sees (STAB-1 compares this). */
+  work: number;
 };
 
 export type DemandRow = { index: number; date: number; shift: string; post: PostId; people: number; skills: readonly string[]; demand: Demand };
@@ -68,7 +70,7 @@ export type Model = {
   rows: DemandRow[];
   /** Options per cell `person * days + day`. */
   domains: Option[][];
-  /** Published option index per cell, or -1 (STAB-1). */
+  /** Published work (`Option.work`) per cell, or -1 (STAB-1). */
   published: number[];
   /** Pattern option index per cell (the day as the rotation has it). */
   patternChoice: number[];
@@ -158,9 +160,11 @@ export function buildModel(
   const rows: DemandRow[] = [];
   const rowsByDate: DemandRow[][] = dates.map(() => []);
   dates.forEach((date, d) => {
-    for (const demand of station.demand) {
-      if (!demandApplies(station, demand, date)) continue;
-      const row: DemandRow = { index: rows.length, date: d, shift: demand.shift, post: demand.post, people: demand.people, skills: demand.skills, demand };
+    const applying = station.demand.filter((demand) => demandApplies(station, demand, date));
+    for (const demand of applying) {
+      // Rows for the same post and shift on a day are one post: whoever holds it needs the skills of all of them.
+      const skills = [...new Set(applying.filter((o) => o.post === demand.post && o.shift === demand.shift).flatMap((o) => o.skills))];
+      const row: DemandRow = { index: rows.length, date: d, shift: demand.shift, post: demand.post, people: demand.people, skills, demand };
       rows.push(row);
       rowsByDate[d]!.push(row);
     }
@@ -187,13 +191,14 @@ export function buildModel(
       const base = patternShiftCode(station, person, date);
       patternShift.push(base);
       const baseTimes = timesOf(base, date);
-      const make = (o: Omit<Option, 'key' | 'startMs' | 'endMs' | 'night' | 'hours'>, times: Times | null): Option => ({
+      const make = (o: Omit<Option, 'key' | 'work' | 'startMs' | 'endMs' | 'night' | 'hours'>, times: Times | null): Option => ({
         ...o,
         hours: times?.hours ?? 0,
         startMs: times?.startMs ?? 0,
         endMs: times?.endMs ?? 0,
         night: times?.night ?? false,
         key: intern(`${o.shift}|${o.post}|${o.row}`),
+        work: intern(`${o.shift}|${o.post}`),
       });
       if (isAbsent(station, person.id, date)) {
         options.push(make({ kind: 'absent', shift: base, post: 'absent', place: 'none', row: -1, callIn: false, reinforced: false, offPattern: false }, null));
@@ -208,7 +213,7 @@ export function buildModel(
         const homeShift = community && hasCommunityShift ? COMMUNITY_WEEKDAY_SHIFT : base;
         options.push(
           make(
-            { kind: 'home', shift: homeShift, post: community ? 'community' : 'station-duty', place: community ? 'community' : 'station', row: -1, callIn: false, reinforced: false, offPattern: false },
+            { kind: 'home', shift: homeShift, post: community ? 'community' : 'standby', place: community ? 'community' : 'station', row: -1, callIn: false, reinforced: false, offPattern: false },
             timesOf(homeShift, date),
           ),
         );
@@ -264,7 +269,7 @@ export function buildModel(
     }
   }
 
-  // STAB-1: the published day's main assignment, where it is still one of the options.
+  // STAB-1: the published day's main assignment (shift and post), where it is still one of the options.
   const publishedByCell = new Map<string, Assignment>();
   for (const a of published) if (a.post !== 'flex-night') publishedByCell.set(`${a.personId}|${a.date}`, a);
   const publishedChoice = people.flatMap((info) =>
@@ -272,7 +277,7 @@ export function buildModel(
       const a = publishedByCell.get(`${info.person.id}|${date}`);
       if (!a) return -1;
       const domain = domains[info.index * days + d]!;
-      return domain.findIndex((o) => o.post === a.post && o.shift === a.shift);
+      return domain.find((o) => o.post === a.post && o.shift === a.shift)?.work ?? -1;
     }),
   );
 

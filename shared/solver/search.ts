@@ -143,7 +143,7 @@ export class RosterState {
     const o = this.option(cell, k);
     let cost = 0;
     const pub = this.model.published[cell]!;
-    if (pub >= 0 && pub !== k) cost += WEIGHTS.stability;
+    if (pub >= 0 && pub !== o.work) cost += WEIGHTS.stability;
     if (o.redeploymentId) cost += WEIGHTS.redeploy;
     return cost;
   }
@@ -240,7 +240,7 @@ export class RosterState {
     for (let cell = 0; cell < this.choice.length; cell++) {
       const k = this.choice[cell]!;
       const pub = this.model.published[cell]!;
-      if (pub >= 0 && pub !== k) add('STAB-1', 1, WEIGHTS.stability);
+      if (pub >= 0 && pub !== this.option(cell, k).work) add('STAB-1', 1, WEIGHTS.stability);
       if (this.option(cell, k).redeploymentId) add('REDEPLOY-1', 1, WEIGHTS.redeploy);
     }
     for (let c = 0; c < this.model.communities.length; c++)
@@ -296,7 +296,7 @@ export class RosterState {
   }
 }
 
-export type SearchOptions = { seed: number; seconds: number; maxIterations?: number };
+export type SearchOptions = { seed: number; seconds: number; maxIterations?: number; /** Skip the greedy construction (to measure the search alone). */ skipConstruction?: boolean };
 export type SearchResult = { choice: Int32Array; score: number; firstFeasibleScore: number; iterations: number; seconds: number };
 
 /** Greedy construction: published days first, then each short post gets the scarcest fitting person. */
@@ -304,13 +304,19 @@ export function construct(state: RosterState): void {
   const { model } = state;
   for (let cell = 0; cell < state.choice.length; cell++) {
     const pub = model.published[cell]!;
-    if (pub >= 0) {
-      const before = state.choice[cell]!;
-      state.set(cell, pub);
-      const person = Math.floor(cell / state.days);
-      const day = cell % state.days;
-      if (!state.restOk(person, day)) state.set(cell, before);
+    if (pub < 0) continue;
+    // Of the options doing the published work, take one whose post still needs people (a post can have two rows).
+    const domain = model.domains[cell]!;
+    let pick = -1;
+    for (let k = 0; k < domain.length; k++) {
+      const o = domain[k]!;
+      if (o.work !== pub) continue;
+      if (pick < 0 || (o.row >= 0 && state.cover[o.row]! < model.rows[o.row]!.people)) pick = k;
     }
+    if (pick < 0) continue;
+    const before = state.choice[cell]!;
+    state.set(cell, pick);
+    if (!state.restOk(Math.floor(cell / state.days), cell % state.days)) state.set(cell, before);
   }
   const order = model.rows.map((_, r) => r).sort((a, b) => state.candidates[a]!.length - state.candidates[b]!.length || a - b);
   for (const r of order) {
@@ -327,7 +333,8 @@ export function construct(state: RosterState): void {
           const o = state.option(cell, k);
           const current = state.option(cell);
           if (current.kind === 'demand' || current.kind === 'absent') continue;
-          const kindPass = o.redeploymentId || o.reinforced ? 2 : o.callIn ? 1 : 0;
+          // Own shift first, then call-ins, then pulling community officers (approved or reinforced duty).
+          const kindPass = o.callIn ? 1 : o.offPattern ? 2 : 0;
           if (kindPass !== pass) continue;
           const scarcity = model.domains[cell]!.length + (o.callIn ? state.callIns[Math.floor(cell / state.days)]! * 10 : 0);
           if (scarcity >= bestScarcity) continue;
@@ -351,7 +358,7 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
   const rand = random(options.seed);
   const { model } = state;
   const cells = state.choice.length;
-  construct(state);
+  if (!options.skipConstruction) construct(state);
   const firstFeasibleScore = state.total();
   let current = firstFeasibleScore;
   let best = current;
@@ -361,8 +368,9 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
   // 60 proposals per free cell: enough to settle the demo-sized stations, and 300 people stay under 5 s here.
   const maxIterations = options.maxIterations ?? Math.min(3_000_000, Math.max(20_000, free.length * 60));
   const deadline = started + options.seconds * 1000;
-  const t0 = 40;
-  const t1 = 0.3;
+  // Cool enough that over-covering a post (a call-in: ~35) is rarely accepted, warm enough to trade stability.
+  const t0 = 10;
+  const t1 = 0.05;
   let iterations = 0;
   if (free.length === 0) return { choice: bestChoice, score: best, firstFeasibleScore, iterations, seconds: (performance.now() - started) / 1000 };
 
