@@ -412,10 +412,10 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
       let other = -1;
       let otherK = -1;
       if (was.row >= 0 && rand() < 0.7) {
+        // A few random probes, not a scan: on large stations most candidates of a post are busy elsewhere.
         const vc = state.candidates[was.row]!;
-        const from = Math.floor(rand() * vc.length);
-        for (let t = 0; t < vc.length; t++) {
-          const j = (from + t) % vc.length;
+        for (let t = 0; t < 8; t++) {
+          const j = Math.floor(rand() * vc.length);
           const o = state.option(vc[j]!);
           if (vc[j] === cell || o.kind === 'demand' || o.kind === 'absent') continue;
           other = vc[j]!;
