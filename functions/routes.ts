@@ -1,6 +1,6 @@
 // Every API route and the function folder that serves it: read by the local server and by infra/ alike,
 // so the two can never disagree about what exists.
-export const FUNCTIONS = ['health', 'stations', 'audit', 'plans', 'roster'] as const;
+export const FUNCTIONS = ['health', 'stations', 'audit', 'plans', 'roster', 'redeployments', 'reinforced-duty'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type RouteSpec = { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; path: string; function: FunctionName; public?: boolean };
@@ -14,6 +14,12 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/stations/{stationId}/plans/{planId}', function: 'plans' },
   { method: 'POST', path: '/stations/{stationId}/plans/{planId}/publish', function: 'plans' },
   { method: 'GET', path: '/stations/{stationId}/roster', function: 'roster' },
+  { method: 'POST', path: '/stations/{stationId}/redeployments', function: 'redeployments' },
+  { method: 'GET', path: '/stations/{stationId}/redeployments', function: 'redeployments' },
+  { method: 'GET', path: '/stations/{stationId}/redeployments/{redeploymentId}', function: 'redeployments' },
+  { method: 'POST', path: '/stations/{stationId}/redeployments/{redeploymentId}/decisions', function: 'redeployments' },
+  { method: 'POST', path: '/stations/{stationId}/redeployments/{redeploymentId}/withdraw', function: 'redeployments' },
+  { method: 'POST', path: '/stations/{stationId}/reinforced-duty', function: 'reinforced-duty' },
 ];
 
 export const routeKey = (route: RouteSpec) => `${route.method} ${route.path}`;
@@ -31,4 +37,23 @@ export const TABLE_ACTIONS: Record<FunctionName, readonly string[]> = {
   plans: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   // Read only: the station, published plan heads (gsi1) and bodies.
   roster: ['dynamodb:GetItem', 'dynamodb:Query'],
+  // Reads the station and requests (GetItem; Query on the station partition, gsi1 by status, published plan heads);
+  // creates requests (PutItem) and changes them (UpdateItem, conditional on version); marks published plan heads as
+  // needing a re-plan (UpdateItem); flushes audit entries (PutItem, UpdateItem). Never deletes, never scans.
+  redeployments: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Reads the station (GetItem) and published plan heads (Query on gsi1); writes the station (UpdateItem, conditional
+  // on version), marks plan heads (UpdateItem), flushes audit entries (PutItem, UpdateItem).
+  'reinforced-duty': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+};
+
+/** Functions without routes: the nightly job (infra/ wires the dispatcher to the schedule, the worker to the queue). */
+export const JOB_FUNCTIONS = ['nightly-dispatch', 'nightly-worker'] as const;
+export type JobFunctionName = (typeof JOB_FUNCTIONS)[number];
+
+export const JOB_TABLE_ACTIONS: Record<JobFunctionName, readonly string[]> = {
+  // Pages through the stations (Query on gsi1); nothing else.
+  'nightly-dispatch': ['dynamodb:Query'],
+  // Reads the station, published plans and approved redeployments (GetItem, Query); claims and finishes the night's
+  // marker (UpdateItem); stores and publishes the night's plan (PutItem, UpdateItem) and flushes audit entries.
+  'nightly-worker': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
 };

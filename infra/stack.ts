@@ -1,38 +1,85 @@
 // The cloud shape: an HTTP API with a Cognito JWT authorizer in front of one Lambda per function folder, over one
-// DynamoDB table whose keys and indexes are the ones shared/store/table.ts declares.
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+// DynamoDB table whose keys and indexes are the ones shared/store/table.ts declares; the nightly job (an EventBridge
+// Scheduler cron → dispatch function → SQS, one message per station → worker function, with a dead-letter queue and
+// an alarm on it); and the web page (a private S3 bucket behind CloudFront with origin access control).
+import { existsSync } from 'node:fs';
+import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, CorsHttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { StringAttribute, UserPool, UserPoolClient, CfnUserPoolGroup } from 'aws-cdk-lib/aws-cognito';
+import { AllowedMethods, CachePolicy, Distribution, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { OAuthScope, StringAttribute, UserPool, UserPoolClient, UserPoolClientIdentityProvider, CfnUserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table, ProjectionType } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { FUNCTIONS, ROUTES, TABLE_ACTIONS } from '../functions/routes.ts';
+import { FUNCTIONS, JOB_TABLE_ACTIONS, ROUTES, TABLE_ACTIONS } from '../functions/routes.ts';
 import { GROUPS } from '../shared/auth/permissions.ts';
+import { nightlyEnvironment, nightlyOptions, type NightlyOptions } from '../shared/nightly/options.ts';
 import { GSI1, PENDING_AUDIT_INDEX } from '../shared/store/table.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export type RosterStackProps = StackProps & { stage: string };
+export const DEFAULT_NIGHTLY_CRON = 'cron(0 2 * * ? *)';
+export const DEFAULT_NIGHTLY_TIMEZONE = 'Asia/Shanghai';
+/** Stations per worker invocation. */
+export const NIGHTLY_BATCH_SIZE = 5;
+/** SQS receives before a station's message is parked in the dead-letter queue. */
+export const NIGHTLY_MAX_RECEIVE_COUNT = 3;
+/** 1,769 MB is one full vCPU: the solver is single-threaded and CPU-bound. */
+export const NIGHTLY_WORKER_MEMORY_MB = 1769;
+
+/** Room for a whole batch at three times the solver budget plus the store's reads and writes; at least two minutes. */
+export const workerTimeoutSeconds = (solverSeconds: number): number => Math.max(120, Math.ceil(NIGHTLY_BATCH_SIZE * (solverSeconds * 3 + 10)));
+
+export type RosterStackProps = StackProps & {
+  stage: string;
+  /** Table deletion protection; default on in every stage. */
+  deletionProtection?: boolean;
+  /** EventBridge Scheduler expression, `cron(...)` (or the six fields alone); default 02:00 every day. */
+  nightlyCron?: string;
+  /** IANA zone the cron is read in; default Asia/Shanghai. */
+  nightlyTimezone?: string;
+  /** Horizon, lead time and solver budget of the nightly worker (shared/nightly/options.ts). */
+  nightly?: Partial<Pick<NightlyOptions, 'horizonDays' | 'leadDays' | 'solverSeconds'>>;
+  /** Most worker invocations at once (the SQS event source's maximum concurrency); default 100. */
+  nightlyMaxConcurrency?: number;
+  /** Where the alarm on the dead-letter queue sends an e-mail; none by default. */
+  alarmEmail?: string;
+  /** The Cognito hosted UI's domain prefix (unique in the region); default `duty-roster-<stage>-<account>`. */
+  cognitoDomainPrefix?: string;
+  /** The built web page; default web/dist. No deployment when the folder does not exist (or null). */
+  webDist?: string | null;
+};
 
 export class RosterStack extends Stack {
   constructor(scope: Construct, id: string, props: RosterStackProps) {
     super(scope, id, props);
-    const production = props.stage === 'prod';
+    const deletionProtection = props.deletionProtection ?? true;
+    const keep = deletionProtection || props.stage === 'prod';
 
     const table = new Table(this, 'Table', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: production,
+      deletionProtection,
       timeToLiveAttribute: 'expiresAt',
-      removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     table.addGlobalSecondaryIndex({
       indexName: GSI1,
@@ -51,10 +98,46 @@ export class RosterStack extends Stack {
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
       customAttributes: { stationId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }) },
-      removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: props.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     for (const group of GROUPS) new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: userPool.userPoolId, groupName: group });
-    const client = new UserPoolClient(this, 'WebClient', { userPool, authFlows: { userSrp: true }, generateSecret: false });
+
+    // ---- the web page: private bucket, CloudFront with origin access control (the page's sign-in needs its address) ----
+    const site = new Bucket(this, 'WebBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const origin = S3BucketOrigin.withOriginAccessControl(site);
+    const distribution = new Distribution(this, 'WebDistribution', {
+      comment: `Duty roster planner web page (${props.stage})`,
+      defaultRootObject: 'index.html',
+      defaultBehavior: { origin, viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS, cachePolicy: CachePolicy.CACHING_OPTIMIZED },
+      additionalBehaviors: {
+        // The page reads where the API is at start; never serve a stale one after a deploy.
+        '/config.json': { origin, viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS, cachePolicy: CachePolicy.CACHING_DISABLED, allowedMethods: AllowedMethods.ALLOW_GET_HEAD },
+      },
+    });
+    const webUrl = `https://${distribution.distributionDomainName}`;
+
+    // The page signs in through the Cognito hosted UI (implicit flow; it sends the ID token, which carries
+    // cognito:groups and custom:stationId) and comes back to its own address.
+    const domain = userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? `duty-roster-${props.stage}-${this.account}`.toLowerCase() },
+    });
+    const client = new UserPoolClient(this, 'WebClient', {
+      userPool,
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      oAuth: {
+        flows: { implicitCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${webUrl}/`, `${webUrl}/index.html`],
+        logoutUrls: [`${webUrl}/`],
+      },
+    });
 
     const api = new HttpApi(this, 'Api', {
       corsPreflight: { allowOrigins: ['*'], allowHeaders: ['authorization', 'content-type', 'if-match'], allowMethods: [CorsHttpMethod.ANY] },
@@ -63,16 +146,22 @@ export class RosterStack extends Stack {
       jwtAudience: [client.userPoolClientId],
     });
 
-    for (const name of FUNCTIONS) {
+    /** One function folder: Node.js 22 on arm64, an ESM bundle without the SDK, only the table actions it uses. */
+    const lambda = (
+      name: string,
+      actions: readonly string[],
+      options: { memorySize?: number; timeout?: Duration; environment?: Record<string, string>; retryAttempts?: number } = {},
+    ) => {
       const fn = new NodejsFunction(this, `Fn-${name}`, {
         entry: `${ROOT}functions/${name}/handler.ts`,
         handler: 'handler',
         runtime: Runtime.NODEJS_22_X,
         architecture: Architecture.ARM_64,
-        memorySize: 1024,
-        timeout: Duration.seconds(29),
+        memorySize: options.memorySize ?? 1024,
+        timeout: options.timeout ?? Duration.seconds(29),
+        ...(options.retryAttempts !== undefined ? { retryAttempts: options.retryAttempts } : {}),
         logGroup: new LogGroup(this, `Logs-${name}`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
-        environment: { TABLE_NAME: table.tableName, NODE_OPTIONS: '--enable-source-maps' },
+        environment: { TABLE_NAME: table.tableName, NODE_OPTIONS: '--enable-source-maps', ...(options.environment ?? {}) },
         bundling: {
           format: OutputFormat.ESM,
           externalModules: ['@aws-sdk/*'],
@@ -82,12 +171,15 @@ export class RosterStack extends Stack {
           banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
         },
       });
-      const actions = TABLE_ACTIONS[name];
       if (actions.length > 0)
         fn.addToRolePolicy(
           new PolicyStatement({ effect: Effect.ALLOW, actions: [...actions], resources: [table.tableArn, `${table.tableArn}/index/*`] }),
         );
-      const integration = new HttpLambdaIntegration(`Int-${name}`, fn);
+      return fn;
+    };
+
+    for (const name of FUNCTIONS) {
+      const integration = new HttpLambdaIntegration(`Int-${name}`, lambda(name, TABLE_ACTIONS[name]));
       for (const route of ROUTES.filter((r) => r.function === name))
         api.addRoutes({
           path: route.path,
@@ -97,9 +189,113 @@ export class RosterStack extends Stack {
         });
     }
 
+    // ---- the nightly job: schedule → dispatcher → queue (one message per station) → worker; DLQ + alarm ----
+    const settings = nightlyOptions(props.nightly ?? {}, {});
+    const timeoutSeconds = workerTimeoutSeconds(settings.solverSeconds);
+    const deadLetters = new Queue(this, 'NightlyDeadLetters', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const queue = new Queue(this, 'NightlyQueue', {
+      // Six times the worker's timeout, as AWS advises for Lambda event sources.
+      visibilityTimeout: Duration.seconds(timeoutSeconds * 6),
+      retentionPeriod: Duration.days(1),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: NIGHTLY_MAX_RECEIVE_COUNT },
+    });
+
+    const dispatcher = lambda('nightly-dispatch', JOB_TABLE_ACTIONS['nightly-dispatch'], {
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      environment: { NIGHTLY_QUEUE_URL: queue.queueUrl, POWERTOOLS_SERVICE_NAME: 'nightly' },
+      retryAttempts: 2,
+    });
+    queue.grantSendMessages(dispatcher);
+
+    const worker = lambda('nightly-worker', JOB_TABLE_ACTIONS['nightly-worker'], {
+      memorySize: NIGHTLY_WORKER_MEMORY_MB,
+      timeout: Duration.seconds(timeoutSeconds),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'nightly',
+        ...nightlyEnvironment({
+          horizonDays: settings.horizonDays,
+          leadDays: settings.leadDays,
+          solverSeconds: settings.solverSeconds,
+          // A live worker never loses its lease: the lease outlasts the function's timeout.
+          leaseSeconds: timeoutSeconds + 30,
+        }),
+      },
+    });
+    worker.addEventSource(
+      new SqsEventSource(queue, {
+        batchSize: NIGHTLY_BATCH_SIZE,
+        reportBatchItemFailures: true,
+        maxConcurrency: props.nightlyMaxConcurrency ?? 100,
+      }),
+    );
+
+    const cron = props.nightlyCron ?? DEFAULT_NIGHTLY_CRON;
+    new Schedule(this, 'NightlySchedule', {
+      description: `Nightly roster roll-forward (${props.stage})`,
+      schedule: ScheduleExpression.expression(cron.startsWith('cron(') ? cron : `cron(${cron})`, TimeZone.of(props.nightlyTimezone ?? DEFAULT_NIGHTLY_TIMEZONE)),
+      target: new LambdaInvoke(dispatcher, {
+        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+      }),
+    });
+
+    const alarmTopic = props.alarmEmail ? new Topic(this, 'Alarms') : undefined;
+    if (alarmTopic && props.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    const alarms = [
+      new Alarm(this, 'NightlyDeadLettersAlarm', {
+        alarmDescription: 'A station failed its nightly roster three times; its message is in the dead-letter queue.',
+        metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      new Alarm(this, 'NightlyDispatchErrorsAlarm', {
+        alarmDescription: 'The nightly dispatcher failed: some stations may not have been enqueued.',
+        metric: dispatcher.metricErrors({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    ];
+    if (alarmTopic) for (const alarm of alarms) alarm.addAlarmAction(new SnsAction(alarmTopic));
+
+    // ---- the page's files, and config.json (web/src/api.ts SiteConfig) with the API's address and the sign-in ----
+    const webDist = props.webDist === undefined ? `${ROOT}web/dist` : props.webDist;
+    if (webDist && existsSync(webDist))
+      new BucketDeployment(this, 'WebDeployment', {
+        destinationBucket: site,
+        sources: [
+          // The built page's own config.json is the local one; the stack writes the cloud's.
+          Source.asset(webDist, { exclude: ['config.json'] }),
+          Source.jsonData('config.json', {
+            apiUrl: api.apiEndpoint,
+            userPoolId: userPool.userPoolId,
+            clientId: client.userPoolClientId,
+            cognitoDomain: domain.baseUrl(),
+          }),
+        ],
+        distribution,
+        distributionPaths: ['/*'],
+        memoryLimit: 512,
+      });
+
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'WebUrl', { value: webUrl });
+    new CfnOutput(this, 'SignInUrl', { value: domain.baseUrl() });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'NightlyQueueUrl', { value: queue.queueUrl });
+    new CfnOutput(this, 'NightlyDeadLetterQueueUrl', { value: deadLetters.queueUrl });
   }
 }

@@ -15,6 +15,8 @@ const loaders: Record<FunctionName, () => Promise<{ handler: LambdaHandler }>> =
   audit: () => import('../functions/audit/handler.ts') as Promise<{ handler: LambdaHandler }>,
   plans: () => import('../functions/plans/handler.ts') as Promise<{ handler: LambdaHandler }>,
   roster: () => import('../functions/roster/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  redeployments: () => import('../functions/redeployments/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  'reinforced-duty': () => import('../functions/reinforced-duty/handler.ts') as Promise<{ handler: LambdaHandler }>,
 };
 
 type CompiledRoute = { spec: RouteSpec; pattern: RegExp; names: string[] };

@@ -5,6 +5,8 @@ export const AUDIT_ACTIONS = [
   'station.configured',
   'plan.created',
   'plan.published',
+  /** Published days an approval, rejection or withdrawal (or a reinforced-duty declaration) changed after publication. */
+  'plan.replan-needed',
   'redeployment.requested',
   'redeployment.decided',
   'redeployment.withdrawn',

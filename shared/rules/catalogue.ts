@@ -58,6 +58,14 @@ const entries = [
   { id: 'FAIR-1', severity: 'soft', title: 'Fair spread', sentence: 'Call-ins, nights, weekends and primary shifts are spread fairly among the people who share them.', source: 'generic', weight: 5 },
   { id: 'STAB-1', severity: 'soft', title: 'Stability', sentence: 'A new plan changes as few published assignments as possible.', source: 'generic', weight: 40 },
   { id: 'REDEPLOY-1', severity: 'soft', title: 'Approved redeployments used sparingly', sentence: 'An approved redeployment is used only where the post cannot be covered by others.', source: '004', weight: 60 },
+  { id: 'SEQ-1', severity: 'hard', title: 'Max consecutive working days', sentence: 'Nobody works more days in a row than their contract allows.', source: 'generic', weight: 0 },
+  { id: 'SEQ-2', severity: 'hard', title: 'Min consecutive working days', sentence: 'A stretch of work is at least the contract\'s minimum number of days, unless it runs into the first or the last day of the plan.', source: 'generic', weight: 0 },
+  { id: 'SEQ-3', severity: 'hard', title: 'Min consecutive days off', sentence: 'A break between two stretches of work is at least the contract\'s minimum number of days off, unless it runs into the first or the last day of the plan.', source: 'generic', weight: 0 },
+  { id: 'WKD-1', severity: 'hard', title: 'Max worked weekends', sentence: 'Nobody works more weekends than their contract allows; a weekend counts as worked when its Saturday or its Sunday has a shift.', source: 'generic', weight: 0 },
+  { id: 'TYPE-1', severity: 'hard', title: 'Max shifts of a type', sentence: 'Nobody works more shifts of a type (early, late, night …) than their contract allows; a limit of 0 means never that shift.', source: 'generic', weight: 0 },
+  { id: 'TIME-1', severity: 'hard', title: 'Working time', sentence: 'Everybody\'s working minutes over the plan stay between their contract\'s minimum and maximum.', source: 'generic', weight: 0 },
+  { id: 'SUCC-1', severity: 'hard', title: 'Forbidden successions', sentence: 'A shift is never followed the next day by a shift that may not follow it (for example a late then an early), so that everybody keeps their rest.', source: 'generic', weight: 0 },
+  { id: 'REQ-1', severity: 'soft', title: 'Shift requests', sentence: 'A person\'s wish to work a shift on a day, or not to work it, is granted where the cover allows; each wish not granted costs its weight.', source: 'Curtois', weight: 1 },
 ] as const satisfies readonly RuleEntry[];
 
 export type RuleId = (typeof entries)[number]['id'];

@@ -3,6 +3,7 @@ import { AuditTrail } from './audit.ts';
 import type { ApprovedRedeployment } from '../domain/plan.ts';
 import { createStoreClient, type StoreClient } from './client.ts';
 import { PlanStore } from './plans.ts';
+import { RedeploymentStore } from './redeployments.ts';
 import { StationStore } from './stations.ts';
 
 export type { Page } from './cursor.ts';
@@ -10,11 +11,13 @@ export { StoreBusyError } from './errors.ts';
 export { newAuditId } from './audit.ts';
 export type { PlanHead, PlanSummary } from './plans.ts';
 export { alreadyPublished } from './plans.ts';
+export type { ChangeResult, RequestChange } from './redeployments.ts';
 
 export class RosterStore {
   readonly audit: AuditTrail;
   readonly stations: StationStore;
   readonly plans: PlanStore;
+  readonly redeployments: RedeploymentStore;
 
   constructor(
     readonly client: StoreClient,
@@ -23,12 +26,12 @@ export class RosterStore {
     this.audit = new AuditTrail(client, tableName);
     this.stations = new StationStore(client, tableName, this.audit);
     this.plans = new PlanStore(client, tableName, this.audit);
+    this.redeployments = new RedeploymentStore(client, tableName, this.audit, this.plans);
   }
 
   /** The fully approved redeployments (AP-5) of a station that touch `from`..`to`, for the planner. */
   async approvedRedeploymentsFor(stationId: string, from: string, to: string): Promise<ApprovedRedeployment[]> {
-    void stationId, void from, void to;
-    return []; // Always empty until the redeployments issue lands and stores approvals; then read them here.
+    return this.redeployments.approvedFor(stationId, from, to);
   }
 }
 

@@ -11,6 +11,7 @@
 // publication is one conditional UpdateItem on the head (draft → published, version + 1) with its audit entry in the
 // outbox, like every other change in this store. Earlier published plans are never rewritten: the roster takes each
 // date from the most recently published plan covering it (shared/roster).
+import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit.ts';
@@ -53,7 +54,7 @@ export const DEFAULT_PLAN_LIMITS: PlanStoreLimits = { inlineBytes: 300 * 1024, p
 // Every attribute a head read projects, each through a name placeholder (several are DynamoDB reserved words).
 const HEAD_FIELDS = [
   'id', 'stationId', 'start', 'days', 'end', 'status', 'version', 'createdAt', 'createdBy', 'publishedAt',
-  'stationVersion', 'needsReplan', 'parts', 'bodyBytes', 'summary', 'kind',
+  'stationVersion', 'needsReplan', 'replanDates', 'parts', 'bodyBytes', 'summary', 'kind',
 ] as const;
 const HEAD_PROJECTION = HEAD_FIELDS.map((f) => `#${f}`).join(', ');
 const HEAD_NAMES: Record<string, string> = Object.fromEntries(HEAD_FIELDS.map((f) => [`#${f}`, f]));
@@ -89,11 +90,21 @@ function headOf(item: Record<string, unknown>): PlanHead {
     createdBy: String(item.createdBy),
     ...(typeof item.publishedAt === 'string' ? { publishedAt: item.publishedAt } : {}),
     stationVersion: Number(item.stationVersion),
-    needsReplan: Array.isArray(item.needsReplan) ? item.needsReplan.map(String) : [],
+    needsReplan: needsReplanOf(item),
     parts: Number(item.parts ?? 0),
     bodyBytes: Number(item.bodyBytes ?? 0),
     summary: item.summary as PlanSummary,
   };
+}
+
+/**
+ * The days of a published plan that need a re-plan: the list written with the plan, plus the string set `replanDates`
+ * that approvals add to later (markNeedsReplan), merged and sorted.
+ */
+function needsReplanOf(item: Record<string, unknown>): string[] {
+  const listed = Array.isArray(item.needsReplan) ? item.needsReplan.map(String) : [];
+  const added = item.replanDates instanceof Set ? [...(item.replanDates as Set<unknown>)].map(String) : [];
+  return [...new Set([...listed, ...added])].sort();
 }
 
 /** The public document from a head and its body (in the Plan schema's field order). */
@@ -293,6 +304,71 @@ export class PlanStore {
     return heads
       .filter((h) => overlaps(h, from, to))
       .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * Marks published days as needing a re-plan (AP-5: an approval, rejection or withdrawal after publication changed
+   * what they should say): one conditional UpdateItem on the head that ADDs the dates to the string set
+   * `replanDates` (idempotent: a set) and carries its `plan.replan-needed` audit entry in the outbox. The plan's body
+   * and version do not change: a published plan is never rewritten. Returns false when the head is not a published plan.
+   */
+  async markNeedsReplan(stationId: string, planId: string, dates: readonly string[], entry: AuditEntry): Promise<boolean> {
+    if (dates.length === 0) return false;
+    const key = keys.plan(stationId, planId);
+    const outbox = outboxOnUpdate(entry);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: `ADD replanDates :dates SET ${outbox.set}`,
+          ConditionExpression: '#kind = :plan AND #status = :published',
+          ExpressionAttributeNames: { '#kind': 'kind', '#status': 'status', ...outbox.names },
+          ExpressionAttributeValues: { ':dates': new Set(dates), ':plan': 'plan', ':published': 'published', ...outbox.values },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      translateStoreError(error);
+    }
+    await this.audit.flushAfterChange(key, entry);
+    return true;
+  }
+
+  /**
+   * Marks every published plan's days within `from`..`to` as needing a re-plan (see markNeedsReplan), skipping days
+   * already marked. `cause.key` makes each plan's audit entry id deterministic, so a repeated marking for the same
+   * cause (a retry after a crash) leaves one entry. Returns the plans marked and their new days.
+   */
+  async replanPublished(
+    stationId: string,
+    from: string,
+    to: string,
+    cause: { at: string; actor: AuditEntry['actor']; key: string; why: string; detail: Record<string, unknown> },
+  ): Promise<{ planId: string; dates: string[] }[]> {
+    if (to < from) return [];
+    const marked: { planId: string; dates: string[] }[] = [];
+    for (const head of await this.listPublishedHeads(stationId, from, to)) {
+      const lo = head.start > from ? head.start : from;
+      const hi = head.end < to ? head.end : to;
+      const already = new Set(head.needsReplan);
+      const dates: string[] = [];
+      for (let d = lo; d <= hi; d = addDaysTo(d, 1)) if (!already.has(d)) dates.push(d);
+      if (dates.length === 0) continue;
+      const suffix = BigInt(`0x${createHash('sha256').update(`${head.id}|${cause.key}`).digest('hex').slice(0, 12)}`).toString(36).slice(0, 8).padStart(8, '0');
+      const done = await this.markNeedsReplan(stationId, head.id, dates, {
+        id: `${cause.at}#${suffix}`,
+        stationId,
+        at: cause.at,
+        actor: cause.actor,
+        action: 'plan.replan-needed',
+        target: { kind: 'plan', id: head.id },
+        summary: `${dates.length} published day${dates.length === 1 ? '' : 's'} of plan ${head.id} (${dates[0]}${dates.length > 1 ? ` to ${dates[dates.length - 1]}` : ''}) need a re-plan: ${cause.why}`,
+        detail: { planId: head.id, dates, ...cause.detail },
+      });
+      if (done) marked.push({ planId: head.id, dates });
+    }
+    return marked;
   }
 
   /**

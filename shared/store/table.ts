@@ -6,6 +6,7 @@
 //   plan body chunk      STATION#<stationId>        PLAN#<planId>#PART#<n>    -
 //   redeployment         STATION#<stationId>        RD#<id>                   RD#<stationId>#<status> / <createdAt>#<id>
 //   audit entry          AUDIT#<stationId>          <at>#<entryId>            -
+//   nightly run marker   STATION#<stationId>        NIGHTLY#<night>           -                          (expiresAt: TTL)
 //
 // A plan head carries its gzip-packed body inline when that is small, else the body sits in the chunk items, which are
 // written before the head (see plans.ts).
@@ -27,6 +28,7 @@ export const keys = {
   redeployment: (stationId: string, id: string) => ({ pk: `STATION#${stationId}`, sk: `RD#${id}` }),
   redeploymentsIndex: (stationId: string, status: string) => `RD#${stationId}#${status}`,
   auditPartition: (stationId: string) => `AUDIT#${stationId}`,
+  nightly: (stationId: string, night: string) => ({ pk: `STATION#${stationId}`, sk: `NIGHTLY#${night}` }),
 };
 
 /** The table as CreateTable wants it: used by the local server and tests; infra/ declares the same keys. */

@@ -8,6 +8,7 @@
 // A window whose state space exceeds `maxStates` is refused (returns NaN) so that the caller can shrink it.
 import type { NrpModel } from './model.ts';
 
+const PRUNE = process.env.NRP_PRUNE !== "0";
 export class RowDP {
   private cost0 = new Float64Array(0);
   private cost1 = new Float64Array(0);
@@ -25,6 +26,9 @@ export class RowDP {
   private blockList = new Int32Array(0);
   private pmin = new Float64Array(0);
   private blockGen = 0;
+  private readonly digits: Int32Array;
+  private readonly axisStride: Int32Array;
+  private readonly axisRadix: Int32Array;
 
   /**
    * Drop the states of a layer that another state of the same (value, run, minutes) block dominates: no more
@@ -49,26 +53,37 @@ export class RowDP {
     const nAxes = typeAxes.length;
     // Per block: pmin[x] = min cost over states y ≤ x (componentwise in weekends and counts); then mark dominated
     // states by lowering their stamp (they stay traceable but are not expanded).
+    const digits = this.digits;
+    const axisStride = this.axisStride;
+    const axisRadix = this.axisRadix;
+    for (let a = 0; a < nAxes; a++) {
+      axisStride[a] = strides[typeAxes[a]!]!;
+      axisRadix[a] = budgets[typeAxes[a]!]! + 1;
+    }
     for (let j = 0; j < nb; j++) {
       const base = blocks[j]! * B;
-      for (let x = 0; x < B; x++) {
-        const idx = base + x;
-        let best = stamp[idx] === gen ? cost[idx]! : Infinity;
-        let below = Infinity;
-        const c = x % C;
-        const w = (x - c) / C;
-        if (w > 0) below = pmin[x - C]!;
-        for (let a = 0; a < nAxes; a++) {
-          const s = typeAxes[a]!;
-          const st = strides[s]!;
-          if (((c / st) | 0) % (budgets[s]! + 1) > 0) {
-            const p = pmin[x - st]!;
-            if (p < below) below = p;
+      let x = 0;
+      for (let w = 0; w < Wn; w++) {
+        for (let a = 0; a < nAxes; a++) digits[a] = 0;
+        for (let c = 0; c < C; c++, x++) {
+          const idx = base + x;
+          let best = stamp[idx] === gen ? cost[idx]! : Infinity;
+          let below = w > 0 ? pmin[x - C]! : Infinity;
+          for (let a = 0; a < nAxes; a++) {
+            if (digits[a]! > 0) {
+              const p = pmin[x - axisStride[a]!]!;
+              if (p < below) below = p;
+            }
+          }
+          if (best !== Infinity && below <= best) stamp[idx] = gen - 1; // dominated
+          if (below < best) best = below;
+          pmin[x] = best;
+          // Next mixed-radix digits.
+          for (let a = 0; a < nAxes; a++) {
+            if (++digits[a]! < axisRadix[a]!) break;
+            digits[a] = 0;
           }
         }
-        if (best !== Infinity && below <= best) stamp[idx] = gen - 1; // dominated
-        if (below < best) best = below;
-        pmin[x] = best;
       }
     }
     void S;
@@ -83,6 +98,7 @@ export class RowDP {
 
   /** States expanded over the life of this object (for profiling). */
   expanded = 0;
+  calls = 0;
 
   constructor(
     readonly m: NrpModel,
@@ -91,6 +107,9 @@ export class RowDP {
     this.budgets = new Int32Array(m.S);
     this.strides = new Int32Array(m.S);
     this.weekendPre = new Uint8Array(m.weekends);
+    this.digits = new Int32Array(m.S);
+    this.axisStride = new Int32Array(m.S);
+    this.axisRadix = new Int32Array(m.S);
   }
 
   /** Number of states of the window (for choosing window sizes); NaN when the outside of the window breaks a limit. */
@@ -175,6 +194,7 @@ export class RowDP {
     if (!dims) return Infinity;
     const { L, Mn, Wn, C, R, size, workCap, offCap, unlimitedRuns, minNeeded, unit } = dims;
     if (size > this.maxStates) return NaN;
+    this.calls++;
     if (this.cost0.length < size) {
       const n = Math.max(size, Math.floor(this.cost0.length * 1.5));
       this.cost0 = new Float64Array(n);
@@ -326,7 +346,7 @@ export class RowDP {
         }
       }
       this.expanded += nCur;
-      if (B > 1 && nNxt > 1) nNxt = this.prune(nxtCost, nxtStamp, nxtGen, nxtActive, nNxt, B, C, Wn, S, typeAxes);
+      if (PRUNE && B > 1 && nNxt > 1) nNxt = this.prune(nxtCost, nxtStamp, nxtGen, nxtActive, nNxt, B, C, Wn, S, typeAxes);
       // Swap layers.
       const tmp = curCost;
       curCost = nxtCost;

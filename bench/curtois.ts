@@ -1,0 +1,34 @@
+// Solve one Curtois staff-rostering instance with the NRP engine and print the solution JSON (only that) to stdout;
+// progress goes to stderr.
+//   npm run --silent curtois -- ../shared/benchmarks/curtois/Instance1.txt --seconds 10 [--seed 1]
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { curtoisSolution, instanceName, parseCurtois } from '../shared/solver/nrp/curtois.ts';
+import { solveNrp } from '../shared/solver/nrp/engine.ts';
+import { compile, toRoster } from '../shared/solver/nrp/model.ts';
+
+const { values, positionals } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '1' },
+    quiet: { type: 'boolean', default: false },
+  },
+  allowPositionals: true,
+  strict: true,
+});
+const path = positionals[0];
+if (!path) {
+  process.stderr.write('usage: npm run --silent curtois -- <instance.txt> --seconds N [--seed S]\n');
+  process.exit(2);
+}
+const seconds = Number(values.seconds);
+const seed = Number(values.seed);
+if (!(seconds > 0)) throw new Error(`--seconds must be a positive number, not ${values.seconds}`);
+if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a whole number ≥ 0, not ${values.seed}`);
+
+const name = instanceName(path);
+const model = compile(parseCurtois(readFileSync(path, 'utf8'), name));
+const log = values.quiet ? undefined : (line: string) => process.stderr.write(`[${name}] ${line}\n`);
+const result = solveNrp(model, { seconds, seed, log });
+log?.(`objective ${result.objective}, hard ${result.hard}, best at ${result.timeToBest.toFixed(3)} s, ${result.moves} moves`);
+process.stdout.write(`${JSON.stringify(curtoisSolution(name, toRoster(model, result.assignment)))}\n`);

@@ -1,0 +1,279 @@
+// The synthesized template holds every part the deployment needs (README "Deploy"), with bundling skipped so that
+// no esbuild runs, and without the slow cyclical-dependency validation.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTIONS, JOB_FUNCTIONS, JOB_TABLE_ACTIONS, ROUTES, TABLE_ACTIONS } from '../../functions/routes.ts';
+import { RosterStack, workerTimeoutSeconds, type RosterStackProps } from '../../infra/stack.ts';
+import { GROUPS } from '../../shared/auth/permissions.ts';
+
+type Resource = { Type: string; Properties: Record<string, any>; [k: string]: unknown };
+
+function synth(props: Partial<RosterStackProps> = {}): Template {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new RosterStack(app, 'Test', { stage: 'test', webDist: null, env: { account: '111111111111', region: 'ap-east-1' }, ...props });
+  return Template.fromStack(stack, { skipCyclicalDependenciesCheck: true });
+}
+
+let template: Template;
+let resources: Record<string, Resource>;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const only = (type: string): [string, Resource] => {
+  const found = ofType(type);
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+};
+/** The logical id of a function folder's Lambda (`Fn-<name>` with the dashes dropped, plus CDK's hash). */
+const functionId = (name: string): string => {
+  const prefix = `Fn${name.replace(/-/g, '')}`;
+  const ids = ofType('AWS::Lambda::Function').map(([id]) => id).filter((id) => new RegExp(`^${prefix}[0-9A-F]{8}$`).test(id));
+  expect(ids, name).toHaveLength(1);
+  return ids[0]!;
+};
+const queueId = (prefix: string) => ofType('AWS::SQS::Queue').map(([id]) => id).find((id) => id.startsWith(prefix))!;
+
+beforeAll(() => {
+  template = synth();
+  resources = template.toJSON().Resources as Record<string, Resource>;
+});
+
+describe('the HTTP API', () => {
+  it('is an HTTP API with a JWT authorizer on the Cognito user pool', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    const [, authorizer] = only('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp');
+    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1);
+  });
+
+  it('has every route of functions/routes.ts, each behind the authorizer unless public', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    for (const route of routes) {
+      const spec = ROUTES.find((r) => `${r.method} ${r.path}` === route.RouteKey)!;
+      expect(route.AuthorizationType, route.RouteKey).toBe(spec.public ? 'NONE' : 'JWT');
+    }
+    expect(routes.some((r) => String(r.RouteKey).includes('/dev/token'))).toBe(false);
+  });
+
+  it('has a user pool with custom:stationId, the groups of API.md and a client without secret', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'stationId', AttributeDataType: 'String', Mutable: true })]),
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    expect(ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName).sort()).toEqual([...GROUPS].sort());
+    // The web page signs in through the hosted UI (implicit flow) and comes back to the CloudFront address.
+    const [, client] = only('AWS::Cognito::UserPoolClient');
+    expect(client.Properties).toMatchObject({ GenerateSecret: false, AllowedOAuthFlows: ['implicit'], AllowedOAuthFlowsUserPoolClient: true, SupportedIdentityProviders: ['COGNITO'] });
+    expect(JSON.stringify(client.Properties.CallbackURLs)).toContain(only('AWS::CloudFront::Distribution')[0]);
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'duty-roster-test-111111111111' });
+  });
+});
+
+describe('the functions', () => {
+  it('are one Node.js 22 arm64 function per function folder, API and nightly alike', () => {
+    const functions = ofType('AWS::Lambda::Function');
+    expect(functions).toHaveLength(FUNCTIONS.length + JOB_FUNCTIONS.length);
+    for (const name of [...FUNCTIONS, ...JOB_FUNCTIONS]) {
+      const fn = resources[functionId(name)]!.Properties;
+      expect(fn.Runtime, name).toBe('nodejs22.x');
+      expect(fn.Architectures, name).toEqual(['arm64']);
+      expect(fn.Handler, name).toBe('index.handler');
+      expect(fn.Environment.Variables.TABLE_NAME, name).toEqual({ Ref: only('AWS::DynamoDB::Table')[0] });
+    }
+  });
+
+  it('may use only the table actions each one is listed with, and no wildcard action anywhere on the table', () => {
+    const [tableId] = only('AWS::DynamoDB::Table');
+    const policies = ofType('AWS::IAM::Policy').map(([, p]) => p.Properties);
+    const statements = policies.flatMap((p) => p.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Effect: string }[]);
+    for (const statement of statements) {
+      const actions = [statement.Action].flat();
+      expect(actions).not.toContain('*');
+      expect(actions).not.toContain('dynamodb:*');
+      if (JSON.stringify(statement.Resource).includes(tableId)) for (const action of actions) expect(action, action).toMatch(/^dynamodb:[A-Za-z]+$/);
+    }
+    const expected: Record<string, readonly string[]> = { ...TABLE_ACTIONS, ...JOB_TABLE_ACTIONS };
+    for (const [name, actions] of Object.entries(expected)) {
+      const role = resources[functionId(name)]!.Properties.Role['Fn::GetAtt'][0] as string;
+      const granted = policies
+        .filter((p) => (p.Roles as { Ref: string }[]).some((r) => r.Ref === role))
+        .flatMap((p) => p.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((s) => JSON.stringify(s.Resource).includes(tableId))
+        .flatMap((s) => [s.Action].flat());
+      expect([...new Set(granted)].sort(), name).toEqual([...actions].sort());
+    }
+    // Nothing scans or deletes.
+    expect(JSON.stringify(statements)).not.toMatch(/dynamodb:(Scan|DeleteItem|BatchWriteItem)/);
+  });
+});
+
+describe('the table', () => {
+  it('is on demand with point-in-time recovery, deletion protection, TTL and both indexes', () => {
+    const [, table] = only('AWS::DynamoDB::Table');
+    const p = table.Properties;
+    expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(p.DeletionProtectionEnabled).toBe(true);
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    expect(p.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    const indexes = Object.fromEntries((p.GlobalSecondaryIndexes as { IndexName: string }[]).map((i) => [i.IndexName, i]));
+    expect(indexes.gsi1).toMatchObject({
+      KeySchema: [
+        { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+        { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    });
+    expect(indexes['pending-audit']).toMatchObject({
+      KeySchema: [
+        { AttributeName: 'pendingAudit', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
+    expect(table.DeletionPolicy).toBe('Retain');
+  });
+
+  it('keeps deletion protection on in every stage unless context turns it off', () => {
+    for (const stage of ['dev', 'prod']) synth({ stage }).hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
+    synth({ deletionProtection: false }).hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
+  });
+});
+
+describe('the nightly job', () => {
+  it('is a schedule at 02:00 Asia/Shanghai that invokes the dispatcher with the scheduled time', () => {
+    const [, schedule] = only('AWS::Scheduler::Schedule');
+    expect(schedule.Properties.ScheduleExpression).toBe('cron(0 2 * * ? *)');
+    expect(schedule.Properties.ScheduleExpressionTimezone).toBe('Asia/Shanghai');
+    expect(schedule.Properties.State).toBe('ENABLED');
+    expect(schedule.Properties.Target.Arn).toEqual({ 'Fn::GetAtt': [functionId('nightly-dispatch'), 'Arn'] });
+    expect(JSON.parse(schedule.Properties.Target.Input)).toEqual({ scheduledTime: '<aws.scheduler.scheduled-time>' });
+    expect(schedule.Properties.Target.RetryPolicy.MaximumRetryAttempts).toBe(2);
+  });
+
+  it('takes its cron and time zone from the props (context)', () => {
+    synth({ nightlyCron: '30 1 * * ? *', nightlyTimezone: 'Asia/Urumqi' }).hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 1 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Urumqi',
+    });
+  });
+
+  it('has a dispatcher that may send to the queue, and a worker fed by it in batches with partial failures', () => {
+    const queue = queueId('NightlyQueue');
+    const dispatcher = resources[functionId('nightly-dispatch')]!.Properties;
+    expect(dispatcher.Environment.Variables.NIGHTLY_QUEUE_URL).toEqual({ Ref: queue });
+    const dispatcherRole = dispatcher.Role['Fn::GetAtt'][0];
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: dispatcherRole }],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: { 'Fn::GetAtt': [queue, 'Arn'] } })]) },
+    });
+
+    const workerId = functionId('nightly-worker');
+    const worker = resources[workerId]!.Properties;
+    expect(worker.MemorySize).toBe(1769);
+    expect(worker.Environment.Variables).toMatchObject({ NIGHTLY_HORIZON_DAYS: '28', NIGHTLY_LEAD_DAYS: '7', NIGHTLY_SOLVER_SECONDS: '2' });
+    expect(Number(worker.Environment.Variables.NIGHTLY_LEASE_SECONDS)).toBeGreaterThan(worker.Timeout);
+    const [, mapping] = only('AWS::Lambda::EventSourceMapping');
+    expect(mapping.Properties).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [queue, 'Arn'] },
+      FunctionName: { Ref: workerId },
+      BatchSize: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 100 },
+    });
+    expect(worker.Timeout).toBe(workerTimeoutSeconds(2));
+  });
+
+  it('parks a message in the dead-letter queue after three receives and alarms on it', () => {
+    const queue = resources[queueId('NightlyQueue')]!.Properties;
+    const deadLetters = queueId('NightlyDeadLetters');
+    expect(queue.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [deadLetters, 'Arn'] }, maxReceiveCount: 3 });
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * resources[functionId('nightly-worker')]!.Properties.Timeout);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetters, 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+    });
+  });
+
+  it('sends the alarms to an e-mail address when one is given', () => {
+    const withEmail = synth({ alarmEmail: 'duty@example.org' });
+    withEmail.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'duty@example.org' });
+    withEmail.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', AlarmActions: Match.anyValue() });
+  });
+});
+
+describe('the web page', () => {
+  it('is a private bucket that refuses plain HTTP', () => {
+    const [bucketId, bucket] = only('AWS::S3::Bucket');
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('is served by CloudFront through origin access control', () => {
+    const [oacId, oac] = only('AWS::CloudFront::OriginAccessControl');
+    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' });
+    const [distributionId, distribution] = only('AWS::CloudFront::Distribution');
+    const config = distribution.Properties.DistributionConfig;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.Origins).toHaveLength(1);
+    expect(config.Origins[0].OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
+    expect(config.Origins[0].S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    // Only this distribution may read the bucket.
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject', Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } } }),
+        ]),
+      },
+    });
+    expect(JSON.stringify(template.toJSON().Resources)).toContain(distributionId);
+  });
+
+  it('deploys nothing while web/dist is missing', () => {
+    expect(ofType('Custom::CDKBucketDeployment')).toHaveLength(0);
+  });
+
+  it('deploys the built page and a config.json with the API address once it exists', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>roster</title>');
+    const withPage = synth({ webDist: dist });
+    const deployments = withPage.findResources('Custom::CDKBucketDeployment');
+    expect(Object.keys(deployments)).toHaveLength(1);
+    const deployment = Object.values(deployments)[0] as Resource;
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
+    expect(deployment.Properties.DistributionPaths).toEqual(['/*']);
+    // config.json: the API's endpoint, the user pool and its client, filled in at deploy time.
+    const markers = Object.values((deployment.Properties.SourceMarkers as Record<string, unknown>[])[1]!).map((v) => JSON.stringify(v));
+    const api = Object.keys(withPage.findResources('AWS::ApiGatewayV2::Api'))[0]!;
+    expect(markers).toContain(JSON.stringify({ 'Fn::GetAtt': [api, 'ApiEndpoint'] }));
+    expect(markers).toContain(JSON.stringify({ Ref: Object.keys(withPage.findResources('AWS::Cognito::UserPool'))[0] }));
+    expect(markers).toContain(JSON.stringify({ Ref: Object.keys(withPage.findResources('AWS::Cognito::UserPoolClient'))[0] }));
+    expect(markers).toContain(JSON.stringify({ Ref: Object.keys(withPage.findResources('AWS::Cognito::UserPoolDomain'))[0] }));
+    // The built page's own (local) config.json is left out of the upload: the stack's is the only one.
+    const jsonSource = (deployment.Properties.SourceObjectKeys as unknown[]).length;
+    expect(jsonSource).toBe(2);
+  });
+});
+
+describe('the outputs', () => {
+  it('name the API URL, the web URL, the user pool and its client', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    for (const name of ['ApiUrl', 'WebUrl', 'SignInUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'NightlyQueueUrl', 'NightlyDeadLetterQueueUrl']) expect(outputs, name).toHaveProperty(name);
+    expect(JSON.stringify(outputs.WebUrl!.Value)).toContain('DomainName');
+  });
+});

@@ -1,0 +1,99 @@
+// The API client: the base URL from /config.json (same origin when absent or empty), the bearer token, and the
+// API.md error shape turned into ApiError.
+export type SiteConfig = {
+  /** API base URL, e.g. https://abc.execute-api.eu-west-1.amazonaws.com; empty or absent: same origin. */
+  apiUrl?: string;
+  /** Cognito: with userPoolId and clientId the page offers the hosted UI sign-in (implicit flow, id_token). */
+  userPoolId?: string;
+  clientId?: string;
+  /** Hosted UI domain, e.g. https://roster.auth.eu-west-1.amazoncognito.com (default derived from userPoolId is impossible). */
+  cognitoDomain?: string;
+  /** Station shown to branch and admin users (they have none of their own); default `demo`. */
+  stationId?: string;
+};
+
+export type ErrorDetail = { path: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let base = '';
+let token: string | null = null;
+let onUnauthorized: () => void = () => {};
+
+export async function loadConfig(): Promise<SiteConfig> {
+  try {
+    const res = await fetch(new URL('config.json', document.baseURI), { cache: 'no-store' });
+    if (!res.ok) return {};
+    const config = (await res.json()) as SiteConfig;
+    base = (config.apiUrl ?? '').replace(/\/+$/, '');
+    return config;
+  } catch {
+    return {};
+  }
+}
+
+export const apiUrl = (path: string): string => `${base}${path}`;
+export const setToken = (value: string | null): void => void (token = value);
+export const setUnauthorizedHandler = (fn: () => void): void => void (onUnauthorized = fn);
+
+async function errorOf(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
+  const e = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
+  return new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? res.statusText, Array.isArray(e?.details) ? e!.details! : []);
+}
+
+export async function request(method: string, path: string, body?: unknown, init: { auth?: boolean; accept?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (init.accept) headers.accept = init.accept;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (init.auth !== false && token) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path), { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : String(cause));
+  }
+  if (!res.ok) {
+    const error = await errorOf(res);
+    if (res.status === 401 && init.auth !== false) onUnauthorized();
+    throw error;
+  }
+  return res;
+}
+
+export async function json<T>(method: string, path: string, body?: unknown, init?: { auth?: boolean }): Promise<T> {
+  const res = await request(method, path, body, init);
+  return (await res.json()) as T;
+}
+
+/** Fetches a file with the token and hands it to the browser as a download. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await request('GET', path);
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

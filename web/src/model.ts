@@ -1,0 +1,236 @@
+// Pure functions over the API documents: no DOM, no fetch. The views and the unit tests use them.
+import type { Assignment, Plan, Shortfall, Violation } from '../../shared/domain/plan.ts';
+import type { Person, StationConfig } from '../../shared/domain/station.ts';
+import { postOrder } from './posts.ts';
+
+export type Station = StationConfig & { id?: string; version?: number };
+
+// ---------- dates (plain YYYY-MM-DD arithmetic in UTC, so the browser's zone never shifts a day) ----------
+
+const toUtc = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+export const addDays = (date: string, days: number): string => fromUtc(toUtc(date) + days * 86_400_000);
+
+export const dateRange = (start: string, days: number): string[] => Array.from({ length: Math.max(0, days) }, (_, i) => addDays(start, i));
+
+/** ISO weekday, 1 = Monday … 7 = Sunday. */
+export const isoWeekday = (date: string): number => ((new Date(toUtc(date)).getUTCDay() + 6) % 7) + 1;
+
+export const isWeekend = (date: string): boolean => isoWeekday(date) >= 6;
+
+/** `YYYY-MM-DD` of a local calendar date. */
+export const localDate = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** The Monday after `today` (a week ahead when today is a Monday): where a new plan usually starts. */
+export function nextMonday(today: string): string {
+  const wd = isoWeekday(today);
+  return addDays(today, 8 - wd);
+}
+
+/** ISO week label `2026-W48` of a date. */
+export function isoWeek(date: string): string {
+  const ms = toUtc(date);
+  const wd = isoWeekday(date);
+  const thursday = new Date(ms + (4 - wd) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const jan1 = Date.UTC(year, 0, 1);
+  const week = Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+// ---------- people ----------
+
+export type RowGroup = { key: string; kind: 'leadership' | 'group' | 'community' | 'auxiliaries' | 'others'; id: string; people: Person[] };
+
+const LEADER_RANKS = new Set(['director', 'instructor', 'deputy']);
+const RANK_ORDER: Record<string, number> = { director: 0, instructor: 1, deputy: 2, officer: 3, auxiliary: 4 };
+
+/**
+ * Rows of the roster: the station's leadership, then each duty group's officers, then each community's officers
+ * (A first, then Bs), then the auxiliaries by duty group. Every person lands in exactly one group.
+ */
+export function groupPeople(station: Pick<Station, 'people' | 'groups' | 'communities'>): RowGroup[] {
+  const groups: RowGroup[] = [];
+  const leadership = station.people.filter((p) => LEADER_RANKS.has(p.rank)).sort((a, b) => (RANK_ORDER[a.rank] ?? 9) - (RANK_ORDER[b.rank] ?? 9) || a.id.localeCompare(b.id));
+  const placed = new Set(leadership.map((p) => p.id));
+  if (leadership.length) groups.push({ key: 'leadership', kind: 'leadership', id: '', people: leadership });
+  const communityIds = [...station.communities.map((c) => c.id)];
+  for (const p of station.people) if (p.community && !communityIds.includes(p.community.id)) communityIds.push(p.community.id);
+  const inCommunity = (p: Person) => !placed.has(p.id) && p.kind === 'officer' && p.community !== undefined;
+  const groupIds = [...station.groups.map((g) => g.id)];
+  for (const p of station.people) if (p.group && !groupIds.includes(p.group)) groupIds.push(p.group);
+  for (const g of groupIds) {
+    const people = station.people.filter((p) => !placed.has(p.id) && p.kind === 'officer' && !inCommunity(p) && p.group === g);
+    people.forEach((p) => placed.add(p.id));
+    if (people.length) groups.push({ key: `group:${g}`, kind: 'group', id: g, people });
+  }
+  for (const c of communityIds) {
+    const people = station.people
+      .filter((p) => inCommunity(p) && p.community!.id === c)
+      .sort((a, b) => a.community!.role.localeCompare(b.community!.role) || a.id.localeCompare(b.id));
+    people.forEach((p) => placed.add(p.id));
+    if (people.length) groups.push({ key: `community:${c}`, kind: 'community', id: c, people });
+  }
+  const auxiliaries = station.people
+    .filter((p) => !placed.has(p.id) && p.kind === 'auxiliary')
+    .sort((a, b) => (a.group ?? '~').localeCompare(b.group ?? '~') || a.id.localeCompare(b.id));
+  auxiliaries.forEach((p) => placed.add(p.id));
+  if (auxiliaries.length) groups.push({ key: 'auxiliaries', kind: 'auxiliaries', id: '', people: auxiliaries });
+  const others = station.people.filter((p) => !placed.has(p.id));
+  if (others.length) groups.push({ key: 'others', kind: 'others', id: '', people: others });
+  return groups;
+}
+
+/** A person as the roster knows them when the station itself cannot be read (an officer reading their own roster). */
+export function placeholderPerson(id: string): Person {
+  return { id, name: id, kind: 'officer', rank: 'officer', group: null, skills: [], joined: '2000-01-01' };
+}
+
+// ---------- assignments, markers ----------
+
+/** personId → date → the day's assignments, working posts first. */
+export function indexAssignments(assignments: readonly Assignment[]): Map<string, Map<string, Assignment[]>> {
+  const index = new Map<string, Map<string, Assignment[]>>();
+  for (const a of assignments) {
+    let byDate = index.get(a.personId);
+    if (!byDate) index.set(a.personId, (byDate = new Map()));
+    const list = byDate.get(a.date);
+    if (list) list.push(a);
+    else byDate.set(a.date, [a]);
+  }
+  for (const byDate of index.values())
+    for (const list of byDate.values()) list.sort((x, y) => postOrder(x.post) - postOrder(y.post) || (x.start ?? '').localeCompare(y.start ?? ''));
+  return index;
+}
+
+/** What a cell shows: working posts only when the person works that day; rest/absent alone otherwise. */
+export function visibleAssignments(list: readonly Assignment[] | undefined): Assignment[] {
+  if (!list || list.length === 0) return [];
+  const working = list.filter((a) => a.post !== 'rest' && a.post !== 'absent');
+  if (working.length) return working;
+  const absent = list.find((a) => a.post === 'absent');
+  return [absent ?? list[0]!];
+}
+
+/** `personId|date` → the violations that name that person on that date. */
+export function violationIndex(violations: readonly Violation[]): Map<string, Violation[]> {
+  const map = new Map<string, Violation[]>();
+  for (const v of violations)
+    for (const p of v.personIds)
+      for (const d of v.dates) {
+        const key = `${p}|${d}`;
+        const list = map.get(key);
+        if (list) list.push(v);
+        else map.set(key, [v]);
+      }
+  return map;
+}
+
+/** date → the shortfalls of that date. */
+export function shortfallIndex(shortfalls: readonly Shortfall[]): Map<string, Shortfall[]> {
+  const map = new Map<string, Shortfall[]>();
+  for (const s of shortfalls) {
+    const list = map.get(s.date);
+    if (list) list.push(s);
+    else map.set(s.date, [s]);
+  }
+  return map;
+}
+
+/** `08:00–08:00 (+1)` from two ISO instants in the station's offset (the local clock time is in the string). */
+export function timeSpan(start?: string, end?: string): string {
+  if (!start || !end) return '';
+  const clock = (s: string) => s.slice(11, 16);
+  const plus = start.slice(0, 10) !== end.slice(0, 10) ? ' (+1)' : '';
+  return `${clock(start)}–${clock(end)}${plus}`;
+}
+
+// ---------- KPIs ----------
+
+export type CommunityWeekRow = { personId: string; communityId: string | undefined; weeks: Map<string, { hours: number; share: number }> };
+
+export function communityHoursTable(kpis: Plan['kpis']): { weeks: string[]; rows: CommunityWeekRow[] } {
+  const weeks = [...new Set(kpis.community.map((k) => k.week))].sort();
+  const rows = new Map<string, CommunityWeekRow>();
+  for (const k of kpis.community) {
+    let row = rows.get(k.personId);
+    if (!row) rows.set(k.personId, (row = { personId: k.personId, communityId: k.communityId, weeks: new Map() }));
+    row.weeks.set(k.week, { hours: k.hours, share: k.share });
+  }
+  const sorted = [...rows.values()].sort((a, b) => (a.communityId ?? '~').localeCompare(b.communityId ?? '~') || a.personId.localeCompare(b.personId));
+  return { weeks, rows: sorted };
+}
+
+export function abCoverageTable(kpis: Plan['kpis']): { dates: string[]; communities: string[]; cell: (c: string, d: string) => { covered: boolean; by: string[] } | undefined } {
+  const dates = [...new Set(kpis.abCoverage.map((k) => k.date))].sort();
+  const communities = [...new Set(kpis.abCoverage.map((k) => k.communityId))].sort();
+  const map = new Map(kpis.abCoverage.map((k) => [`${k.communityId}|${k.date}`, k]));
+  return { dates, communities, cell: (c, d) => map.get(`${c}|${d}`) };
+}
+
+// ---------- who may do what (mirrors shared/auth/permissions.ts, for showing buttons only; the API decides) ----------
+
+export type Session = { token: string; sub: string; groups: string[]; stationId: string | null; name?: string };
+
+const has = (s: Session, ...groups: string[]) => s.groups.some((g) => groups.includes(g));
+const ownStation = (s: Session, stationId: string) => s.stationId === stationId;
+
+export const canPlan = (s: Session, stationId: string) => has(s, 'director', 'instructor', 'deputy') && ownStation(s, stationId);
+export const canReadRoster = canPlan;
+export const canRequest = canPlan;
+export const canReadRequests = (s: Session, stationId: string) => (has(s, 'director', 'instructor', 'deputy') && ownStation(s, stationId)) || has(s, 'branch');
+export const canReadStation = (s: Session, stationId: string) => (has(s, 'director', 'instructor', 'deputy') && ownStation(s, stationId)) || has(s, 'branch', 'admin');
+
+/** The approver role the caller would fill on a request (AP-1, AP-2, AP-4), or null. */
+export function approverRole(s: Session, stationId: string, required: readonly string[]): 'director' | 'instructor' | 'branch' | null {
+  for (const role of ['director', 'instructor'] as const) if (s.groups.includes(role) && ownStation(s, stationId) && required.includes(role)) return role;
+  if (s.groups.includes('branch') && required.includes('branch')) return 'branch';
+  return null;
+}
+
+/** The most important role of a session, for display. */
+export function primaryRole(groups: readonly string[]): string {
+  for (const g of ['director', 'instructor', 'deputy', 'branch', 'admin', 'officer', 'auxiliary']) if (groups.includes(g)) return g;
+  return groups[0] ?? '';
+}
+
+/** Reads a JWT's claims (no check: the API checks the token). */
+export function decodeToken(token: string): Session | null {
+  const part = token.split('.')[1];
+  if (!part) return null;
+  try {
+    const json = JSON.parse(decodeBase64Url(part)) as Record<string, unknown>;
+    const rawGroups = json['cognito:groups'];
+    const groups = Array.isArray(rawGroups) ? rawGroups.map(String) : typeof rawGroups === 'string' ? rawGroups.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean) : [];
+    const stationId = typeof json['custom:stationId'] === 'string' ? (json['custom:stationId'] as string) : null;
+    if (typeof json.sub !== 'string') return null;
+    const exp = typeof json.exp === 'number' ? json.exp : undefined;
+    if (exp !== undefined && exp * 1000 < Date.now()) return null;
+    return { token, sub: json.sub, groups, stationId };
+  } catch {
+    return null;
+  }
+}
+
+function decodeBase64Url(s: string): string {
+  const b64 = s.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(s.length / 4) * 4, '=');
+  const binary = atob(b64);
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+/** The demo station's person for each `?as=` role (local dev sign-in). */
+export const DEMO_AS: Record<string, { sub: string; groups: string[]; stationId?: string }> = {
+  director: { sub: 'P001', groups: ['director'], stationId: 'demo' },
+  instructor: { sub: 'P002', groups: ['instructor'], stationId: 'demo' },
+  deputy: { sub: 'P003', groups: ['deputy'], stationId: 'demo' },
+  // A dedicated community officer (B role of C1, duty group G1): not a leader.
+  officer: { sub: 'P031', groups: ['officer'], stationId: 'demo' },
+  auxiliary: { sub: 'P054', groups: ['auxiliary'], stationId: 'demo' },
+  branch: { sub: 'branch-1', groups: ['branch'] },
+};
+
+/** The groups a person of the station signs in with locally. */
+export const groupsForRank = (rank: string): string[] => [rank];

@@ -1,0 +1,11 @@
+// `vite build web` → web/dist (served by `npm start` and, in the cloud, from S3 behind CloudFront).
+// `vite web` serves the page with hot reload and sends API calls to a running `npm start` (port 3000).
+import { defineConfig } from 'vite';
+
+const api = process.env.API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  base: './',
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 300 },
+  server: { proxy: { '/stations': api, '/dev': api, '/health': api } },
+});
