@@ -465,3 +465,29 @@ describe('GET /stations/{stationId}/audit', () => {
     expect(answer.status).toBe(400);
   });
 });
+
+describe('FB-4 through the configuration', () => {
+  it('a director cannot change reinforcedDuty with PUT (403 FB-4), and the stored periods stay as they were', async () => {
+    const { startTestStore, apiEvent, invoke } = await import('./helpers/dynalite.ts');
+    const { handler } = await import('../functions/stations/handler.ts');
+    const { apiExample } = await import('./helpers/fixtures.ts');
+    const store = await startTestStore();
+    try {
+      const claims = { sub: 'P001', groups: ['director'], stationId: 'fb4' };
+      const doc = apiExample();
+      const created = await invoke(handler, apiEvent({ method: 'PUT', path: '/stations/fb4', routeKey: 'PUT /stations/{stationId}', pathParameters: { stationId: 'fb4' }, body: doc, claims }));
+      expect(created.status).toBe(201);
+      const changed = { ...doc, reinforcedDuty: [{ from: '2027-02-01', to: '2027-02-02', note: 'self-declared' }] };
+      const refused = await invoke(handler, apiEvent({ method: 'PUT', path: '/stations/fb4', routeKey: 'PUT /stations/{stationId}', pathParameters: { stationId: 'fb4' }, body: changed, claims }));
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('FB-4');
+      const unchanged = await invoke(handler, apiEvent({ method: 'PUT', path: '/stations/fb4', routeKey: 'PUT /stations/{stationId}', pathParameters: { stationId: 'fb4' }, body: { ...doc, name: 'Renamed' }, claims }));
+      expect(unchanged.status).toBe(200);
+      const admin = { sub: 'root', groups: ['admin'] };
+      const byAdmin = await invoke(handler, apiEvent({ method: 'PUT', path: '/stations/fb4', routeKey: 'PUT /stations/{stationId}', pathParameters: { stationId: 'fb4' }, body: changed, claims: admin }));
+      expect(byAdmin.status).toBe(200);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // GET / PUT /stations/{stationId}: the station configuration (API.md). Translates only; decisions live in shared/.
 import { z } from 'zod';
-import { authorize } from '../../shared/auth/permissions.ts';
-import { badRequest, conflict, notFound, formatPath } from '../../shared/domain/errors.ts';
+import { actsOnEveryStation, authorize } from '../../shared/auth/permissions.ts';
+import { badRequest, conflict, forbidden, notFound, formatPath } from '../../shared/domain/errors.ts';
 import { describeConfigChange, changedSections } from '../../shared/domain/station-changes.ts';
 import { validateStationConfig } from '../../shared/domain/station.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
@@ -55,6 +55,11 @@ export async function putStation(request: ApiRequest) {
     throw notFound(`No station ${stationId} at version ${claimed}: it does not exist yet (send no version to create it).`);
   if (claimed !== undefined && current !== null && current.version !== claimed)
     throw conflict(`Station ${stationId} is at version ${current.version}, not ${claimed}: someone changed it; read it again and retry.`);
+
+  // FB-4: level-1 reinforced duty is declared by the branch (POST /stations/{id}/reinforced-duty); a station's
+  // own leaders cannot add or change periods through the configuration.
+  if (current && !actsOnEveryStation(request.actor) && JSON.stringify(current.reinforcedDuty) !== JSON.stringify(validated.value.reinforcedDuty))
+    throw forbidden('FB-4', 'Only the branch declares level-1 reinforced duty; send reinforcedDuty unchanged.');
 
   const at = new Date();
   const saved = await store.stations.put(stationId, validated.value, {
