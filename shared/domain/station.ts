@@ -26,6 +26,13 @@ export const StationRules = z.strictObject({
   transferMinTenureYears: z.number().min(0).max(40).default(5),
   /** CP-4: community officers' share of the station's officers. */
   minCommunityOfficerShare: Share.default(0.4),
+  // Generic limits (SEQ-1, SEQ-3, WKD-1, TYPE-1), optional; they bind off-pattern work (shared/rules/station-limits.ts).
+  maxConsecutiveWorkingDays: z.int().min(1).max(31).optional(),
+  minConsecutiveDaysOff: z.int().min(1).max(14).optional(),
+  /** Per four weeks. */
+  maxWorkedWeekends: z.int().min(0).max(4).optional(),
+  /** Per four weeks, by shift code. */
+  maxShiftsOfType: z.record(z.string(), z.int().min(0).max(31)).optional(),
 });
 export type StationRules = z.infer<typeof StationRules>;
 
@@ -176,6 +183,11 @@ export function stationReferenceIssues(raw: unknown): Issue[] {
     if (typeof s.hours === 'number' && s.hours > 0 && s.start === undefined)
       issues.push({ path: ['shiftTypes', i, 'start'], message: `shift "${str(s.code)}" has ${s.hours} hours but no start time` });
   });
+
+  const rules: Loose = station.rules !== null && typeof station.rules === 'object' ? (station.rules as Loose) : {};
+  if (rules.maxShiftsOfType !== null && typeof rules.maxShiftsOfType === 'object')
+    for (const code of Object.keys(rules.maxShiftsOfType as object))
+      if (!shiftCodes.has(code)) issues.push({ path: ['rules', 'maxShiftsOfType', code], message: `unknown shift code "${code}"` });
 
   const pattern: Loose = station.pattern !== null && typeof station.pattern === 'object' ? (station.pattern as Loose) : {};
   if (Array.isArray(pattern.cycle)) {

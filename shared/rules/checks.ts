@@ -34,6 +34,7 @@ import { NEEDS_REDEPLOYMENT, type PostId } from '../domain/posts.ts';
 import type { Community, Demand, Person, StationConfig } from '../domain/station.ts';
 import { addDaysTo, dateRange, FLEX_NIGHT_SHIFT, isNightShift, isoWeek, isoWeekday } from '../rotation/index.ts';
 import { rule, type RuleId } from './catalogue.ts';
+import { hasLimits, limitBreaks, type LimitBreak } from './station-limits.ts';
 
 export type PlanContext = { station: StationConfig; start: string; days: number; approved: ApprovedRedeployment[] };
 
@@ -599,7 +600,50 @@ export const PLAN_CHECKS: ReadonlyArray<readonly [RuleId, PlanCheck]> = [
   ['CAL-1', checkCAL1],
   ['CAL-2', checkCAL2],
   ['COVER', checkCOVER],
+  ['SEQ-1', checkSEQ1],
+  ['SEQ-3', checkSEQ3],
+  ['WKD-1', checkWKD1],
+  ['TYPE-1', checkTYPE1],
 ];
+
+// ---------------------------------------------------------------------------------------------------------------
+// SEQ-1, SEQ-3, WKD-1, TYPE-1: the station's optional limits on off-pattern work (station-limits.ts)
+// ---------------------------------------------------------------------------------------------------------------
+
+function stationLimitBreaks(ctx: PlanContext, plan: PlanUnderCheck, id: LimitBreak['rule']): Violation[] {
+  const limits = ctx.station.rules;
+  if (!hasLimits(limits)) return [];
+  const index = indexOf(ctx, plan);
+  const dates = dateRange(ctx.start, ctx.days);
+  const startWeekday = isoWeekday(ctx.start) - 1;
+  const out: Violation[] = [];
+  for (const person of ctx.station.people) {
+    const list = index.byPerson.get(person.id) ?? [];
+    const main = dates.map((date) => list.find((a) => a.date === date && a.post !== 'flex-night'));
+    const row = {
+      worked: main.map((a) => a !== undefined && a.hours > 0),
+      shift: main.map((a) => a?.shift ?? null),
+      callIn: main.map((a) => a?.callIn === true),
+      redeployed: main.map((a) => a?.redeploymentId !== undefined),
+    };
+    for (const b of limitBreaks(row, limits, startWeekday))
+      if (b.rule === id) out.push(violation(id, [person.id], b.days.map((d) => dates[d]!), `${who(index, person.id)}: ${b.message} (${id})`));
+  }
+  return out;
+}
+
+export function checkSEQ1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
+  return stationLimitBreaks(ctx, plan, 'SEQ-1');
+}
+export function checkSEQ3(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
+  return stationLimitBreaks(ctx, plan, 'SEQ-3');
+}
+export function checkWKD1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
+  return stationLimitBreaks(ctx, plan, 'WKD-1');
+}
+export function checkTYPE1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
+  return stationLimitBreaks(ctx, plan, 'TYPE-1');
+}
 
 /** Every break of a plan rule found in a finished plan (station-level findings are in `stationFindings`). */
 export function checkPlan(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {

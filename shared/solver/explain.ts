@@ -54,7 +54,7 @@ export function explainShortfalls(state: RosterState): Shortfall[] {
         if (callIn >= 0) {
           const before = state.choice[cell]!;
           state.set(cell, callIn);
-          if (!state.restOk(info.index, row.date)) offBlocked += 1;
+          if (!state.feasible(info.index, row.date)) offBlocked += 1;
           state.set(cell, before);
         }
       }
@@ -114,7 +114,7 @@ export function suggestRedeployments(state: RosterState, shortfalls: readonly Sh
         domain.push(trial);
         const before = state.choice[cell]!;
         state.set(cell, domain.length - 1);
-        const restOk = state.restOk(info.index, day);
+        const restOk = state.feasible(info.index, day);
         const week = model.weekOf[day]!;
         const terms = state.weekTerms(info.index, week);
         const c = model.communityOf[info.index]!;

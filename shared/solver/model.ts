@@ -1,6 +1,7 @@
 // Builds the engine's model from a station: for every person and day, the options the hard rules leave open.
 // Hard rules (ROT-4 absences, SKILL-1, FB-1..FB-4) are enforced here, by never offering a forbidden option;
 // REST-1 depends on neighbouring days and is checked by the search on every move.
+import { hasLimits } from '../rules/station-limits.ts';
 import { ABSOLUTELY_FORBIDDEN, NEEDS_REDEPLOYMENT, type PostId } from '../domain/posts.ts';
 import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
 import type { Demand, Person, StationConfig } from '../domain/station.ts';
@@ -84,6 +85,10 @@ export type Model = {
   /** CAL-1 / CAL-2 meeting day per day (community officers on duty are not pulled). */
   meetingDay: boolean[];
   minRestMs: number;
+  /** The station sets limits on off-pattern work (SEQ-1, SEQ-3, WKD-1, TYPE-1). */
+  hasLimits: boolean;
+  /** Weekday of the first day, 0 = Monday. */
+  startWeekday: number;
   maxConsecutiveNights: number;
   communityShare: number;
   weeklyCommunityHours: number;
@@ -309,6 +314,8 @@ export function buildModel(
     workday: dates.map((d) => !isWeekend(d)),
     meetingDay: dates.map(isMeetingDay),
     minRestMs: station.rules.minRestHours * 3_600_000,
+    hasLimits: hasLimits(station.rules),
+    startWeekday: dates.length ? isoWeekday(dates[0]!) - 1 : 0,
     maxConsecutiveNights: station.rules.maxConsecutiveNights,
     communityShare: station.rules.communityShare,
     weeklyCommunityHours: station.rules.weeklyCommunityHours,

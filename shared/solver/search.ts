@@ -2,6 +2,7 @@
 // change one day, swap two people's posts on a day, pull a candidate onto a short post — with incremental scoring.
 // Hard rules are never traded: the model offers only allowed options and every move is checked against REST-1.
 import { RULES } from '../rules/catalogue.ts';
+import { limitBreaks, type LimitRow } from '../rules/station-limits.ts';
 import type { Model, Option } from './model.ts';
 
 export const WEIGHTS = {
@@ -104,6 +105,34 @@ export class RosterState {
   private pairOk(aEnd: number, aOff: boolean, bStart: number, bOff: boolean): boolean {
     if (!aOff && !bOff) return true; // the pattern's own sequence is the station's choice
     return bStart - aEnd >= this.model.minRestMs;
+  }
+
+  /** Every hard rule a move can break: REST-1/SLOT-1 around the day, and the station's limits (SEQ-1, SEQ-3, WKD-1, TYPE-1). */
+  feasible(person: number, day: number): boolean {
+    return this.restOk(person, day) && this.limitsOk(person);
+  }
+
+  private limitRow: LimitRow | null = null;
+
+  /** The station's optional limits on off-pattern work, judged by the same function as the checks. */
+  limitsOk(person: number): boolean {
+    const limits = this.model.station.rules;
+    if (!this.model.hasLimits) return true;
+    const row = (this.limitRow ??= {
+      worked: new Array<boolean>(this.days).fill(false),
+      shift: new Array<string | null>(this.days).fill(null),
+      callIn: new Array<boolean>(this.days).fill(false),
+      redeployed: new Array<boolean>(this.days).fill(false),
+    });
+    const base = person * this.days;
+    for (let d = 0; d < this.days; d++) {
+      const o = this.option(base + d);
+      (row.worked as boolean[])[d] = o.hours > 0;
+      (row.shift as (string | null)[])[d] = o.shift;
+      (row.callIn as boolean[])[d] = o.callIn;
+      (row.redeployed as boolean[])[d] = o.redeploymentId !== undefined;
+    }
+    return limitBreaks(row, limits, this.model.startWeekday).length === 0;
   }
 
   /** REST-1 and SLOT-1 around one person's day (the days before and after the plan follow the pattern). */
@@ -316,7 +345,7 @@ export function construct(state: RosterState): void {
     if (pick < 0) continue;
     const before = state.choice[cell]!;
     state.set(cell, pick);
-    if (!state.restOk(Math.floor(cell / state.days), cell % state.days)) state.set(cell, before);
+    if (!state.feasible(Math.floor(cell / state.days), cell % state.days)) state.set(cell, before);
   }
   const order = model.rows.map((_, r) => r).sort((a, b) => state.candidates[a]!.length - state.candidates[b]!.length || a - b);
   for (const r of order) {
@@ -340,7 +369,7 @@ export function construct(state: RosterState): void {
           if (scarcity >= bestScarcity) continue;
           const before = state.choice[cell]!;
           state.set(cell, k);
-          const ok = state.restOk(Math.floor(cell / state.days), cell % state.days);
+          const ok = state.feasible(Math.floor(cell / state.days), cell % state.days);
           state.set(cell, before);
           if (!ok) continue;
           best = i;
@@ -384,7 +413,7 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
   const applyMove = (): boolean => {
     for (let i = 0; i < changedCells.length; i++) {
       const cell = changedCells[i]!;
-      if (!state.restOk(Math.floor(cell / state.days), cell % state.days)) return false;
+      if (!state.feasible(Math.floor(cell / state.days), cell % state.days)) return false;
     }
     return true;
   };
