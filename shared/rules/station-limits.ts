@@ -60,7 +60,7 @@ export function limitBreaks(row: LimitRow, limits: StationLimits, startWeekday: 
     const worked = weekends(days, startWeekday).filter((w) => w.some((d) => row.worked[d]));
     const byCallIn = worked.filter((w) => w.filter((d) => row.worked[d]).every((d) => row.callIn[d]));
     if (worked.length > max && byCallIn.length > 0)
-      out.push({ rule: 'WKD-1', days: byCallIn.flat(), message: `${worked.length} weekends worked, ${byCallIn.length} of them only through call-ins; the station allows ${max} in this plan` });
+      out.push({ rule: 'WKD-1', days: byCallIn.flatMap((w) => w.filter((d) => row.worked[d])), message: `${worked.length} weekends worked, ${byCallIn.length} of them only through call-ins; the station allows ${max} in this plan` });
   }
   for (const [code, perFourWeeks] of Object.entries(limits.maxShiftsOfType ?? {})) {
     const max = scaledLimit(perFourWeeks, days);
