@@ -31,9 +31,10 @@ export function createWorkerHandler(settings: WorkerHandlerOptions = {}) {
     try {
       const result = await runNight(storeFromEnvironment(), message, options);
       if (result.status === 'done') {
-        const { status, stationId, night, people, horizon, published, shortfalls, hardViolations, pinned, solverSeconds, seconds } = result;
+        const { status, stationId, night, people, horizon, published, shortfalls, hardViolations, pinned, replanned, expiredRedeployments, solverSeconds, seconds } = result;
         logger.info('night planned', {
           status, stationId, night, people, horizonStart: horizon.start, horizonDays: horizon.days, pinned,
+          replannedDays: replanned.length, expiredRedeployments: expiredRedeployments.length,
           published: published ? `${published.from}..${published.to} ${published.planId}` : 'nothing new',
           shortfalls: shortfalls.horizon, missing: shortfalls.missing, leadShortfalls: shortfalls.lead, hardViolations, solverSeconds, seconds,
         });

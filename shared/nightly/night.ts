@@ -1,10 +1,11 @@
 // One station's night: plan the rolling horizon with the published days pinned, publish the days falling due within
 // the lead time, and record what happened, exactly once per station and night.
 //
-//   1. Read the station; the night is the scheduled instant's date in the station's time zone.
+//   1. Read the station; the night is the scheduled instant's date in the station's time zone (its "today").
 //   2. Claim the night's marker (shared/store/nightly.ts). A night already `done` is skipped: a redelivered message
 //      changes nothing. A night another worker holds a live lease on throws NightBusyError (SQS retries it later).
-//   3. Solve the horizon (the `horizonDays` days after the night) with the published roster of those days pinned
+//   3. Expire the redeployment requests still pending after their first day (store.redeployments.expirePending).
+//      Solve the horizon (the `horizonDays` days after the night) with the published roster of those days pinned
 //      (STAB-1) and the station's approved redeployments (AP-5). Published days whose plan marks them as needing a
 //      re-plan (a decision after publication changed them) are not pinned: they are planned afresh, and re-published
 //      below if they fall within the lead window and came out different.
@@ -51,6 +52,8 @@ export type NightSummary = {
   pinned: number;
   /** Published days of the horizon that were marked as needing a re-plan, and so planned afresh. */
   replanned: string[];
+  /** Redeployment requests that were still pending after their first day and expired tonight. */
+  expiredRedeployments: string[];
   /** The plan published tonight, or null when the lead window was published already and nothing in it changed. */
   published: { planId: string; from: string; to: string; days: number; bodyBytes: number; takesOver: string[] } | null;
   shortfalls: { horizon: number; missing: number; lead: number; byDate: Record<string, number> };
@@ -113,6 +116,10 @@ export async function runNight(store: RosterStore, message: NightlyMessage, opti
     const leadEnd = addDaysTo(start, Math.min(options.leadDays, days) - 1);
     const actor: Actor = { sub: NIGHTLY_ACTOR_SUB, groups: [], stationId };
 
+    // AP: requests still pending after their first day expire tonight (and re-plan marks a crash cut short are finished),
+    // before the published roster and its re-plan marks are read.
+    const expired = await store.redeployments.expirePending(stationId, night);
+
     // STAB-1: the published roster of the horizon is pinned, except the days its plan marks as needing a re-plan
     // (AP-5: a decision after publication changed them); approved redeployments may be used.
     const publishedPlans = await store.plans.listPublished(stationId, start, end);
@@ -140,6 +147,7 @@ export async function runNight(store: RosterStore, message: NightlyMessage, opti
       lead: { start, end: leadEnd },
       pinned: pinned.length,
       replanned: [...replan].sort(),
+      expiredRedeployments: expired,
       published: publication,
       shortfalls: {
         horizon: solved.shortfalls.length,

@@ -148,6 +148,13 @@ describe('one station and night', () => {
     expect(await markers.get('alpha', night)).toMatchObject({ status: 'done', owner: 'me', attempts: 2 });
   });
 
+  it('expires the redeployment requests still pending after their first day, on the station\'s today', async () => {
+    const expire = vi.spyOn(store.redeployments, 'expirePending').mockResolvedValueOnce(['rd_stale']);
+    const result = await runNight(store, message('alpha', { scheduledTime: '2027-05-01T18:00:00Z' }), options);
+    expect(expire).toHaveBeenCalledWith('alpha', '2027-05-02');
+    expect(result).toMatchObject({ status: 'done', night: '2027-05-02', expiredRedeployments: ['rd_stale'] });
+  });
+
   it('skips a station that no longer exists', async () => {
     expect(await runNight(store, message('gone'), options)).toMatchObject({ status: 'skipped', reason: 'no-station' });
   });

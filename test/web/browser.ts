@@ -1,7 +1,7 @@
 // Helpers for the browser tests: build the page when web/dist is missing or older than its sources, start Debian's
 // chromium (/usr/bin/chromium) through playwright-core with a fresh profile, and collect console and page errors.
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ function newestMtime(path: string): number {
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = st.mtimeMs;
   for (const entry of readdirSync(path)) {
-    if (entry === 'dist' || entry === 'node_modules') continue;
+    if (entry === 'dist' || entry.startsWith('.dist-') || entry === 'node_modules') continue;
     newest = Math.max(newest, newestMtime(join(path, entry)));
   }
   return newest;
@@ -39,8 +39,16 @@ export async function ensureWebBuilt(): Promise<void> {
   const index = join(DIST, 'index.html');
   const sources = Math.max(newestMtime(WEB), newestMtime(join(ROOT, 'shared', 'rules', 'catalogue.ts')));
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  // Built beside web/dist and swapped in, so that a server reading web/dist meanwhile never sees half a build.
   const { build } = await import('vite');
-  await build({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
+  const staging = join(WEB, `.dist-${process.pid}`);
+  try {
+    await build({ root: WEB, configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+    await rm(DIST, { recursive: true, force: true });
+    await rename(staging, DIST);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }
 
 export type Browser = { context: BrowserContext; close(): Promise<void> };

@@ -93,8 +93,10 @@ describe('the station leader page', () => {
     // A/B marked, shortfalls and rule breaks listed with rule ids, KPIs shown.
     expect(await grid.locator('.ab-A').count()).toBe(6);
     await page.getByRole('heading', { name: 'Shortfalls and rule breaks' }).waitFor();
-    await page.getByRole('heading', { name: 'Key figures' }).waitFor();
-    await page.getByText('On-post share').waitFor();
+    const figures = page.getByRole('region', { name: 'Key figures' });
+    await figures.getByText('On-post share').waitFor();
+    expect(await figures.textContent()).toMatch(/\d+(\.\d)?%/);
+    await page.getByRole('heading', { name: 'Community hours and A/B coverage' }).waitFor();
     await page.getByRole('region', { name: 'Pending approvals' }).waitFor();
     await page.getByRole('link', { name: 'CSV', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Calendar (.ics)', exact: true }).waitFor();
@@ -104,9 +106,9 @@ describe('the station leader page', () => {
     await screenshot(page, 'director-draft-plan');
     await screenshot(page, 'director-draft-plan-full', true);
 
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText(/is published/).waitFor();
-    expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
 
     const csv = await downloadText(page, 'CSV');
     expect(csv.name).toMatch(/\.csv$/);
@@ -118,6 +120,13 @@ describe('the station leader page', () => {
     const ics = await downloadText(page, 'Calendar (.ics)');
     expect(ics.text).toMatch(/^BEGIN:VCALENDAR/);
     expect(ics.text).toContain('BEGIN:VEVENT');
+
+    // The published roster of the same dates shows the same people.
+    await page.getByRole('button', { name: 'Show the published roster of these dates' }).click();
+    await page.getByRole('heading', { name: 'Published roster' }).waitFor();
+    const publishedRows = page.getByRole('grid', { name: 'Roster' }).locator('[role="row"][data-person-id]');
+    await publishedRows.nth(demo.people.length - 1).waitFor();
+    expect(await publishedRows.count()).toBe(demo.people.length);
 
     expect(problems.errors).toEqual([]);
     await page.close();
@@ -199,7 +208,8 @@ describe('the station leader page', () => {
     const inbox = page.getByRole('region', { name: 'Pending approvals' });
     if ((await inbox.textContent())?.includes('does not offer')) ctx.skip();
     // A deputy may request but not decide.
-    const candidate = page.locator('.suggestion').filter({ has: page.getByRole('button', { name: 'Request redeployment' }) }).first();
+    // Not an officer the other tests file requests for (a second open request of theirs would overlap, AP-5).
+    const candidate = page.locator('.suggestion:not([data-person-id="P035"]):not([data-person-id="P043"])').filter({ has: page.getByRole('button', { name: 'Request redeployment' }) }).first();
     const personId = await candidate.getAttribute('data-person-id');
     const suggestion = page.locator(`.suggestion[data-key="${await candidate.getAttribute('data-key')}"]`);
     await suggestion.getByRole('button', { name: 'Request redeployment' }).click();

@@ -34,7 +34,7 @@ import {
 import { legendPosts, postCode, postTone } from './posts.ts';
 import { renderInbox, requestForm } from './views/approvals.ts';
 import { renderGrid, renderLegend, type GridHandle } from './views/grid.ts';
-import { renderIssues, renderKpis, renderSuggestions, suggestionKey, type SuggestionState } from './views/panels.ts';
+import { renderIssues, renderKpiTiles, renderKpis, renderSuggestions, suggestionKey, type SuggestionState } from './views/panels.ts';
 
 type View = { kind: 'plan'; plan: Plan } | { kind: 'roster'; from: string; to: string; assignments: Roster['assignments'] } | null;
 type Flash = { kind: 'info' | 'error'; node: HTMLElement } | null;
@@ -63,6 +63,8 @@ export class App {
   private suggestionState: SuggestionState = new Map();
   private grid: GridHandle | null = null;
   private signInError: HTMLElement | null = null;
+  /** On sign-in, show the station's last plan again (its id is kept in localStorage). */
+  private restorePlan = false;
   /** The new-request form, kept across re-renders of the inbox (rebuilt when the language or the people change). */
   private form: { node: HTMLElement; key: string } | null = null;
 
@@ -75,6 +77,7 @@ export class App {
     side: h('div', { class: 'side', id: 'side' }),
     inbox: h('div', { id: 'inbox' }),
     kpis: h('div', { id: 'kpis' }),
+    summary: h('div', { id: 'summary' }),
     live: h('p', { id: 'cell-details', class: 'cell-details', 'aria-live': 'polite', 'aria-atomic': 'true' }),
   };
 
@@ -210,7 +213,10 @@ export class App {
     setToken(s.token);
     sessionStorage.setItem(SESSION_KEY, s.token);
     if (s.stationId && !s.groups.includes('branch') && !s.groups.includes('admin')) this.stationId = s.stationId;
-    if (!canPlan(s, this.stationId)) this.start = localDate(new Date());
+    const today = localDate(new Date());
+    this.start = canPlan(s, this.stationId) ? nextMonday(today) : today;
+    this.days = 28;
+    this.restorePlan = canReadRoster(s, this.stationId);
     this.station = null;
     this.view = null;
     this.pending = null;
@@ -248,9 +254,10 @@ export class App {
   private async loadView(): Promise<void> {
     const s = this.session;
     if (!s) return;
-    const savedPlan = localStorage.getItem(planKey(this.stationId));
+    const savedPlan = this.restorePlan ? localStorage.getItem(planKey(this.stationId)) : null;
+    this.restorePlan = false;
     try {
-      if (canReadRoster(s, this.stationId) && savedPlan && !this.view) {
+      if (savedPlan) {
         this.view = { kind: 'plan', plan: await json<Plan>('GET', `/stations/${enc(this.stationId)}/plans/${enc(savedPlan)}`) };
         this.start = this.view.plan.start;
         this.days = this.view.plan.days;
@@ -262,8 +269,12 @@ export class App {
         this.view = { kind: 'roster', from, to, assignments: roster.assignments };
       }
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404 && savedPlan) localStorage.removeItem(planKey(this.stationId));
-      else this.showError(e);
+      if (e instanceof ApiError && e.status === 404 && savedPlan) {
+        // The plan is gone (a fresh local database): show the published roster instead.
+        localStorage.removeItem(planKey(this.stationId));
+        return this.loadView();
+      }
+      this.showError(e);
     }
     this.renderControls();
     this.renderRoster();
@@ -450,7 +461,7 @@ export class App {
     const s = this.session;
     if (!s) return;
     const wide = canReadRoster(s, this.stationId);
-    const layout: HTMLElement[] = [this.parts.controls, this.parts.flash];
+    const layout: HTMLElement[] = [this.parts.controls, this.parts.flash, this.parts.summary];
     if (s.stationId === this.stationId || wide) layout.push(this.parts.roster);
     layout.push(h('div', { class: 'columns' }, this.parts.side, this.parts.inbox));
     layout.push(this.parts.kpis);
@@ -573,6 +584,24 @@ export class App {
           h('span', { class: `status-badge plan-${plan.status}` }, plan.status === 'draft' ? t('planDraft') : plan.status === 'published' ? t('planPublished') : t('planSuperseded')),
           h('code', null, plan.id),
           h('span', null, `v${plan.version}`),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link-button',
+              on: {
+                click: () => {
+                  this.view = null;
+                  this.flash = null;
+                  replace(this.parts.flash);
+                  this.renderControls();
+                  this.renderRoster();
+                  void this.loadView();
+                },
+              },
+            },
+            t('showPublished'),
+          ),
         )
       : null;
     replace(
@@ -706,6 +735,7 @@ export class App {
     if (!plan || !canReadRoster(s, this.stationId)) {
       replace(this.parts.side);
       replace(this.parts.kpis);
+      replace(this.parts.summary);
       this.parts.side.hidden = true;
       return;
     }
@@ -715,7 +745,9 @@ export class App {
       renderIssues(plan, this.name, (personId, date) => this.grid?.focusCell(personId, date)),
       renderSuggestions(plan.suggestions, this.name, canRequest(s, this.stationId), this.suggestionState, (sg) => void this.requestSuggestion(sg)),
     );
-    replace(this.parts.kpis, renderKpis(plan, this.station?.rules?.weeklyCommunityHours ?? 36, this.name, this.communityName));
+    const target = this.station?.rules?.weeklyCommunityHours ?? 36;
+    replace(this.parts.summary, renderKpiTiles(plan, target));
+    replace(this.parts.kpis, renderKpis(plan, target, this.name, this.communityName));
   }
 
   private renderInbox(): void {

@@ -30,6 +30,7 @@ const en = {
   planPublished: 'Published plan',
   planSuperseded: 'Superseded plan',
   publishedRoster: 'Published roster',
+  showPublished: 'Show the published roster of these dates',
   myRoster: 'My roster',
   noRoster: 'Nothing published for these dates yet.',
   noPlanYet: 'No plan on screen. Choose the dates and press “Create plan”; the published roster of the dates is shown here when there is one.',
@@ -71,6 +72,7 @@ const en = {
   requestRedeployment: 'Request redeployment',
   requested: 'Requested: {id}',
   kpis: 'Key figures',
+  kpiDetails: 'Community hours and A/B coverage',
   onPostShare: 'On-post share',
   communityHours: 'Community hours per week (target {target} h)',
   communityHoursShort: 'Community weeks at target',
@@ -186,6 +188,7 @@ const zh: Record<MessageKey, string> = {
   planPublished: '已发布排班',
   planSuperseded: '已被替代的排班',
   publishedRoster: '已发布的排班表',
+  showPublished: '查看这些日期已发布的排班表',
   myRoster: '我的排班',
   noRoster: '这些日期还没有发布的排班。',
   noPlanYet: '尚无排班。选择日期后点击“生成排班”；若这些日期已有发布的排班，会显示在这里。',
@@ -227,6 +230,7 @@ const zh: Record<MessageKey, string> = {
   requestRedeployment: '申请调用',
   requested: '已申请：{id}',
   kpis: '关键指标',
+  kpiDetails: '社区工作时长与 AB 角覆盖',
   onPostShare: '在岗率',
   communityHours: '社区民警每周驻社区时长（目标 {target} 小时）',
   communityHoursShort: '达标的社区周数',
@@ -313,7 +317,7 @@ const zh: Record<MessageKey, string> = {
   place_none: '',
 };
 
-/** Short Chinese names of the rules (the catalogue's titles are English). */
+/** Short Chinese names of the rules (the catalogue's titles are English; a rule missing here shows its English title). */
 export const RULE_TITLES_ZH: Record<string, string> = {
   'ROT-1': '三班两运转',
   'ROT-2': '四班三运转',
@@ -342,6 +346,14 @@ export const RULE_TITLES_ZH: Record<string, string> = {
   'FAIR-1': '公平分配',
   'STAB-1': '排班稳定',
   'REDEPLOY-1': '谨慎使用调用',
+  'SEQ-1': '最多连续工作天数',
+  'SEQ-2': '最少连续工作天数',
+  'SEQ-3': '最少连续休息天数',
+  'WKD-1': '周末工作次数上限',
+  'TYPE-1': '同类班次次数上限',
+  'TIME-1': '工作时长',
+  'SUCC-1': '禁止的班次衔接',
+  'REQ-1': '排班意愿',
   'AP-1': '双正职批准',
   'AP-2': '报分局批准',
   'AP-3': '先补充、后调离',

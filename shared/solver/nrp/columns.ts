@@ -29,6 +29,12 @@ export class WindowColumns {
   iterations = 0;
   private readonly cost: Float64Array;
   private readonly out: Uint8Array;
+  private readonly pi: Float64Array;
+  private readonly price: Float64Array;
+  private center: Float64Array | undefined;
+  /** Dual smoothing weight of the best-bound duals (0 disables). */
+  alpha = Number(process.env.NRP_ALPHA ?? 0.5);
+  smoothing = true;
 
   constructor(
     readonly m: NrpModel,
@@ -54,6 +60,8 @@ export class WindowColumns {
     for (let e = 0; e < E; e++) b[e] = 1;
     this.coverEntries.forEach((k, i) => (b[E + i] = m.coverRequired[k]!));
     this.lp = new RevisedSimplex(rows, b);
+    this.pi = new Float64Array(rows);
+    this.price = new Float64Array(rows);
     // Slack columns: under (+1) and over (−1) per cover entry.
     this.coverEntries.forEach((k, i) => {
       this.slack.push(this.lp.addColumn(m.coverUnder[k]!, [E + i], [1]));
@@ -113,8 +121,10 @@ export class WindowColumns {
     const { m, a0, b0, cost, out } = this;
     const { E, D, S, V } = m;
     if (!this.lpSolved) return;
+    const rows = this.lp.m;
+    const pi = this.pi;
     for (let round = 0; round < maxRounds && performance.now() < deadline; round++) {
-      const status = this.lp.solve(20_000);
+      const status = this.lp.solve(50_000, deadline);
       if (status !== 'optimal') {
         this.lpSolved = status === 'iteration-limit';
         if (!this.lpSolved) return;
@@ -122,34 +132,63 @@ export class WindowColumns {
       this.iterations++;
       this.lpObjective = this.lp.objective();
       const y = this.lp.y;
-      let added = 0;
-      let bound = this.lpObjective;
-      for (let e = 0; e < E; e++) {
-        if (performance.now() >= deadline) return;
-        for (let d = a0; d < b0; d++) {
-          const cell = (e * D + d) * V;
-          const t = (d - a0) * V;
-          cost[t] = m.pref[cell]!;
-          for (let v = 1; v < V; v++) {
-            if (!m.allowed[cell + v]) {
-              cost[t + v] = Infinity;
-              continue;
-            }
-            let c = m.pref[cell + v]!;
-            for (const r of this.cellRows[(d - a0) * S + v - 1]!) c -= y[r]!;
-            cost[t + v] = c;
-          }
-        }
-        const best = this.dp.solve(e, this.a, e * D, a0, b0, cost, out);
-        if (!Number.isFinite(best)) continue;
-        const rc = best - y[e]!;
-        if (rc < 0) bound += rc;
-        if (rc < -1e-7 && this.add(e, out) !== undefined) added++;
+      // Cover duals clipped to [−over, under] (where the Lagrangian bound is valid).
+      for (let i = E; i < rows; i++) {
+        const k = this.coverEntries[i - E]!;
+        pi[i] = Math.min(m.coverUnder[k]!, Math.max(-m.coverOver[k]!, y[i]!));
       }
-      if (bound > this.lowerBound) this.lowerBound = bound;
-      if (added === 0) {
-        this.converged = true;
-        return;
+      // Wentges smoothing: price at a point between the best-bound duals and the LP duals; fall back to the LP duals
+      // when that finds nothing (a mis-price), so that "nothing found" still means "LP optimal".
+      let alpha = this.center && this.smoothing ? this.alpha : 0;
+      for (;;) {
+        const price = this.price;
+        for (let i = E; i < rows; i++) price[i] = alpha > 0 ? alpha * this.center![i]! + (1 - alpha) * pi[i]! : pi[i]!;
+        let bound = 0;
+        for (let i = E; i < rows; i++) bound += price[i]! * m.coverRequired[this.coverEntries[i - E]!]!;
+        let exact = true;
+        let added = 0;
+        for (let e = 0; e < E; e++) {
+          if (performance.now() >= deadline) return;
+          for (let d = a0; d < b0; d++) {
+            const cell = (e * D + d) * V;
+            const t = (d - a0) * V;
+            cost[t] = m.pref[cell]!;
+            for (let v = 1; v < V; v++) {
+              if (!m.allowed[cell + v]) {
+                cost[t + v] = Infinity;
+                continue;
+              }
+              let c = m.pref[cell + v]!;
+              for (const r of this.cellRows[(d - a0) * S + v - 1]!) c -= price[r]!;
+              cost[t + v] = c;
+            }
+          }
+          const best = this.dp.solve(e, this.a, e * D, a0, b0, cost, out);
+          if (!Number.isFinite(best)) {
+            exact = false;
+            continue;
+          }
+          bound += best;
+          // Reduced cost of the column under the LP duals.
+          let rc = -y[e]!;
+          for (let t = 0; t < this.L; t++) {
+            const v = out[t]!;
+            rc += m.pref[(e * D + a0 + t) * V + v]!;
+            if (v > 0) for (const r of this.cellRows[t * S + v - 1]!) rc -= pi[r]!;
+          }
+          if (rc < -1e-7 && this.add(e, out) !== undefined) added++;
+        }
+        if (exact && bound > this.lowerBound) {
+          this.lowerBound = bound;
+          this.center ??= new Float64Array(rows);
+          this.center.set(price);
+        }
+        if (added > 0) break;
+        if (alpha === 0) {
+          this.converged = true;
+          return;
+        }
+        alpha = 0;
       }
     }
   }

@@ -19,11 +19,22 @@ export class RevisedSimplex {
   private pivotsSinceRefactor = 0;
   private readonly work: Float64Array;
   iterations = 0;
+  refactorEvery = Number(process.env.NRP_REFACTOR ?? 1000);
+
+  /** Right-hand side as solved: b plus a tiny deterministic perturbation against degenerate stalling. */
+  readonly b: Float64Array;
 
   constructor(
     readonly m: number,
-    readonly b: Float64Array,
+    b: Float64Array,
+    perturbation = 1e-6,
   ) {
+    this.b = Float64Array.from(b);
+    let seed = 0x9e3779b9;
+    for (let i = 0; i < m; i++) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      this.b[i]! += perturbation * (1 + Math.abs(b[i]!)) * (0.5 + seed / 4294967296);
+    }
     this.basis = new Int32Array(m).fill(-1);
     this.binv = new Float64Array(m * m);
     this.xB = new Float64Array(m);
@@ -152,11 +163,12 @@ export class RevisedSimplex {
   }
 
   /** Primal simplex from the current (feasible) basis. */
-  solve(maxIterations = 100_000): LpStatus {
+  solve(maxIterations = 100_000, deadline = Infinity): LpStatus {
     const { m, binv, xB, y, work: d } = this;
     const tol = 1e-9;
     let degenerate = 0;
     for (let it = 0; it < maxIterations; it++) {
+      if ((it & 31) === 31 && performance.now() >= deadline) return 'iteration-limit';
       // Pricing: Dantzig, or Bland after a run of degenerate pivots.
       const bland = degenerate > 50;
       let q = -1;
@@ -217,7 +229,7 @@ export class RevisedSimplex {
       this.basis[p] = q;
       this.isBasic[q] = 1;
       this.iterations++;
-      if (++this.pivotsSinceRefactor >= 200 && !this.refactor()) return 'singular';
+      if (++this.pivotsSinceRefactor >= this.refactorEvery && !this.refactor()) return 'singular';
     }
     return 'iteration-limit';
   }

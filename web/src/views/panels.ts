@@ -117,22 +117,26 @@ export function costLine(hours: number, week: string | undefined, breaks: readon
   );
 }
 
-export function renderKpis(plan: Pick<Plan, 'kpis' | 'violations' | 'shortfalls'>, target: number, name: Names, communityName: (id: string) => string | undefined): HTMLElement {
-  const { weeks, rows } = communityHoursTable(plan.kpis);
-  const cells = rows.flatMap((r) => [...r.weeks.values()]);
+/** The plan's headline figures, shown above the roster. */
+export function renderKpiTiles(plan: Pick<Plan, 'kpis' | 'shortfalls'>, target: number): HTMLElement {
+  const cells = plan.kpis.community;
   const atTarget = cells.filter((c) => c.hours >= target - 1e-9).length;
-  const ab = abCoverageTable(plan.kpis);
   const abCells = plan.kpis.abCoverage;
   const abCovered = abCells.filter((c) => c.covered).length;
-  const tiles = h(
-    'div',
-    { class: 'tiles' },
+  return h(
+    'section',
+    { class: 'tiles', 'aria-label': t('kpis') },
     tile(t('onPostShare'), formatPercent(plan.kpis.onPostShare), 'ROT-2'),
     tile(t('communityHoursShort'), cells.length ? `${atTarget} / ${cells.length}` : '—', 'CP-2', cells.length > 0 && atTarget < cells.length),
     tile(t('abCoverageShort'), abCells.length ? formatPercent(abCovered / abCells.length) : '—', 'AB-2', abCovered < abCells.length),
-    tile(t('shortfalls'), String(plan.shortfalls.reduce((n, s) => n + s.missing, 0)), 'COVER', plan.shortfalls.length > 0),
+    tile(t('shortfalls'), String(plan.shortfalls.length), 'COVER', plan.shortfalls.length > 0),
     tile(t('callIns'), String(plan.kpis.callIns), 'CALLIN-1'),
   );
+}
+
+export function renderKpis(plan: Pick<Plan, 'kpis'>, target: number, name: Names, communityName: (id: string) => string | undefined): HTMLElement {
+  const { weeks, rows } = communityHoursTable(plan.kpis);
+  const ab = abCoverageTable(plan.kpis);
   const hoursTable = rows.length
     ? h(
         'div',
@@ -197,7 +201,7 @@ export function renderKpis(plan: Pick<Plan, 'kpis' | 'violations' | 'shortfalls'
         ),
       )
     : null;
-  return h('section', { class: 'panel kpis', 'aria-labelledby': 'kpis-title' }, h('h2', { id: 'kpis-title' }, t('kpis')), tiles, h('div', { class: 'kpi-tables' }, hoursTable, abTable));
+  return h('section', { class: 'panel kpis', 'aria-labelledby': 'kpis-title' }, h('h2', { id: 'kpis-title' }, t('kpiDetails')), h('div', { class: 'kpi-tables' }, hoursTable, abTable));
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
