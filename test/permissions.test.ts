@@ -140,3 +140,15 @@ describe('edge cases of the rule', () => {
     }
   });
 });
+
+describe('the person id from Cognito tokens', () => {
+  it('takes cognito:username over the generated sub, and sub for local tokens', async () => {
+    const { httpHandler } = await import('../shared/http/api.ts');
+    const { apiEvent, invoke } = await import('./helpers/dynalite.ts');
+    const handler = httpHandler({ 'GET /whoami': async (request) => ({ body: { sub: request.actor.sub } }) });
+    const cognito = await invoke(handler, apiEvent({ method: 'GET', path: '/whoami', claims: { sub: '8f1c-uuid', groups: ['officer'], stationId: 'demo', extra: { 'cognito:username': 'P014' } } }));
+    expect(cognito.body.sub).toBe('P014');
+    const local = await invoke(handler, apiEvent({ method: 'GET', path: '/whoami', claims: { sub: 'P020', groups: ['officer'], stationId: 'demo' } }));
+    expect(local.body.sub).toBe('P020');
+  });
+});

@@ -92,7 +92,10 @@ export const claims = (): MiddlewareObj<ParsedEvent, ApiResult> => ({
   name: 'claims',
   before: (request) => {
     const jwt = request.event.requestContext?.authorizer?.jwt?.claims;
-    const sub = jwt?.sub;
+    // The person id: Cognito users are created with the station's person id as user name (README), and Cognito's own
+    // `sub` is a generated UUID, so its id token's `cognito:username` wins; local dev tokens carry the id in `sub`.
+    const username = jwt?.['cognito:username'];
+    const sub = typeof username === 'string' && username !== '' ? username : jwt?.sub;
     if (typeof sub !== 'string' || sub === '') throw new DomainError(401, 'UNAUTHENTICATED', 'Sign in first: this request carries no valid token.');
     const stationId = jwt?.['custom:stationId'];
     request.event.actor = { sub, groups: claimGroups(jwt?.['cognito:groups']), stationId: typeof stationId === 'string' && stationId !== '' ? stationId : null };
