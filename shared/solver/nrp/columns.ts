@@ -35,6 +35,7 @@ export class WindowColumns {
   /** Dual smoothing weight of the best-bound duals (0 disables). */
   alpha = Number(process.env.NRP_ALPHA ?? 0.5);
   smoothing = true;
+  pivotsPerRound = Number(process.env.NRP_PIVOTS ?? 50_000);
 
   constructor(
     readonly m: NrpModel,
@@ -124,7 +125,7 @@ export class WindowColumns {
     const rows = this.lp.m;
     const pi = this.pi;
     for (let round = 0; round < maxRounds && performance.now() < deadline; round++) {
-      const status = this.lp.solve(50_000, deadline);
+      const status = this.lp.solve(this.pivotsPerRound, deadline);
       if (status !== 'optimal') {
         this.lpSolved = status === 'iteration-limit';
         if (!this.lpSolved) return;

@@ -191,23 +191,29 @@ export class RevisedSimplex {
         const v = this.colVals[k]!;
         for (let i = 0; i < m; i++) d[i]! += binv[i * m + r]! * v;
       }
-      // Ratio test (largest pivot among the ties).
+      // Harris ratio test: the largest pivot among the rows whose ratio is within the feasibility tolerance of the
+      // smallest one.
+      let thetaMax = Infinity;
+      for (let i = 0; i < m; i++) {
+        const di = d[i]!;
+        if (di > 1e-7) {
+          const t = (xB[i]! + 1e-9) / di;
+          if (t < thetaMax) thetaMax = t;
+        }
+      }
       let p = -1;
-      let theta = Infinity;
       let pivMag = 0;
       for (let i = 0; i < m; i++) {
         const di = d[i]!;
-        if (di > tol) {
-          const t = xB[i]! / di;
-          if (t < theta - 1e-12 || (t <= theta + 1e-12 && di > pivMag)) {
-            theta = t;
-            p = i;
-            pivMag = di;
-          }
+        if (di > 1e-7 && xB[i]! / di <= thetaMax && di > pivMag) {
+          p = i;
+          pivMag = di;
         }
       }
+      const theta = p < 0 ? Infinity : Math.max(0, xB[p]! / d[p]!);
       if (p < 0) return 'unbounded';
       degenerate = theta < 1e-12 ? degenerate + 1 : 0;
+      void tol;
       // Update basic values.
       for (let i = 0; i < m; i++) if (i !== p) xB[i]! -= theta * d[i]!;
       xB[p] = theta;
