@@ -12,6 +12,7 @@
 // Pattern 'three-groups-two-running' (ROT-1: P 24 h, S 10 h, R) or 'four-teams-three-shifts' (ROT-2: D 08:00,
 // E 16:00, N 00:00, 8 h each, and O; teams two days apart).
 import type { StationConfigInput } from '../shared/domain/station.ts';
+import { random as mulberry32 } from '../shared/random.ts';
 
 export type GeneratedPattern = 'three-groups-two-running' | 'four-teams-three-shifts';
 export type GenerateOptions = { people: number; seed: number; pattern?: GeneratedPattern };
@@ -21,17 +22,6 @@ type DemandInput = NonNullable<StationConfigInput['demand']>[number];
 type AbsenceInput = NonNullable<StationConfigInput['absences']>[number];
 type CommunityInput = NonNullable<StationConfigInput['communities']>[number];
 
-/** mulberry32: small, fast and the same on every platform. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = {
   next: () => number;

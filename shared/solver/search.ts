@@ -1,9 +1,11 @@
 // The optimiser: a greedy construction (the first feasible plan), then simulated annealing over three moves —
 // change one day, swap two people's posts on a day, pull a candidate onto a short post — with incremental scoring.
-// Hard rules are never traded: the model offers only allowed options and every move is checked against REST-1.
+// Hard rules are never traded: the model offers only allowed options and every move is checked against REST-1 and
+// the station's limits.
 import { RULES } from '../rules/catalogue.ts';
 import { limitBreaks, type LimitRow } from '../rules/station-limits.ts';
 import type { Model, Option } from './model.ts';
+import { random } from '../random.ts';
 
 export const WEIGHTS = {
   cover: RULES.COVER.weight,
@@ -18,17 +20,6 @@ export const WEIGHTS = {
   night: RULES['NIGHT-1'].weight,
 };
 
-/** A seeded generator (mulberry32): the same seed gives the same plan. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type ScoreBreakdown = Record<'COVER' | 'CALLIN-1' | 'FAIR-1' | 'REDEPLOY-1' | 'STAB-1' | 'AB-2' | 'CP-1' | 'CP-2' | 'CAL-1' | 'NIGHT-1', { count: number; penalty: number }>;
 

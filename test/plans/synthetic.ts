@@ -1,18 +1,10 @@
 // Plan documents made directly, without the solver: for store and roster tests that need many or large plans.
 import type { Assignment, Plan } from '../../shared/domain/plan.ts';
 import { addDaysTo, dateRange } from '../../shared/rotation/index.ts';
+import { random } from '../../shared/random.ts';
 
-/** A small deterministic generator (mulberry32), so that large plans are the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random };
+
 
 const WORK = [
   { shift: 'P', post: 'patrol-01', start: '08:00', hours: 24, place: 'station' },

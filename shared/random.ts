@@ -1,0 +1,12 @@
+// A seeded generator (mulberry32): small, fast and the same on every platform, so a seed gives the same plan,
+// the same generated station and the same benchmark everywhere.
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
