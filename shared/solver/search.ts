@@ -1,6 +1,5 @@
-// The optimiser: a greedy construction (the first feasible plan), then simulated annealing over four moves —
-// pull a candidate onto a post (with an ejection chain), swap two people's options on a day, hand a post over to
-// another candidate, change one day — with incremental scoring.
+// The optimiser: a greedy construction (the first feasible plan), then simulated annealing over three moves —
+// change one day, swap two people's posts on a day, pull a candidate onto a short post — with incremental scoring.
 // Hard rules are never traded: the model offers only allowed options and every move is checked against REST-1 and
 // the station's limits.
 import { RULES } from '../rules/catalogue.ts';
@@ -494,32 +493,6 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
         state.set(cell, previous[0]!);
         state.set(other, previous[1]!);
       }
-    } else if (moveKind < 0.87 && model.rows.length > 0) {
-      // Hand a post over: someone who can take it replaces its holder, who goes back to their own day (their first
-      // option: community work, standby or rest). One step where a call-in then a release would cost in between.
-      const r = Math.floor(rand() * model.rows.length);
-      const cands = state.candidates[r]!;
-      if (cands.length < 2) continue;
-      const i = Math.floor(rand() * cands.length);
-      const holder = cands[i]!;
-      if (state.option(holder).row !== r) continue;
-      const j = Math.floor(rand() * cands.length);
-      const taker = cands[j]!;
-      const takerNow = state.option(taker);
-      if (taker === holder || takerNow.kind === 'demand' || takerNow.kind === 'absent') continue;
-      changedCells.push(holder, taker);
-      previous.push(state.choice[holder]!, state.choice[taker]!);
-      changedRows.push(r, model.domains[holder]![0]!.row, takerNow.row);
-      const before = state.touchedCost(changedCells, changedRows);
-      state.set(holder, 0);
-      state.set(taker, state.candidateOption[r]![j]!);
-      if (!applyMove()) {
-        revert();
-        continue;
-      }
-      const delta = state.touchedCost(changedCells, changedRows) - before;
-      if (delta <= 0 || rand() < Math.exp(-delta / temperature)) current += delta;
-      else revert();
     } else {
       // Change one day to another of its options.
       const cell = free[Math.floor(rand() * free.length)]!;
