@@ -1,91 +1,111 @@
-// Column generation over a window of days (the whole horizon when it is short enough): the master LP chooses a
-// convex combination of window rows ("columns") per employee and pays cover under/over through slack variables;
-// RowDP prices new columns with the LP's duals (request penalties minus the cover duals of each cell), exactly, so
-// the LP bound is the bound of the column formulation. The columns found on the way form a pool, and a simulated
-// annealing over "one column per employee" (cheap: a column change is O(window) to score) turns the pool into
-// rosters. Everything outside the window stays as it is; every column is feasible with it by construction.
+// Column generation for a block of the roster: a set of employees K over a window of days [a0, b0) (the whole roster
+// when K is everybody and the window is the horizon), everything else fixed. The master LP chooses a convex
+// combination of window rows ("columns") per employee of K and pays cover under/over through slack variables, with
+// the cover of the employees outside K taken off the requirement. RowDP prices new columns exactly with the LP's duals
+// (request penalties minus the cover duals of each cell), so the LP bound is the bound of the column formulation for
+// the block: no roster of the block costs less. Diving (fix the most chosen column, re-optimise, repeat) turns the LP
+// into a roster. Every column is feasible with the fixed days of its row by construction.
 import type { RowDP } from './dp.ts';
 import { RevisedSimplex } from './lp.ts';
-import { coverCost, type NrpModel } from './model.ts';
+import type { NrpModel } from './model.ts';
 
 type Column = { values: Uint8Array; pref: number; lp: number };
 
-export type PoolResult = { improved: boolean; delta: number; moves: number };
-
-export class WindowColumns {
+export class BlockColumns {
   readonly L: number;
-  /** Cover entries whose day lies in the window: LP row E + i ↔ entry coverEntries[i]. */
+  readonly K: number;
+  /** Cover entries whose day lies in the window: LP row K + i ↔ entry coverEntries[i]. */
   private readonly coverEntries: number[] = [];
   /** Per window cell (t * S + s): LP rows of its cover entries. */
   private readonly cellRows: number[][];
+  /** Per employee position p: its pool of columns. */
   readonly pool: Column[][];
   private readonly keys: Set<string>[];
   private readonly lp: RevisedSimplex;
-  private readonly slack: number[] = [];
+  /** Column index fixed per employee position by the dive (−1: free). */
+  readonly fixed: Int32Array;
   lpObjective = NaN;
+  /** Lagrangian lower bound on the block's cost (requests of K in the window + cover of the window's cells). */
   lowerBound = -Infinity;
   lpSolved = false;
   converged = false;
-  iterations = 0;
+  rounds = 0;
   private readonly cost: Float64Array;
+  /** True right-hand side (the LP solves a slightly perturbed one). */
+  private readonly trueB: Float64Array;
   private readonly out: Uint8Array;
   private readonly pi: Float64Array;
   private readonly price: Float64Array;
   private center: Float64Array | undefined;
-  /** Dual smoothing weight of the best-bound duals (0 disables). */
-  alpha = Number(process.env.NRP_ALPHA ?? 0.5);
-  smoothing = true;
-  pivotsPerRound = Number(process.env.NRP_PIVOTS ?? 50_000);
+  /** Dual smoothing weight of the best-bound duals (Wentges; 0 disables). */
+  alpha = 0.5;
 
   constructor(
     readonly m: NrpModel,
     readonly dp: RowDP,
+    /** Employees of the block. */
+    readonly employees: readonly number[],
     readonly a0: number,
     readonly b0: number,
-    /** The current assignment (outside the window it is fixed; inside it gives the first columns). */
+    /** The current assignment: outside the block it is fixed; inside it gives the first columns. */
     readonly a: Uint8Array,
   ) {
-    const { E, S, V } = m;
+    const { D, S, V } = m;
+    const K = employees.length;
+    this.K = K;
     this.L = b0 - a0;
     this.cellRows = Array.from({ length: this.L * S }, () => []);
+    const inBlock = new Uint8Array(m.E);
+    for (const e of employees) inBlock[e] = 1;
+    // Cover of the employees outside the block, per window cell.
+    const others = new Int32Array(this.L * S);
+    for (let e = 0; e < m.E; e++) {
+      if (inBlock[e]) continue;
+      for (let d = a0; d < b0; d++) {
+        const v = a[e * D + d]!;
+        if (v > 0) others[(d - a0) * S + v - 1]!++;
+      }
+    }
+    const required: number[] = [];
     for (let d = a0; d < b0; d++)
       for (let s = 0; s < S; s++) {
         const c = d * S + s;
         for (let k = m.coverStart[c]!; k < m.coverStart[c + 1]!; k++) {
-          this.cellRows[(d - a0) * S + s]!.push(E + this.coverEntries.length);
+          this.cellRows[(d - a0) * S + s]!.push(K + this.coverEntries.length);
           this.coverEntries.push(k);
+          required.push(m.coverRequired[k]! - others[(d - a0) * S + s]!);
         }
       }
-    const rows = E + this.coverEntries.length;
+    const rows = K + this.coverEntries.length;
     const b = new Float64Array(rows);
-    for (let e = 0; e < E; e++) b[e] = 1;
-    this.coverEntries.forEach((k, i) => (b[E + i] = m.coverRequired[k]!));
+    for (let p = 0; p < K; p++) b[p] = 1;
+    required.forEach((r, i) => (b[K + i] = r));
     this.lp = new RevisedSimplex(rows, b);
+    this.trueB = b;
     this.pi = new Float64Array(rows);
     this.price = new Float64Array(rows);
-    // Slack columns: under (+1) and over (−1) per cover entry.
+    const slack: number[] = [];
     this.coverEntries.forEach((k, i) => {
-      this.slack.push(this.lp.addColumn(m.coverUnder[k]!, [E + i], [1]));
-      this.slack.push(this.lp.addColumn(m.coverOver[k]!, [E + i], [-1]));
+      slack.push(this.lp.addColumn(m.coverUnder[k]!, [K + i], [1]));
+      slack.push(this.lp.addColumn(m.coverOver[k]!, [K + i], [-1]));
     });
-    this.pool = Array.from({ length: E }, () => []);
-    this.keys = Array.from({ length: E }, () => new Set());
+    this.pool = Array.from({ length: K }, () => []);
+    this.fixed = new Int32Array(K).fill(-1);
+    this.keys = Array.from({ length: K }, () => new Set());
     this.cost = new Float64Array(this.L * V);
     this.out = new Uint8Array(this.L);
-    // Current rows as the first columns and a starting basis.
+    // Current rows as the first columns and a starting basis (slack under or over by the sign of the gap).
     const basis = new Int32Array(rows);
     const n = new Float64Array(rows);
-    for (let e = 0; e < E; e++) {
-      const j = this.add(e, a.subarray(e * m.D + a0, e * m.D + b0))!;
-      basis[e] = this.pool[e]![j]!.lp;
+    employees.forEach((e, p) => {
+      const j = this.add(p, a.subarray(e * D + a0, e * D + b0))!;
+      basis[p] = this.pool[p]![j]!.lp;
       for (let t = 0; t < this.L; t++) {
-        const v = a[e * m.D + a0 + t]!;
+        const v = a[e * D + a0 + t]!;
         if (v > 0) for (const r of this.cellRows[t * S + v - 1]!) n[r]!++;
       }
-    }
-    this.coverEntries.forEach((k, i) => {
-      basis[E + i] = n[E + i]! <= b[E + i]! ? this.slack[2 * i]! : this.slack[2 * i + 1]!;
     });
+    for (let i = 0; i < this.coverEntries.length; i++) basis[K + i] = n[K + i]! <= b[K + i]! ? slack[2 * i]! : slack[2 * i + 1]!;
     this.lpSolved = this.lp.setBasis(basis);
   }
 
@@ -93,63 +113,67 @@ export class WindowColumns {
     return this.lp.m;
   }
 
-  /** Add a column for employee e (window values); returns its pool index, or undefined if it was there. */
-  add(e: number, values: ArrayLike<number>): number | undefined {
+  /** Add a column for the employee at position p (window values); returns its pool index, or undefined if known. */
+  add(p: number, values: ArrayLike<number>): number | undefined {
     const { m, a0 } = this;
     const { D, S, V } = m;
+    const e = this.employees[p]!;
     let key = '';
     for (let t = 0; t < this.L; t++) key += String.fromCharCode(48 + values[t]!);
-    const keys = this.keys[e]!;
+    const keys = this.keys[p]!;
     if (keys.has(key)) return undefined;
     keys.add(key);
     let pref = 0;
-    const rows: number[] = [e];
+    const rows: number[] = [p];
     for (let t = 0; t < this.L; t++) {
       const v = values[t]!;
       pref += m.pref[(e * D + a0 + t) * V + v]!;
       if (v > 0) rows.push(...this.cellRows[t * S + v - 1]!);
     }
     const lp = this.lp.addColumn(pref, rows, new Array<number>(rows.length).fill(1));
-    this.pool[e]!.push({ values: Uint8Array.from(values as ArrayLike<number>), pref, lp });
-    return this.pool[e]!.length - 1;
+    this.pool[p]!.push({ values: Uint8Array.from(values as ArrayLike<number>), pref, lp });
+    return this.pool[p]!.length - 1;
   }
 
   /**
-   * Column generation until the LP is optimal over all columns (no column prices out), the deadline, or
-   * `maxRounds` rounds. Each round solves the master LP and prices every employee once.
+   * Column generation until the LP is optimal over all columns (no column prices out), the deadline, or `maxRounds`
+   * rounds. Each round solves the master LP and prices every free employee once, at duals smoothed towards the
+   * best-bound duals; a round that finds nothing there prices again at the LP duals, so that "nothing found" still
+   * means "LP optimal".
    */
   generate(deadline: number, maxRounds = Infinity): void {
-    const { m, a0, b0, cost, out } = this;
-    const { E, D, S, V } = m;
+    const { m, a0, b0, cost, out, K } = this;
+    const { D, S, V } = m;
     if (!this.lpSolved) return;
     const rows = this.lp.m;
     const pi = this.pi;
+    const price = this.price;
+    const anyFixed = this.fixed.some((j) => j >= 0);
     for (let round = 0; round < maxRounds && performance.now() < deadline; round++) {
-      const status = this.lp.solve(this.pivotsPerRound, deadline);
+      const status = this.lp.solve(50_000, deadline);
       if (status !== 'optimal') {
         this.lpSolved = status === 'iteration-limit';
-        if (!this.lpSolved) return;
+        if (!this.lpSolved || performance.now() >= deadline) return;
       }
-      this.iterations++;
+      this.rounds++;
       this.lpObjective = this.lp.objective();
       const y = this.lp.y;
-      // Cover duals clipped to [−over, under] (where the Lagrangian bound is valid).
-      for (let i = E; i < rows; i++) {
-        const k = this.coverEntries[i - E]!;
+      // Cover duals clipped to [−over, under], where the Lagrangian bound is valid.
+      for (let i = K; i < rows; i++) {
+        const k = this.coverEntries[i - K]!;
         pi[i] = Math.min(m.coverUnder[k]!, Math.max(-m.coverOver[k]!, y[i]!));
       }
-      // Wentges smoothing: price at a point between the best-bound duals and the LP duals; fall back to the LP duals
-      // when that finds nothing (a mis-price), so that "nothing found" still means "LP optimal".
-      let alpha = this.center && this.smoothing ? this.alpha : 0;
+      let alpha = this.center ? this.alpha : 0;
       for (;;) {
-        const price = this.price;
-        for (let i = E; i < rows; i++) price[i] = alpha > 0 ? alpha * this.center![i]! + (1 - alpha) * pi[i]! : pi[i]!;
+        for (let i = K; i < rows; i++) price[i] = alpha > 0 ? alpha * this.center![i]! + (1 - alpha) * pi[i]! : pi[i]!;
         let bound = 0;
-        for (let i = E; i < rows; i++) bound += price[i]! * m.coverRequired[this.coverEntries[i - E]!]!;
+        for (let i = K; i < rows; i++) bound += price[i]! * this.trueB[i]!;
         let exact = true;
         let added = 0;
-        for (let e = 0; e < E; e++) {
+        for (let p = 0; p < K; p++) {
           if (performance.now() >= deadline) return;
+          if (this.fixed[p]! >= 0) continue;
+          const e = this.employees[p]!;
           for (let d = a0; d < b0; d++) {
             const cell = (e * D + d) * V;
             const t = (d - a0) * V;
@@ -171,18 +195,20 @@ export class WindowColumns {
           }
           bound += best;
           // Reduced cost of the column under the LP duals.
-          let rc = -y[e]!;
+          let rc = -y[p]!;
           for (let t = 0; t < this.L; t++) {
             const v = out[t]!;
             rc += m.pref[(e * D + a0 + t) * V + v]!;
             if (v > 0) for (const r of this.cellRows[t * S + v - 1]!) rc -= pi[r]!;
           }
-          if (rc < -1e-7 && this.add(e, out) !== undefined) added++;
+          if (rc < -1e-7 && this.add(p, out) !== undefined) added++;
         }
-        if (exact && bound > this.lowerBound) {
-          this.lowerBound = bound;
-          this.center ??= new Float64Array(rows);
-          this.center.set(price);
+        if (exact && !anyFixed) {
+          if (bound > this.lowerBound) {
+            this.lowerBound = bound;
+            this.center ??= new Float64Array(rows);
+            this.center.set(price);
+          }
         }
         if (added > 0) break;
         if (alpha === 0) {
@@ -194,98 +220,70 @@ export class WindowColumns {
     }
   }
 
-  /** LP value of each pool column of employee e (0 for non-basic). */
-  lpValue(e: number, j: number): number {
-    return this.lp.value(this.pool[e]![j]!.lp);
+  /**
+   * Fix the employee at position p to pool column j: its convexity row's right-hand side drops to 0 (so none of its
+   * columns can be used) and the column's cover leaves the cover rows' right-hand sides; the dual simplex restores
+   * feasibility.
+   */
+  fix(p: number, j: number, deadline = Infinity): void {
+    this.fixed[p] = j;
+    const col = this.pool[p]![j]!.values;
+    const rows: number[] = [p];
+    for (let t = 0; t < this.L; t++) {
+      const v = col[t]!;
+      if (v > 0) rows.push(...this.cellRows[t * this.m.S + v - 1]!);
+    }
+    this.lp.changeRhs(rows, new Array<number>(rows.length).fill(-1));
+    const status = this.lp.dualSolve(50_000, deadline);
+    if (status !== 'optimal' && status !== 'iteration-limit') this.lpSolved = false;
+    this.converged = false;
   }
 
   /**
-   * Simulated annealing over one pool column per employee, starting from the current window rows (which are in the
-   * pool), for `moves` moves. Applies the best selection found to `set(e, d, v)` when it improves on the start.
+   * LP diving: re-optimise the LP with column generation (up to `roundsPerStep` rounds), then fix the employees whose
+   * top column has value ≥ `threshold` and the one whose top column has the largest value, until everybody is fixed.
+   * Writes the fixed columns through `set` and returns true; false when the deadline stopped it (nothing written).
    */
-  select(random: () => number, moves: number, t0: number, t1: number, set: (e: number, d: number, v: number) => void): PoolResult {
-    const { m, a0, L, pool } = this;
-    const { E, D, S } = m;
-    const choice = new Int32Array(E);
-    const cnt = new Int32Array(L * S);
-    const keyOf = (vals: ArrayLike<number>): string => {
-      let k = '';
-      for (let t = 0; t < L; t++) k += String.fromCharCode(48 + vals[t]!);
-      return k;
-    };
-    for (let e = 0; e < E; e++) {
-      const cur = keyOf(this.a.subarray(e * D + a0, e * D + a0 + L));
-      let j = pool[e]!.findIndex((c) => keyOf(c.values) === cur);
-      if (j < 0) j = this.add(e, this.a.subarray(e * D + a0, e * D + a0 + L)) ?? 0;
-      choice[e] = j;
-      const col = pool[e]![j]!.values;
-      for (let t = 0; t < L; t++) if (col[t]! > 0) cnt[t * S + col[t]! - 1]!++;
-    }
-    const cellCost = (t: number, s: number, n: number): number => coverCost(m, (a0 + t) * S + s, n);
-    /** Objective change of switching e to column j; applies it when `apply`. */
-    const change = (e: number, j: number, apply: boolean): number => {
-      const from = pool[e]![choice[e]!]!;
-      const to = pool[e]![j]!;
-      let delta = to.pref - from.pref;
-      const fv = from.values;
-      const tv = to.values;
-      for (let t = 0; t < L; t++) {
-        const x = fv[t]!;
-        const z = tv[t]!;
-        if (x === z) continue;
-        if (x > 0) {
-          const c = t * S + x - 1;
-          delta += cellCost(t, x - 1, cnt[c]! - 1) - cellCost(t, x - 1, cnt[c]!);
-          cnt[c]!--;
-        }
-        if (z > 0) {
-          const c = t * S + z - 1;
-          delta += cellCost(t, z - 1, cnt[c]! + 1) - cellCost(t, z - 1, cnt[c]!);
-          cnt[c]!++;
+  dive(deadline: number, roundsPerStep: number, threshold: number, set: (e: number, d: number, v: number) => void): boolean {
+    const { K } = this;
+    while (performance.now() < deadline) {
+      this.converged = false;
+      this.generate(deadline, roundsPerStep);
+      if (!this.lpSolved) return false;
+      const x = this.lp.values();
+      let bestP = -1;
+      let bestJ = -1;
+      let bestV = -1;
+      let free = 0;
+      const toFix: [number, number][] = [];
+      for (let p = 0; p < K; p++) {
+        if (this.fixed[p]! >= 0) continue;
+        free++;
+        let topJ = 0;
+        let topV = -1;
+        this.pool[p]!.forEach((c, j) => {
+          const v = x[c.lp]!;
+          if (v > topV) {
+            topV = v;
+            topJ = j;
+          }
+        });
+        if (topV >= threshold) toFix.push([p, topJ]);
+        else if (topV > bestV) {
+          bestV = topV;
+          bestP = p;
+          bestJ = topJ;
         }
       }
-      if (!apply)
-        for (let t = 0; t < L; t++) {
-          const x = fv[t]!;
-          const z = tv[t]!;
-          if (x === z) continue;
-          if (z > 0) cnt[t * S + z - 1]!--;
-          if (x > 0) cnt[t * S + x - 1]!++;
-        }
-      else choice[e] = j;
-      return delta;
-    };
-    const start = Int32Array.from(choice);
-    let cur = 0;
-    let best = 0;
-    const bestChoice = Int32Array.from(choice);
-    let temperature = t0;
-    const cool = Math.pow(t1 / t0, 1 / Math.max(1, moves));
-    for (let it = 0; it < moves; it++) {
-      temperature *= cool;
-      const e = Math.floor(random() * E);
-      const n = pool[e]!.length;
-      if (n < 2) continue;
-      const j = Math.floor(random() * n);
-      if (j === choice[e]) continue;
-      const delta = change(e, j, false);
-      if (delta <= 0 || random() < Math.exp(-delta / temperature)) {
-        change(e, j, true);
-        cur += delta;
-        if (cur < best - 1e-9) {
-          best = cur;
-          bestChoice.set(choice);
-        }
-      }
+      if (free === 0) break;
+      if (bestP >= 0) toFix.push([bestP, bestJ]);
+      for (const [p, j] of toFix) this.fix(p, j, deadline);
     }
-    if (best < -1e-9) {
-      for (let e = 0; e < E; e++) {
-        if (bestChoice[e] === start[e]) continue;
-        const col = pool[e]![bestChoice[e]!]!.values;
-        for (let t = 0; t < L; t++) set(e, a0 + t, col[t]!);
-      }
-      return { improved: true, delta: best, moves };
-    }
-    return { improved: false, delta: 0, moves };
+    if (this.fixed.some((j) => j < 0)) return false;
+    this.employees.forEach((e, p) => {
+      const col = this.pool[p]![this.fixed[p]!]!.values;
+      for (let t = 0; t < this.L; t++) set(e, this.a0 + t, col[t]!);
+    });
+    return true;
   }
 }

@@ -2,132 +2,81 @@
 // (value of the day, run length, window minutes, window weekends, counts of the shift types whose limit binds).
 // Every hard rule of the row is a rule of the programme, so whatever it returns is feasible for that employee, given
 // the days outside the window (which stay as they are). The cost of a value in a day is whatever the caller says
-// (the engine passes request penalties plus the cover change the employee's shift makes given everybody else).
+// (the engine passes request penalties plus the cover change the employee's shift makes given everybody else; the
+// column generation passes request penalties minus cover duals).
 //
-// States are dense (index arithmetic, typed arrays) but only reached states are expanded (one active list per day).
-// A window whose state space exceeds `maxStates` is refused (returns NaN) so that the caller can shrink it.
+// States are numbered densely (index arithmetic) but only reached states are stored: each day's layer is a list of
+// (state, cost, parent position) and a dense stamp/position map deduplicates within the layer being built. States
+// dominated by another state of the same (value, run, minutes) with no more weekends, no more shifts of any binding
+// type and no higher cost are not expanded. A window whose state space exceeds `maxStates` is refused (NaN).
 import type { NrpModel } from './model.ts';
 
-const PRUNE = process.env.NRP_PRUNE !== "0";
+/** Optional relaxations (used by the sequential construction of long horizons). */
+export type DpLimits = { minMinutes?: number; maxWeekends?: number };
+
 export class RowDP {
-  private cost0 = new Float64Array(0);
-  private cost1 = new Float64Array(0);
-  private stamp0 = new Int32Array(0);
-  private stamp1 = new Int32Array(0);
-  private parent = new Int32Array(0);
-  private active0 = new Int32Array(0);
-  private active1 = new Int32Array(0);
-  private gen = 1;
-  /** Window start-state; kept for the trace back. */
+  // Dense per-state maps for the layer being built.
+  private stamp = new Int32Array(0);
+  private posOf = new Int32Array(0);
+  private gen = 0;
+  // Per-position storage of all layers.
+  private pState = new Int32Array(1 << 16);
+  private pCost = new Float64Array(1 << 16);
+  private pParent = new Int32Array(1 << 16);
+  private pDead = new Uint8Array(1 << 16);
+  private layerStart = new Int32Array(1);
   private readonly budgets: Int32Array;
   private readonly strides: Int32Array;
   private readonly weekendPre: Uint8Array;
-  private blockStamp = new Int32Array(0);
-  private blockList = new Int32Array(0);
+  private readonly outCount: Int32Array;
+  // Pruning scratch.
+  private bucketHead = new Int32Array(0);
+  private bucketNext = new Int32Array(0);
+  private blockIds = new Int32Array(0);
   private pmin = new Float64Array(0);
-  private blockGen = 0;
-  private readonly digits: Int32Array;
+  private pminStamp = new Int32Array(0);
+  private ownCost = new Float64Array(0);
+  private pminGen = 0;
   private readonly axisStride: Int32Array;
   private readonly axisRadix: Int32Array;
-
-  /**
-   * Drop the states of a layer that another state of the same (value, run, minutes) block dominates: no more
-   * weekends, no more shifts of any binding type, and no higher cost. Returns the new number of active states.
-   */
-  private prune(cost: Float64Array, stamp: Int32Array, gen: number, active: Int32Array, n: number, B: number, C: number, Wn: number, S: number, typeAxes: readonly number[]): number {
-    if (this.blockList.length < n) this.blockList = new Int32Array(Math.max(n, this.blockList.length * 2));
-    const bg = ++this.blockGen;
-    const blockStamp = this.blockStamp;
-    const blocks = this.blockList;
-    let nb = 0;
-    for (let i = 0; i < n; i++) {
-      const b = (active[i]! / B) | 0;
-      if (blockStamp[b] !== bg) {
-        blockStamp[b] = bg;
-        blocks[nb++] = b;
-      }
-    }
-    const pmin = this.pmin;
-    const strides = this.strides;
-    const budgets = this.budgets;
-    const nAxes = typeAxes.length;
-    // Per block: pmin[x] = min cost over states y ≤ x (componentwise in weekends and counts); then mark dominated
-    // states by lowering their stamp (they stay traceable but are not expanded).
-    const digits = this.digits;
-    const axisStride = this.axisStride;
-    const axisRadix = this.axisRadix;
-    for (let a = 0; a < nAxes; a++) {
-      axisStride[a] = strides[typeAxes[a]!]!;
-      axisRadix[a] = budgets[typeAxes[a]!]! + 1;
-    }
-    for (let j = 0; j < nb; j++) {
-      const base = blocks[j]! * B;
-      let x = 0;
-      for (let w = 0; w < Wn; w++) {
-        for (let a = 0; a < nAxes; a++) digits[a] = 0;
-        for (let c = 0; c < C; c++, x++) {
-          const idx = base + x;
-          let best = stamp[idx] === gen ? cost[idx]! : Infinity;
-          let below = w > 0 ? pmin[x - C]! : Infinity;
-          for (let a = 0; a < nAxes; a++) {
-            if (digits[a]! > 0) {
-              const p = pmin[x - axisStride[a]!]!;
-              if (p < below) below = p;
-            }
-          }
-          if (best !== Infinity && below <= best) stamp[idx] = gen - 1; // dominated
-          if (below < best) best = below;
-          pmin[x] = best;
-          // Next mixed-radix digits.
-          for (let a = 0; a < nAxes; a++) {
-            if (++digits[a]! < axisRadix[a]!) break;
-            digits[a] = 0;
-          }
-        }
-      }
-    }
-    void S;
-    void Wn;
-    let k = 0;
-    for (let i = 0; i < n; i++) {
-      const idx = active[i]!;
-      if (stamp[idx] === gen) active[k++] = idx;
-    }
-    return k;
-  }
-
-  /** States expanded over the life of this object (for profiling). */
+  private members = new Int32Array(256);
+  private memberDigits = new Int32Array(256);
+  /** States expanded and calls over the life of this object (for profiling). */
   expanded = 0;
   calls = 0;
 
   constructor(
     readonly m: NrpModel,
-    readonly maxStates = 400_000,
+    readonly maxStates = 4_000_000,
   ) {
     this.budgets = new Int32Array(m.S);
     this.strides = new Int32Array(m.S);
     this.weekendPre = new Uint8Array(m.weekends);
-    this.digits = new Int32Array(m.S);
-    this.axisStride = new Int32Array(m.S);
-    this.axisRadix = new Int32Array(m.S);
+    this.outCount = new Int32Array(m.S);
+    this.axisStride = new Int32Array(m.S + 1);
+    this.axisRadix = new Int32Array(m.S + 1);
   }
 
   /** Number of states of the window (for choosing window sizes); NaN when the outside of the window breaks a limit. */
-  stateCount(e: number, row: ArrayLike<number>, off: number, a0: number, b0: number): number {
-    const dims = this.dims(e, row, off, a0, b0);
+  stateCount(e: number, row: ArrayLike<number>, off: number, a0: number, b0: number, limits?: DpLimits): number {
+    const dims = this.dims(e, row, off, a0, b0, limits);
     return dims ? dims.size : NaN;
   }
 
-  private dims(e: number, row: ArrayLike<number>, off: number, a0: number, b0: number) {
+  private dims(e: number, row: ArrayLike<number>, off: number, a0: number, b0: number, limits?: DpLimits) {
     const { m } = this;
     const { D, S, V } = m;
     const L = b0 - a0;
     let outMinutes = 0;
-    const outCount = new Int32Array(S);
+    const outCount = this.outCount;
+    outCount.fill(0);
     this.weekendPre.fill(0);
     let outWeekends = 0;
     for (let d = 0; d < D; d++) {
-      if (d >= a0 && d < b0) continue;
+      if (d === a0) {
+        d = b0 - 1;
+        continue;
+      }
       const v = row[off + d]!;
       if (v > 0) {
         outMinutes += m.valueMinutes[v]!;
@@ -141,11 +90,11 @@ export class RowDP {
     }
     const unit = m.minuteUnit;
     let maxLen = 0;
-    for (let v = 1; v < V; v++) maxLen = Math.max(maxLen, m.valueMinutes[v]!);
+    for (let v = 1; v < V; v++) if (m.maxShifts[e * S + v - 1]! > 0) maxLen = Math.max(maxLen, m.valueMinutes[v]!);
     const minutesBudget = Math.min(m.maxMinutes[e]! - outMinutes, L * maxLen);
     if (minutesBudget < 0) return null;
     const Mn = Math.floor(minutesBudget / unit + 1e-9) + 1;
-    const minNeeded = m.minMinutes[e]! - outMinutes;
+    const minNeeded = (limits?.minMinutes ?? m.minMinutes[e]!) - outMinutes;
     // Weekends touching the window that are not yet worked outside it.
     let freeWeekends = 0;
     let lastW = -1;
@@ -156,21 +105,29 @@ export class RowDP {
         if (!this.weekendPre[w]) freeWeekends++;
       }
     }
-    const weekendBudget = m.maxWeekends[e]! - outWeekends;
+    const weekendBudget = Math.min(limits?.maxWeekends ?? Infinity, m.maxWeekends[e]!) - outWeekends;
     if (weekendBudget < 0) return null;
     const Wn = Math.min(weekendBudget, freeWeekends) + 1;
+    // Most shifts the window can hold (minutes, days): a type limit above it does not bind.
+    const minLen = (() => {
+      let x = Infinity;
+      for (let v = 1; v < V; v++) if (m.maxShifts[e * S + v - 1]! > 0 && m.valueMinutes[v]! > 0) x = Math.min(x, m.valueMinutes[v]!);
+      return x;
+    })();
+    const maxShiftsInWindow = Math.min(L, Number.isFinite(minLen) ? Math.floor(minutesBudget / minLen + 1e-9) : L);
     let C = 1;
     for (let s = 0; s < S; s++) {
       const budget = m.maxShifts[e * S + s]! - outCount[s]!;
       if (budget < 0) return null;
       let possible = 0;
       for (let d = a0; d < b0; d++) if (m.allowed[(e * D + d) * V + s + 1]) possible++;
+      possible = Math.min(possible, maxShiftsInWindow);
       if (budget < possible && budget > 0) {
         this.budgets[s] = budget;
         this.strides[s] = C;
         C *= budget + 1;
       } else {
-        this.budgets[s] = budget === 0 ? 0 : -1; // 0: forbidden in the window; -1: not binding
+        this.budgets[s] = budget === 0 && possible > 0 ? 0 : -1; // 0: forbidden in the window; -1: not binding
         this.strides[s] = 0;
       }
     }
@@ -179,7 +136,24 @@ export class RowDP {
     const offCap = Math.max(m.minConsecutiveOff[e]!, 1);
     const R = Math.max(workCap, offCap) + 1;
     const size = V * R * Mn * Wn * C;
-    return { L, Mn, Wn, C, R, size, workCap, offCap, unlimitedRuns: maxCons >= D, minNeeded, unit };
+    return { L, Mn, Wn, C, R, size, workCap, offCap, unlimitedRuns: maxCons >= D, minNeeded, unit, maxLen };
+  }
+
+  private ensurePositions(n: number): void {
+    if (n <= this.pState.length) return;
+    const size = Math.max(n, this.pState.length * 2);
+    const s = new Int32Array(size);
+    s.set(this.pState);
+    this.pState = s;
+    const c = new Float64Array(size);
+    c.set(this.pCost);
+    this.pCost = c;
+    const p = new Int32Array(size);
+    p.set(this.pParent);
+    this.pParent = p;
+    const dd = new Uint8Array(size);
+    dd.set(this.pDead);
+    this.pDead = dd;
   }
 
   /**
@@ -187,25 +161,21 @@ export class RowDP {
    * is the cost of value v on day d (Infinity = not allowed). Writes the values into `out[0 … b0−a0−1]` and returns
    * the minimum cost, Infinity when no feasible window exists, NaN when the state space is larger than `maxStates`.
    */
-  solve(e: number, row: ArrayLike<number>, off: number, a0: number, b0: number, cost: Float64Array, out: Uint8Array): number {
+  solve(e: number, row: ArrayLike<number>, off: number, a0: number, b0: number, cost: Float64Array, out: Uint8Array, limits?: DpLimits): number {
     const { m } = this;
-    const { D, V } = m;
-    const dims = this.dims(e, row, off, a0, b0);
+    const { D, V, S } = m;
+    const dims = this.dims(e, row, off, a0, b0, limits);
     if (!dims) return Infinity;
-    const { L, Mn, Wn, C, R, size, workCap, offCap, unlimitedRuns, minNeeded, unit } = dims;
+    const { L, Mn, Wn, C, R, size, workCap, offCap, unlimitedRuns, minNeeded, unit, maxLen } = dims;
     if (size > this.maxStates) return NaN;
     this.calls++;
-    if (this.cost0.length < size) {
-      const n = Math.max(size, Math.floor(this.cost0.length * 1.5));
-      this.cost0 = new Float64Array(n);
-      this.cost1 = new Float64Array(n);
-      this.stamp0 = new Int32Array(n);
-      this.stamp1 = new Int32Array(n);
-      this.active0 = new Int32Array(n);
-      this.active1 = new Int32Array(n);
-      this.gen = 1;
+    if (this.stamp.length < size) {
+      const n = Math.min(this.maxStates, Math.max(size, Math.floor(this.stamp.length * 1.5)));
+      this.stamp = new Int32Array(n);
+      this.posOf = new Int32Array(n);
+      this.gen = 0;
     }
-    if (this.parent.length < size * L) this.parent = new Int32Array(Math.max(size * L, Math.floor(this.parent.length * 1.5)));
+    if (this.layerStart.length < L + 2) this.layerStart = new Int32Array(L + 2);
     const minCons = m.minConsecutive[e]!;
     const minOff = m.minConsecutiveOff[e]!;
     const maxCons = m.maxConsecutive[e]!;
@@ -213,11 +183,9 @@ export class RowDP {
     const strides = this.strides;
     const weekendPre = this.weekendPre;
     const forbid = m.forbidNext;
-    const vMinutes = m.valueMinutes;
     const weekendOf = m.weekendOf;
-    const S = m.S;
     const minuteStep = new Int32Array(V);
-    for (let v = 1; v < V; v++) minuteStep[v] = Math.round(vMinutes[v]! / unit);
+    for (let v = 1; v < V; v++) minuteStep[v] = Math.round(m.valueMinutes[v]! / unit);
     const typeStride = new Int32Array(V);
     const typeBudget = new Int32Array(V);
     typeBudget[0] = -1;
@@ -225,7 +193,6 @@ export class RowDP {
       typeStride[s + 1] = strides[s]!;
       typeBudget[s + 1] = budgets[s]!;
     }
-
     // Start state (the day before the window).
     let k0 = 0;
     let r0 = offCap;
@@ -238,59 +205,94 @@ export class RowDP {
     }
     // needAfter[t]: minutes units the window must hold after day a0 + t so that the minimum stays reachable, given
     // the most days that can still be worked (runs of at most maxCons separated by at least minOff days off).
-    let maxLenE = 0;
-    for (let v = 1; v < V; v++) if (m.maxShifts[e * S + v - 1]! > 0) maxLenE = Math.max(maxLenE, minuteStep[v]!);
+    const maxStep = Math.round(maxLen / unit);
     const needAfter = new Int32Array(L);
     const needUnits = Math.ceil(minNeeded / unit - 1e-9);
+    const cycle = unlimitedRuns ? 1 : maxCons + Math.max(minOff, 1);
     for (let t = 0; t < L; t++) {
       const rest = L - 1 - t;
-      const cycle = unlimitedRuns ? 1 : maxCons + Math.max(minOff, 1);
       const workable = unlimitedRuns ? rest : Math.floor(rest / cycle) * maxCons + Math.min(rest % cycle, maxCons);
-      needAfter[t] = needUnits - workable * maxLenE;
+      needAfter[t] = needUnits - workable * maxStep;
     }
     const B = Wn * C;
-    const typeAxes: number[] = [];
-    for (let s = 0; s < S; s++) if (strides[s]! > 0) typeAxes.push(s);
-    if (B > 1 && this.blockStamp.length < size / B + 1) this.blockStamp = new Int32Array(Math.ceil(size / B) + 1);
-    if (this.pmin.length < B) this.pmin = new Float64Array(B);
+    let nAxes = 0;
+    const axisStride = this.axisStride;
+    const axisRadix = this.axisRadix;
+    if (Wn > 1) {
+      axisStride[nAxes] = C;
+      axisRadix[nAxes++] = Wn;
+    }
+    for (let s = 0; s < S; s++)
+      if (strides[s]! > 0) {
+        axisStride[nAxes] = strides[s]!;
+        axisRadix[nAxes++] = budgets[s]! + 1;
+      }
+    // allowedAfter[t·S + s]: days after a0 + t in the window where type s is allowed; weekendsAfter[t]: free
+    // weekends with a day after a0 + t (both bound what the rest of the window can still add).
+    const countAxis = new Int32Array(S);
+    let nCountAxes = 0;
+    for (let s = 0; s < S; s++) if (strides[s]! > 0) countAxis[nCountAxes++] = s;
+    const allowedAfter = new Int32Array(L * S);
+    for (let t = L - 2; t >= 0; t--)
+      for (let s = 0; s < S; s++) allowedAfter[t * S + s] = allowedAfter[(t + 1) * S + s]! + (m.allowed[(e * D + a0 + t + 1) * V + s + 1] ? 1 : 0);
+    const weekendsAfter = new Int32Array(L);
+    {
+      let count = 0;
+      let lastW = -1;
+      for (let t = L - 1; t >= 0; t--) {
+        weekendsAfter[t] = count;
+        const w = weekendOf[a0 + t]!;
+        if (w >= 0 && w !== lastW && !weekendPre[w]) {
+          count++;
+          lastW = w;
+        }
+      }
+    }
+    let minStepE = Infinity;
+    for (let v = 1; v < V; v++) if (m.maxShifts[e * S + v - 1]! > 0) minStepE = Math.min(minStepE, minuteStep[v]!);
+    if (!Number.isFinite(minStepE)) minStepE = 0;
     const strideW = C;
     const strideM = Wn * C;
     const strideR = Mn * strideM;
     const strideK = R * strideR;
 
-    let gen = ++this.gen;
-    if (gen > 2_000_000_000) {
-      this.stamp0.fill(0);
-      this.stamp1.fill(0);
-      gen = this.gen = 1;
-    }
-    let curCost = this.cost0;
-    let curStamp = this.stamp0;
-    let curActive = this.active0;
-    let nxtCost = this.cost1;
-    let nxtStamp = this.stamp1;
-    let nxtActive = this.active1;
-    const startIdx = k0 * strideK + r0 * strideR;
-    let nCur = 1;
-    curActive[0] = startIdx;
-    curCost[startIdx] = 0;
-    curStamp[startIdx] = gen;
-    const parent = this.parent;
-    let curGen = gen;
+    // Layer 0 holds the start state at position 0.
+    const layerStart = this.layerStart;
+    let nPos = 1;
+    this.ensurePositions(1);
+    this.pState[0] = k0 * strideK + r0 * strideR;
+    this.pCost[0] = 0;
+    this.pParent[0] = -1;
+    this.pDead[0] = 0;
+    layerStart[0] = 0;
+    layerStart[1] = 1;
 
     for (let t = 0; t < L; t++) {
       const d = a0 + t;
-      const nxtGen = ++this.gen;
-      let nNxt = 0;
+      let gen = ++this.gen;
+      if (gen > 2_000_000_000) {
+        this.stamp.fill(0);
+        gen = this.gen = 1;
+      }
+      const stamp = this.stamp;
+      const posOf = this.posOf;
       const w = weekendOf[d]!;
       const weekendFree = w >= 0 && !weekendPre[w];
       const sameWeekendPrev = t > 0 && w >= 0 && weekendOf[d - 1] === w;
       const cbase = t * V;
-      const pbase = t * size;
-      for (let i = 0; i < nCur; i++) {
-        const idx = curActive[i]!;
-        const base = curCost[idx]!;
-        // Decode.
+      const from = layerStart[t]!;
+      const to = layerStart[t + 1]!;
+      const newStart = nPos;
+      // At most (to − from) · V new positions.
+      this.ensurePositions(nPos + (to - from) * V);
+      const pState = this.pState;
+      const pCost = this.pCost;
+      const pParent = this.pParent;
+      const pDead = this.pDead;
+      for (let pos = from; pos < to; pos++) {
+        if (pDead[pos]) continue;
+        const idx = pState[pos]!;
+        const base = pCost[pos]!;
         let q = (idx / C) | 0;
         const c = idx - q * C;
         let q2 = (q / Wn) | 0;
@@ -299,6 +301,7 @@ export class RowDP {
         const mm = q2 - q * Mn;
         const k = (q / R) | 0;
         const r = q - k * R;
+        this.expanded++;
         for (let v = 0; v < V; v++) {
           const cv = cost[cbase + v]!;
           if (cv === Infinity || typeBudget[v] === 0) continue;
@@ -332,42 +335,48 @@ export class RowDP {
               if (r < minCons && r !== d) continue;
             } else nr = r + 1 > offCap ? offCap : r + 1;
           }
+          // Canonical counts: a count that can no longer reach its limit (even if every remaining day took that
+          // type, within the minutes left) is as good as any other such count; map them all to the largest one.
+          if (nAxes > 0) {
+            const shiftsLeft = minStepE > 0 ? ((Mn - 1 - nm) / minStepE) | 0 : L;
+            for (let a = 0; a < nCountAxes; a++) {
+              const s = countAxis[a]!;
+              const st = strides[s]!;
+              const bud = budgets[s]!;
+              const left = Math.min(allowedAfter[t * S + s]!, shiftsLeft);
+              const safe = bud - left;
+              if (safe > 0) {
+                const dgt = ((nc / st) | 0) % (bud + 1);
+                if (dgt < safe) nc += (safe - dgt) * st;
+              }
+            }
+            if (Wn > 1) {
+              const safeW = Wn - 1 - weekendsAfter[t]!;
+              if (nw < safeW) nw = safeW;
+            }
+          }
           const ni = v * strideK + nr * strideR + nm * strideM + nw * strideW + nc;
           const nv = base + cv;
-          if (nxtStamp[ni] !== nxtGen) {
-            nxtStamp[ni] = nxtGen;
-            nxtCost[ni] = nv;
-            nxtActive[nNxt++] = ni;
-            parent[pbase + ni] = idx;
-          } else if (nv < nxtCost[ni]!) {
-            nxtCost[ni] = nv;
-            parent[pbase + ni] = idx;
+          if (stamp[ni] !== gen) {
+            stamp[ni] = gen;
+            posOf[ni] = nPos;
+            pState[nPos] = ni;
+            pCost[nPos] = nv;
+            pParent[nPos] = pos;
+            pDead[nPos] = 0;
+            nPos++;
+          } else {
+            const p = posOf[ni]!;
+            if (nv < pCost[p]!) {
+              pCost[p] = nv;
+              pParent[p] = pos;
+            }
           }
         }
       }
-      this.expanded += nCur;
-      if (PRUNE && B > 1 && nNxt > 1) nNxt = this.prune(nxtCost, nxtStamp, nxtGen, nxtActive, nNxt, B, C, Wn, S, typeAxes);
-      // Swap layers.
-      const tmp = curCost;
-      curCost = nxtCost;
-      nxtCost = tmp;
-      const tmpS = curStamp;
-      curStamp = nxtStamp;
-      nxtStamp = tmpS;
-      const tmpA = curActive;
-      curActive = nxtActive;
-      nxtActive = tmpA;
-      nCur = nNxt;
-      curGen = nxtGen;
+      layerStart[t + 2] = nPos;
+      if (nAxes > 0 && nPos - newStart > 1) this.prune(newStart, nPos, B, nAxes);
     }
-    void curGen;
-    // Keep the layer buffers in their slots for the next call (they may have been swapped).
-    this.cost0 = curCost;
-    this.cost1 = nxtCost;
-    this.stamp0 = curStamp;
-    this.stamp1 = nxtStamp;
-    this.active0 = curActive;
-    this.active1 = nxtActive;
 
     // Best valid end state.
     const b0v = b0 < D ? row[off + b0]! : -1;
@@ -379,11 +388,13 @@ export class RowDP {
     }
     const tailTouchesEnd = b0 + fl >= D;
     let best = Infinity;
-    let bestIdx = -1;
-    for (let i = 0; i < nCur; i++) {
-      const idx = curActive[i]!;
-      const cst = curCost[idx]!;
+    let bestPos = -1;
+    const pState = this.pState;
+    const pCost = this.pCost;
+    for (let pos = layerStart[L]!; pos < layerStart[L + 1]!; pos++) {
+      const cst = pCost[pos]!;
       if (cst >= best) continue;
+      const idx = pState[pos]!;
       const q2 = (((idx / C) | 0) / Wn) | 0;
       const q = (q2 / Mn) | 0;
       const mm = q2 - q * Mn;
@@ -404,21 +415,149 @@ export class RowDP {
           if (r < minOff && !startedAtZero) continue;
           if (!tailTouchesEnd && fl < minCons) continue;
           if (!unlimitedRuns && fl > maxCons) continue;
-        } else {
-          if (!startedAtZero && !tailTouchesEnd && r + fl < minOff) continue;
-        }
+        } else if (!startedAtZero && !tailTouchesEnd && r + fl < minOff) continue;
       }
       best = cst;
-      bestIdx = idx;
+      bestPos = pos;
     }
-    if (bestIdx < 0) return Infinity;
-    // Trace back.
-    let idx = bestIdx;
+    if (bestPos < 0) return Infinity;
+    let pos = bestPos;
     for (let t = L - 1; t >= 0; t--) {
-      const k = Math.floor(idx / strideK);
-      out[t] = k;
-      idx = parent[t * size + idx]!;
+      out[t] = Math.floor(pState[pos]! / strideK);
+      pos = this.pParent[pos]!;
     }
     return best;
+  }
+
+  /**
+   * Mark the positions in [start, end) that another position of the same block (value, run, minutes) dominates:
+   * no more weekends, no more shifts of any binding type (the axes), no higher cost.
+   */
+  private prune(start: number, end: number, B: number, nAxes: number): void {
+    const n = end - start;
+    const pState = this.pState;
+    const pCost = this.pCost;
+    const pDead = this.pDead;
+    // Bucket the positions by block (hash buckets over a power-of-two table).
+    let cap = 1;
+    while (cap < n * 2) cap <<= 1;
+    if (this.bucketHead.length < cap) this.bucketHead = new Int32Array(cap);
+    if (this.bucketNext.length < n) {
+      this.bucketNext = new Int32Array(Math.max(n, this.bucketNext.length * 2));
+      this.blockIds = new Int32Array(this.bucketNext.length);
+    }
+    const head = this.bucketHead;
+    const next = this.bucketNext;
+    const blockIds = this.blockIds;
+    head.fill(-1, 0, cap);
+    const mask = cap - 1;
+    for (let i = 0; i < n; i++) {
+      const b = (pState[start + i]! / B) | 0;
+      blockIds[i] = b;
+      const h = Math.imul(b, 0x9e3779b1) >>> 0 & mask;
+      next[i] = head[h]!;
+      head[h] = i;
+    }
+    const axisStride = this.axisStride;
+    const axisRadix = this.axisRadix;
+    if (this.pmin.length < B) {
+      this.pmin = new Float64Array(B);
+      this.ownCost = new Float64Array(B);
+      this.pminStamp = new Int32Array(B);
+      this.pminGen = 0;
+    }
+    for (let h = 0; h < cap; h++) {
+      // A bucket can hold several blocks: take them one at a time.
+      while (head[h]! >= 0) {
+        const first = head[h]!;
+        const block = blockIds[first]!;
+        // Collect this block's members and unlink them from the bucket.
+        let count = 0;
+        let prev = -1;
+        for (let i = head[h]!; i >= 0; ) {
+          const nx = next[i]!;
+          if (blockIds[i] === block) {
+            if (count >= this.members.length) {
+              const bigger = new Int32Array(this.members.length * 2);
+              bigger.set(this.members);
+              this.members = bigger;
+            }
+            this.members[count++] = i;
+            if (prev < 0) head[h] = nx;
+            else next[prev] = nx;
+          } else prev = i;
+          i = nx;
+        }
+        if (count < 2) continue;
+        const base = block * B;
+        if (count * count <= 4 * B) {
+          // Pairwise comparison of the members' axis digits.
+          if (this.memberDigits.length < count * nAxes) this.memberDigits = new Int32Array(count * nAxes * 2);
+          const md = this.memberDigits;
+          for (let a = 0; a < count; a++) {
+            const x = pState[start + this.members[a]!]! - base;
+            for (let ax = 0; ax < nAxes; ax++) md[a * nAxes + ax] = ((x / axisStride[ax]!) | 0) % axisRadix[ax]!;
+          }
+          for (let a = 0; a < count; a++) {
+            const pa = start + this.members[a]!;
+            const ca = pCost[pa]!;
+            for (let b = 0; b < count; b++) {
+              if (a === b) continue;
+              const pb = start + this.members[b]!;
+              if (pDead[pb]) continue;
+              const cb = pCost[pb]!;
+              if (cb > ca) continue;
+              let le = true;
+              for (let ax = 0; ax < nAxes; ax++)
+                if (md[b * nAxes + ax]! > md[a * nAxes + ax]!) {
+                  le = false;
+                  break;
+                }
+              if (le) {
+                pDead[pa] = 1;
+                break;
+              }
+            }
+          }
+        } else {
+          // Dense prefix minimum over the block: pmin[x] = min cost over member states ≤ x on every axis.
+          const pg = ++this.pminGen;
+          const pmin = this.pmin;
+          const own = this.ownCost;
+          const pstamp = this.pminStamp;
+          for (let a = 0; a < count; a++) {
+            const p = start + this.members[a]!;
+            const x = pState[p]! - base;
+            own[x] = pCost[p]!;
+            pstamp[x] = pg;
+          }
+          for (let x = 0; x < B; x++) {
+            let best = pstamp[x] === pg ? own[x]! : Infinity;
+            for (let ax = 0; ax < nAxes; ax++) {
+              const st = axisStride[ax]!;
+              if (((x / st) | 0) % axisRadix[ax]! > 0) {
+                const v = pmin[x - st]!;
+                if (v < best) best = v;
+              }
+            }
+            pmin[x] = best;
+          }
+          // A member is dominated when a state strictly below it on some axis costs no more.
+          for (let a = 0; a < count; a++) {
+            const p = start + this.members[a]!;
+            const x = pState[p]! - base;
+            let below = Infinity;
+            for (let ax = 0; ax < nAxes; ax++) {
+              const st = axisStride[ax]!;
+              if (((x / st) | 0) % axisRadix[ax]! > 0) {
+                const v = pmin[x - st]!;
+                if (v < below) below = v;
+              }
+            }
+            if (below <= pCost[p]!) pDead[p] = 1;
+          }
+        }
+      }
+    }
   }
 }

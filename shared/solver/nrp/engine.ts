@@ -1,16 +1,18 @@
-// The staff-rostering optimiser. Every hard rule of the model binds one employee's row, so the engine keeps every row
-// feasible and searches over rows:
+// The staff-rostering optimiser. Every hard rule of the model binds one employee's row, and RowDP (dp.ts) finds the
+// best feasible row or window of a row exactly, so the engine keeps every row feasible and searches over rows:
 // 1. Construction (feasibility first): employees in a seeded order each take the best feasible row given the cover
-//    left by the others (RowDP over the whole horizon, or over consecutive windows when the horizon is too long).
-//    Rows for which no feasible row exists are repaired by the penalty search in `repair` (never expected in practice).
-// 2. Large-neighbourhood search with simulated annealing: pick a window of days and 1–k employees, clear their
-//    window, put them back one by one with the exact best window given everybody else (RowDP), accept by the
-//    Metropolis rule on the exact objective change. k = 1 is an exact best response. Restarts from the best roster
-//    with a reheated temperature when the search stalls.
-// The random generator is seeded, so a seed and a number of iterations give the same roster; the time budget is
-// checked between moves.
-import { WindowColumns } from './columns.ts';
-import { RowDP } from './dp.ts';
+//    left by the others: RowDP over the whole horizon, or over consecutive windows with pro-rated limits when the
+//    horizon is too long for one programme; rows still infeasible go through `repair` (larger windows, true limits).
+// 2. Column generation (columns.ts) when the whole-horizon programme is small enough: the LP relaxation of "one row
+//    per employee" with cover slacks, priced exactly by RowDP. It gives a lower bound (the search stops when the
+//    roster reaches it) and, by diving (fix the employee whose LP row is most chosen, re-optimise, repeat), a roster.
+// 3. Large-neighbourhood search with simulated annealing for the rest of the budget: (a) force an employee onto an
+//    under-covered cell and let the others re-optimise their windows (best-response sweeps), or (b) clear a window of
+//    a few employees and put them back one by one with their exact best window; accept by the Metropolis rule on
+//    the exact objective change (an undo journal restores rejected moves).
+// Deterministic for a seed and a number of moves; the time budget is checked between moves and inside long phases.
+import { BlockColumns } from './columns.ts';
+import { RowDP, type DpLimits } from './dp.ts';
 import { ScoreState, evaluate } from './evaluate.ts';
 import { coverCost, type NrpModel } from './model.ts';
 
@@ -18,23 +20,29 @@ export type EngineOptions = {
   /** Time budget in seconds. */
   seconds: number;
   seed?: number;
-  /** Stop as soon as this objective is reached (e.g. a known optimum), for time-to-target runs. */
+  /** Stop as soon as this objective is reached with no hard break (e.g. a known optimum). */
   target?: number;
   /** Progress lines (to stderr in the CLI). */
   log?: (line: string) => void;
-  /** Stop after this many moves (for deterministic tests). */
+  /** Stop after this many search moves (for deterministic tests). */
   maxMoves?: number;
+  /** Share of the budget for column generation and diving (default 0.8; 0 disables). */
+  columnShare?: number;
 };
 
 export type EngineResult = {
   assignment: Uint8Array;
   objective: number;
   hard: number;
-  /** Seconds from the start of the search until the best roster was first found. */
+  /** Seconds from the start until the best roster was first found. */
   timeToBest: number;
   seconds: number;
   moves: number;
   accepted: number;
+  /** Lower bound from column generation (−Infinity when it did not run to a bound). */
+  lowerBound: number;
+  /** True when the roster reached the lower bound (optimal for integer weights). */
+  provenOptimal: boolean;
   /** Every improvement of the best roster: seconds since start, objective, hard breaks. */
   history: { t: number; objective: number; hard: number }[];
 };
@@ -51,6 +59,11 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** Largest state space accepted for a whole-horizon programme in the column generation. */
+const COLUMN_STATES = 4_000_000;
+/** Largest master LP (rows) for the column generation (dense basis inverse). */
+const COLUMN_ROWS = 900;
+
 export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   const t0 = performance.now();
   const deadline = t0 + options.seconds * 1000;
@@ -63,6 +76,11 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   const cost = new Float64Array(D * V);
   const out = new Uint8Array(D);
   const randInt = (n: number): number => Math.floor(random() * n);
+  const integral = (() => {
+    for (let i = 0; i < m.pref.length; i++) if (!Number.isInteger(m.pref[i]!)) return false;
+    for (let k = 0; k < m.coverUnder.length; k++) if (!Number.isInteger(m.coverUnder[k]!) || !Number.isInteger(m.coverOver[k]!)) return false;
+    return true;
+  })();
 
   /** Fill `cost` for employee e on days a0 … b0−1 given everybody else's cells. */
   const fillCost = (e: number, a0: number, b0: number): void => {
@@ -85,49 +103,17 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     }
   };
 
-  /** Cost of the current window of e under `cost` (as filled by fillCost). */
-  const currentCost = (e: number, a0: number, b0: number): number => {
-    let c = 0;
-    for (let d = a0; d < b0; d++) c += cost[(d - a0) * V + st.a[e * D + d]!]!;
-    return c;
-  };
-
-  /** Best window for e; applies it and returns the objective change, or NaN (window too large) / Infinity (none). */
-  const reoptimise = (e: number, a0: number, b0: number): number => {
-    fillCost(e, a0, b0);
-    const best = dp.solve(e, st.a, e * D, a0, b0, cost, out);
-    if (!Number.isFinite(best)) return best;
-    let delta = 0;
-    for (let d = a0; d < b0; d++) delta += st.set(e, d, out[d - a0]!);
-    return delta;
-  };
-
-  // ---- Construction ------------------------------------------------------------------------------------------
-  const order = Array.from({ length: E }, (_, e) => e);
-  for (let i = E - 1; i > 0; i--) {
-    const j = randInt(i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  const infeasibleRows: number[] = [];
-  for (const e of order) {
-    const r = reoptimise(e, 0, D);
-    if (!Number.isFinite(r)) infeasibleRows.push(e);
-  }
-  if (infeasibleRows.length > 0) log(`construction: ${infeasibleRows.length} rows without a feasible full-horizon programme`);
-
+  // ---- Best roster bookkeeping ------------------------------------------------------------------------------------
   const history: EngineResult['history'] = [];
-  let bestObj = st.objective();
-  let bestHard = st.hard();
-  const best = Uint8Array.from(st.a);
-  let timeToBest = elapsed();
-  history.push({ t: timeToBest, objective: bestObj, hard: bestHard });
-  log(`construction: objective ${bestObj}, hard ${bestHard}, ${timeToBest.toFixed(3)} s`);
-
+  let bestObj = Infinity;
+  let bestHard = Infinity;
+  const best = new Uint8Array(E * D);
+  let timeToBest = 0;
+  let lowerBound = -Infinity;
   const record = (): void => {
+    const hard = st.hard();
     const obj = st.objective();
-    if (obj < bestObj) {
-      const hard = st.hard();
-      if (hard > bestHard) return;
+    if (hard < bestHard || (hard === bestHard && obj < bestObj - 1e-9)) {
       bestObj = obj;
       bestHard = hard;
       best.set(st.a);
@@ -135,36 +121,108 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       history.push({ t: timeToBest, objective: bestObj, hard: bestHard });
     }
   };
+  const restoreBest = (): void => {
+    for (let i = 0; i < E * D; i++) if (st.a[i] !== best[i]) st.set((i / D) | 0, i % D, best[i]!);
+  };
+  const optimal = (): boolean => bestHard === 0 && Number.isFinite(lowerBound) && bestObj <= (integral ? Math.ceil(lowerBound - 1e-6) : lowerBound + 1e-9);
+  const done = (): boolean => performance.now() >= deadline || optimal() || (options.target !== undefined && bestHard === 0 && bestObj <= options.target);
 
-  // ---- Column generation over the whole horizon (when the row programme is small enough) ------------------------
-  let lowerBound = -Infinity;
-  const fullFits = (() => {
-    for (let e = 0; e < E; e++) {
-      const n = dp.stateCount(e, st.a, e * D, 0, D);
-      if (!(n <= dp.maxStates)) return false;
+  // ---- 1. Construction ---------------------------------------------------------------------------------------------
+  const order = Array.from({ length: E }, (_, e) => e);
+  const shuffle = (xs: number[]): void => {
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = randInt(i + 1);
+      [xs[i], xs[j]] = [xs[j]!, xs[i]!];
     }
-    return true;
-  })();
-  const cgShare = Number(process.env.NRP_CGSHARE ?? 0.5);
-  if (fullFits && cgShare > 0) {
-    const cgDeadline = t0 + (deadline - t0) * cgShare;
-    const cg = new WindowColumns(m, dp, 0, D, st.a);
-    const setCell = (e: number, d: number, v: number): void => void st.set(e, d, v);
-    while (performance.now() < cgDeadline && !cg.converged) {
-      cg.generate(cgDeadline, 3);
-      lowerBound = Math.max(lowerBound, cg.lowerBound);
-      cg.select(random, 200_000, 20, 0.5, setCell);
-      record();
-      log(`columns: round ${cg.iterations}, LP ${cg.lpObjective.toFixed(1)}, bound ${cg.lowerBound.toFixed(1)}, pool ${cg.pool.reduce((n, p) => n + p.length, 0)}, best ${bestObj}, ${elapsed().toFixed(2)} s`);
+  };
+  shuffle(order);
+  /** Best window for e applied to the state; returns the objective change, NaN (too large) or Infinity (none). */
+  const place = (e: number, a0: number, b0: number, limits?: DpLimits): number => {
+    fillCost(e, a0, b0);
+    const r = dp.solve(e, st.a, e * D, a0, b0, cost, out, limits);
+    if (!Number.isFinite(r)) return r;
+    let delta = 0;
+    for (let d = a0; d < b0; d++) delta += st.set(e, d, out[d - a0]!);
+    return delta;
+  };
+  /** Window length whose programme stays below `limit` states for e (at least 7 days). */
+  const windowFor = (e: number, limit: number): number => {
+    let len = D;
+    while (len > 7 && !(dp.stateCount(e, st.a, e * D, 0, len) <= limit)) len = Math.max(7, Math.floor(len / 2));
+    return len;
+  };
+  const constructRow = (e: number): boolean => {
+    if (Number.isFinite(place(e, 0, D))) return true;
+    // Consecutive windows with the minimum minutes and the weekends pro-rated to the days placed so far.
+    const len = windowFor(e, 200_000);
+    for (let d = 0; d < D; d++) st.set(e, d, 0);
+    const weekendsUpTo = (b: number): number => (b <= 0 ? 0 : m.weekendOf.subarray(0, b).reduce((n, w, i) => (w >= 0 && (i === 0 || m.weekendOf[i - 1] !== w) ? n + 1 : n), 0));
+    let ok = true;
+    for (let a0 = 0; a0 < D; a0 += len) {
+      const b0 = Math.min(D, a0 + len);
+      const last = b0 === D;
+      const limits: DpLimits = last
+        ? {}
+        : {
+            minMinutes: Math.floor((0.9 * m.minMinutes[e]! * b0) / D), // pro-rated minimum, with some slack
+            maxWeekends: m.weekends > 0 ? Math.ceil((m.maxWeekends[e]! * weekendsUpTo(b0)) / m.weekends) : m.maxWeekends[e]!,
+          };
+      let r = place(e, a0, b0, limits);
+      if (!Number.isFinite(r) && !last) r = place(e, a0, b0, { minMinutes: 0 });
+      if (!Number.isFinite(r)) ok = false;
     }
-    for (let i = 0; i < 5 && performance.now() < cgDeadline; i++) {
-      cg.select(random, 500_000, 20, 0.5, setCell);
-      record();
+    return ok && st.rowHard(e) === 0;
+  };
+  const infeasible: number[] = [];
+  for (const e of order) {
+    if (performance.now() >= deadline) break;
+    if (!constructRow(e)) infeasible.push(e);
+  }
+  if (infeasible.length > 0) {
+    log(`construction: ${infeasible.length} rows need repair`);
+    repairRows(infeasible);
+  }
+  record();
+  log(`construction: objective ${bestObj}, hard ${bestHard}, ${elapsed().toFixed(3)} s`);
+
+  /** Repair rows with hard breaks: re-place growing windows around their breaks with the true limits. */
+  function repairRows(rows: number[]): void {
+    for (const e of rows) {
+      for (let len = Math.min(D, 14); st.rowHard(e) > 0 && performance.now() < deadline; len = Math.min(D, len * 2)) {
+        for (let a0 = 0; a0 < D && st.rowHard(e) > 0; a0 += Math.max(1, Math.floor(len / 2))) {
+          const b0 = Math.min(D, a0 + len);
+          if (!(dp.stateCount(e, st.a, e * D, a0, b0) <= dp.maxStates)) continue;
+          const before = st.a.slice(e * D, e * D + D);
+          const hardBefore = st.rowHard(e);
+          if (!Number.isFinite(place(e, a0, b0)) || st.rowHard(e) > hardBefore) for (let d = 0; d < D; d++) st.set(e, d, before[d]!);
+        }
+        if (len === D) break;
+      }
     }
-    log(`columns: best ${bestObj}, bound ${lowerBound.toFixed(1)}, ${elapsed().toFixed(2)} s`);
   }
 
-  // ---- Large-neighbourhood search -------------------------------------------------------------------------------
+  // ---- 2. Column generation and diving -----------------------------------------------------------------------
+  const columnShare = options.columnShare ?? Number(process.env.NRP_COLUMN_SHARE ?? 0.8);
+  const fullFits = (() => {
+    if (E + m.coverRequired.length > COLUMN_ROWS) return false;
+    for (let e = 0; e < E; e++) if (!(dp.stateCount(e, st.a, e * D, 0, D) <= COLUMN_STATES)) return false;
+    return true;
+  })();
+  if (fullFits && columnShare > 0 && bestHard === 0 && !done()) {
+    const budget = deadline - t0;
+    const cg = new BlockColumns(m, dp, order.slice().sort((x, y) => x - y), 0, D, st.a);
+    cg.generate(t0 + budget * columnShare * 0.5);
+    lowerBound = cg.lowerBound;
+    log(`columns: ${cg.rounds} rounds, LP ${cg.lpObjective.toFixed(2)}, bound ${lowerBound.toFixed(2)}${cg.converged ? '' : ' (not converged)'}, ${elapsed().toFixed(2)} s`);
+    if (!done()) {
+      const ok = cg.dive(t0 + budget * columnShare, 50, 0.99, (e, d, v) => void st.set(e, d, v));
+      record();
+      log(`dive: ${ok ? `objective ${st.objective()}` : 'stopped by the budget'}, best ${bestObj}, ${elapsed().toFixed(2)} s`);
+      if (st.objective() > bestObj || st.hard() > bestHard) restoreBest();
+    }
+  }
+
+  // ---- 3. Large-neighbourhood search ----------------------------------------------------------------------------
   // Undo journal of the current move: (cell index, old value) pairs.
   let journal = new Int32Array(1024);
   let jn = 0;
@@ -188,7 +246,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     }
     jn = 0;
   };
-  /** Best window for e via the journal; returns the objective change (NaN / Infinity when no window). */
+  /** Best window for e through the journal; returns the objective change (NaN / Infinity when no window). */
   const reoptJ = (e: number, a0: number, b0: number, forceDay = -1, forceValue = -1): number => {
     fillCost(e, a0, b0);
     if (forceDay >= 0) for (let v = 0; v < V; v++) if (v !== forceValue) cost[(forceDay - a0) * V + v] = Infinity;
@@ -198,28 +256,71 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     for (let d = a0; d < b0; d++) delta += setJ(e, d, out[d - a0]!);
     return delta;
   };
+  // Window lengths: the whole horizon when its programmes are small, otherwise up to 28 days.
+  const maxLen = (() => {
+    let len = Math.min(D, 56);
+    for (let e = 0; e < E && len > 7; e++) while (len > 7 && !(dp.stateCount(e, st.a, e * D, 0, len) <= 300_000)) len = Math.max(7, len - 7);
+    return len;
+  })();
 
   const chosen: number[] = [];
   const isChosen = new Uint8Array(E);
+  const candidates: number[] = [];
   let moves = 0;
   let accepted = 0;
-  const T0 = Number(process.env.NRP_T0 ?? 30);
-  const T1 = Number(process.env.NRP_T1 ?? 0.5);
+  const T0 = 30;
+  const T1 = 0.5;
   let temperature = T0;
+  const lnsStart = performance.now();
   const maxMoves = options.maxMoves ?? Infinity;
-  const pForce = Number(process.env.NRP_PFORCE ?? 0.5);
-  const cascadeMax = Number(process.env.NRP_CASCADE ?? 8);
-  const candidates: number[] = [];
-  while (moves < maxMoves) {
-    if ((moves & 15) === 0 && performance.now() >= deadline) break;
-    if (options.target !== undefined && bestObj <= options.target && bestHard === 0) break;
+  const sweepMax = 3;
+  const pBlock = Number(process.env.NRP_PBLOCK ?? 0.2);
+  const blockMin = Number(process.env.NRP_BMIN ?? 3);
+  const blockMax = Number(process.env.NRP_BMAX ?? 10);
+  const blockLen = Number(process.env.NRP_BLEN ?? D);
+  let blocks = 0;
+  let blocksProved = 0;
+  let divesRun = 0;
+  const cascadeMax = 8;
+  while (moves < maxMoves && !done()) {
     moves++;
     jn = 0;
     let delta = 0;
     let failed = false;
-    const len = Math.min(D, random() < 0.4 ? D : 7 + randInt(22));
-    if (random() < pForce) {
-      // Force one employee onto a cell (preferably an under-covered one), then let others respond.
+    const len = Math.min(maxLen, random() < 0.4 ? maxLen : 7 + randInt(22));
+    const u = random();
+    if (u < pBlock) {
+      // (c) Re-optimise a block (k employees × a window) by column generation and diving; skipped when its LP bound
+      // shows that the block cannot improve.
+      const k = Math.min(E, blockMin + randInt(blockMax - blockMin + 1));
+      const bl = Math.min(D, blockLen);
+      const a0 = randInt(D - bl + 1);
+      const b0 = a0 + bl;
+      chosen.length = 0;
+      while (chosen.length < k) {
+        const e = randInt(E);
+        if (isChosen[e]) continue;
+        isChosen[e] = 1;
+        chosen.push(e);
+      }
+      for (const e of chosen) isChosen[e] = 0;
+      chosen.sort((x, y) => x - y);
+      let before = 0;
+      for (const e of chosen) for (let d = a0; d < b0; d++) before += m.pref[(e * D + d) * V + st.a[e * D + d]!]!;
+      for (let d = a0; d < b0; d++) for (let s2 = 0; s2 < S; s2++) before += coverCost(m, d * S + s2, st.cnt[d * S + s2]!);
+      const sub = Math.min(deadline, performance.now() + 2000);
+      const bc = new BlockColumns(m, dp, chosen, a0, b0, st.a);
+      bc.generate(sub);
+      blocks++;
+      if (!bc.converged || bc.lowerBound < (integral ? before - 1 + 1e-6 : before - 1e-6)) {
+        if (bc.dive(sub, 50, 0.99, (e, d, v) => void (delta += setJ(e, d, v)))) divesRun++;
+        else failed = true;
+      } else {
+        blocksProved++;
+        continue;
+      }
+    } else if (u < pBlock + (1 - pBlock) * 0.5) {
+      // (a) Force one employee onto a cell (preferably an under-covered one), then best-response sweeps.
       let d = randInt(D);
       let s = randInt(S);
       for (let tries = 0; tries < 20; tries++) {
@@ -242,13 +343,8 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       if (!Number.isFinite(r)) failed = true;
       else {
         delta += r;
-        // Best-response dynamics of the others on the same window: sweeps in random order until one changes nothing.
-        const sweepMax = Number(process.env.NRP_SWEEPS ?? 3);
         for (let sweep = 0; sweep < sweepMax; sweep++) {
-          for (let i = E - 1; i > 0; i--) {
-            const j = randInt(i + 1);
-            [order[i], order[j]] = [order[j]!, order[i]!];
-          }
+          shuffle(order);
           let improved = false;
           let n = 0;
           for (const f of order) {
@@ -264,6 +360,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
         }
       }
     } else {
+      // (b) Ruin and recreate a window of k employees.
       const k = random() < 0.3 ? 1 : 2 + randInt(Math.min(4, E - 1));
       const a0 = randInt(D - len + 1);
       const b0 = a0 + len;
@@ -289,16 +386,28 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     const accept = !failed && (delta <= 0 || random() < Math.exp(-delta / temperature));
     if (accept) {
       accepted++;
-      record();
+      if (delta < 0) record();
     } else undo();
     if ((moves & 63) === 0) {
-      const frac = Math.min(1, (performance.now() - t0) / (deadline - t0));
+      const frac = Math.min(1, (performance.now() - lnsStart) / Math.max(1, deadline - lnsStart));
       temperature = T0 * Math.pow(T1 / T0, frac);
     }
   }
+  record();
 
   const final = evaluate(m, best);
-  log(`dp: ${dp.calls} calls, ${(dp.expanded / Math.max(1, dp.calls)).toFixed(0)} states/call`);
-  log(`search: ${moves} moves, ${accepted} accepted, best ${final.objective} (hard ${final.hard}) at ${timeToBest.toFixed(3)} s`);
-  return { assignment: best, objective: final.objective, hard: final.hard, timeToBest, seconds: elapsed(), moves, accepted, history };
+  log(`blocks: ${blocks} (${blocksProved} proved locally optimal, ${divesRun} dives)`);
+  log(`search: ${moves} moves, ${accepted} accepted, ${dp.calls} programmes; best ${final.objective} (hard ${final.hard}) at ${timeToBest.toFixed(3)} s${optimal() ? ', optimal (reached the bound)' : ''}`);
+  return {
+    assignment: best,
+    objective: final.objective,
+    hard: final.hard,
+    timeToBest,
+    seconds: elapsed(),
+    moves,
+    accepted,
+    lowerBound,
+    provenOptimal: optimal(),
+    history,
+  };
 }

@@ -6,18 +6,27 @@ export type LpStatus = 'optimal' | 'iteration-limit' | 'unbounded' | 'singular';
 
 export class RevisedSimplex {
   /** Column data (CSC-like, growable). */
-  private colStart: number[] = [0];
-  private colRows: number[] = [];
-  private colVals: number[] = [];
-  readonly costs: number[] = [];
+  private colStart = new Int32Array(1024);
+  private colRows = new Int32Array(16384);
+  private colVals = new Float64Array(16384);
+  private nnz = 0;
+  private n = 0;
+  private costArr = new Float64Array(1024);
   /** Basis: column per row position, inverse (row-major m × m), basic values, duals. */
   readonly basis: Int32Array;
-  private isBasic: Uint8Array = new Uint8Array(0);
+  private isBasic: Uint8Array = new Uint8Array(1024);
   private binv: Float64Array;
   readonly xB: Float64Array;
   readonly y: Float64Array;
   private pivotsSinceRefactor = 0;
   private readonly work: Float64Array;
+  private readonly rowBuf: Float64Array;
+  private readonly nzBuf: Int32Array;
+  /** Density of the last sampled pivot row of the inverse (profiling). */
+  density = 0;
+  private rc = new Float64Array(0);
+  private alphaBuf = new Float64Array(0);
+  private weight = new Float64Array(0);
   iterations = 0;
   refactorEvery = Number(process.env.NRP_REFACTOR ?? 1000);
 
@@ -40,26 +49,75 @@ export class RevisedSimplex {
     this.xB = new Float64Array(m);
     this.y = new Float64Array(m);
     this.work = new Float64Array(m);
+    this.rowBuf = new Float64Array(m);
+    this.nzBuf = new Int32Array(m);
   }
 
   get columns(): number {
-    return this.costs.length;
+    return this.n;
+  }
+
+  get costs(): Float64Array {
+    return this.costArr;
   }
 
   /** Add a column; returns its index. */
   addColumn(cost: number, rows: ArrayLike<number>, vals: ArrayLike<number>): number {
+    if (this.nnz + rows.length > this.colRows.length) {
+      const size = Math.max(this.nnz + rows.length, this.colRows.length * 2);
+      const r = new Int32Array(size);
+      r.set(this.colRows);
+      this.colRows = r;
+      const v = new Float64Array(size);
+      v.set(this.colVals);
+      this.colVals = v;
+    }
+    if (this.n + 2 > this.colStart.length) {
+      const size = this.colStart.length * 2;
+      const st = new Int32Array(size);
+      st.set(this.colStart);
+      this.colStart = st;
+      const c = new Float64Array(size);
+      c.set(this.costArr);
+      this.costArr = c;
+      const b = new Uint8Array(size);
+      b.set(this.isBasic);
+      this.isBasic = b;
+    }
+    if (this.isBasic.length < this.colStart.length) {
+      const b = new Uint8Array(this.colStart.length);
+      b.set(this.isBasic);
+      this.isBasic = b;
+    }
     for (let i = 0; i < rows.length; i++) {
-      this.colRows.push(rows[i]!);
-      this.colVals.push(vals[i]!);
+      this.colRows[this.nnz] = rows[i]!;
+      this.colVals[this.nnz++] = vals[i]!;
     }
-    this.colStart.push(this.colRows.length);
-    this.costs.push(cost);
-    if (this.isBasic.length < this.costs.length) {
-      const bigger = new Uint8Array(Math.max(64, this.isBasic.length * 2));
-      bigger.set(this.isBasic);
-      this.isBasic = bigger;
+    this.costArr[this.n] = cost;
+    this.colStart[++this.n] = this.nnz;
+    return this.n - 1;
+  }
+
+  /** Change a column's cost (e.g. a large penalty to keep it out of the solution). */
+  setCost(j: number, cost: number): void {
+    this.costArr[j] = cost;
+    if (this.isBasic[j]) {
+      // Duals depend on basic costs: recompute them.
+      const { m, binv } = this;
+      this.y.fill(0);
+      for (let i = 0; i < m; i++) {
+        const c = this.costArr[this.basis[i]!]!;
+        if (c === 0) continue;
+        for (let k = 0; k < m; k++) this.y[k]! += c * binv[i * m + k]!;
+      }
     }
-    return this.costs.length - 1;
+  }
+
+  /** Values of all columns in the current basic solution. */
+  values(): Float64Array {
+    const x = new Float64Array(this.n);
+    for (let i = 0; i < this.m; i++) x[this.basis[i]!] = this.xB[i]!;
+    return x;
   }
 
   /** x value of a column in the current basic solution. */
@@ -163,34 +221,133 @@ export class RevisedSimplex {
   }
 
   /** Primal simplex from the current (feasible) basis. */
+  /** Make sure the reduced-cost and Devex arrays cover every column. */
+  private ensurePricing(): void {
+    const n = this.n;
+    if (this.rc.length >= n) return;
+    const size = Math.max(n, this.rc.length * 2);
+    this.rc = new Float64Array(size);
+    const w = new Float64Array(size).fill(1);
+    w.set(this.weight.subarray(0, Math.min(this.weight.length, size)));
+    this.weight = w;
+  }
+
+  /** Reduced costs of every column from the current duals. */
+  private price(): void {
+    const { n, colStart, colRows, colVals, costArr: costs, isBasic, rc, y } = this;
+    for (let j = 0; j < n; j++) {
+      if (isBasic[j]) {
+        rc[j] = 0;
+        continue;
+      }
+      let r = costs[j]!;
+      for (let k = colStart[j]!, end = colStart[j + 1]!; k < end; k++) r -= y[colRows[k]!]! * colVals[k]!;
+      rc[j] = r;
+    }
+  }
+
+  /** d = B^{-1} a_q (into this.work). */
+  private ftran(q: number): Float64Array {
+    const { m, binv, work: d, colStart, colRows, colVals } = this;
+    d.fill(0);
+    for (let k = colStart[q]!, end = colStart[q + 1]!; k < end; k++) {
+      const r = colRows[k]!;
+      const v = colVals[k]!;
+      for (let i = 0; i < m; i++) d[i]! += binv[i * m + r]! * v;
+    }
+    return d;
+  }
+
+  /**
+   * Basis change: column q enters at row position p with direction d = B^{-1} a_q and step θ. Updates the basic
+   * values, the inverse, the duals, the reduced costs and the Devex weights.
+   */
+  private pivot(p: number, q: number, d: Float64Array, theta: number): void {
+    const { m, binv, xB, y, rc, weight, isBasic, rowBuf: rowP, nzBuf: nzP, colStart, colRows, colVals, n } = this;
+    for (let i = 0; i < m; i++) if (i !== p) xB[i]! -= theta * d[i]!;
+    xB[p] = theta;
+    for (let i = 0; i < m; i++) if (xB[i]! < 0 && xB[i]! > -1e-9) xB[i] = 0;
+    const dp = d[p]!;
+    const rowPStart = p * m;
+    let nnzP = 0;
+    for (let k = 0; k < m; k++) {
+      const v = binv[rowPStart + k]! / dp;
+      binv[rowPStart + k] = v;
+      rowP[k] = v;
+      if (v !== 0) nzP[nnzP++] = k;
+    }
+    for (let i = 0; i < m; i++) {
+      if (i === p) continue;
+      const f = d[i]!;
+      if (f === 0) continue;
+      const rowI = i * m;
+      for (let t = 0; t < nnzP; t++) {
+        const k = nzP[t]!;
+        binv[rowI + k]! -= f * rowP[k]!;
+      }
+    }
+    const rcq = rc[q]!;
+    for (let t = 0; t < nnzP; t++) {
+      const k = nzP[t]!;
+      y[k]! += rcq * rowP[k]!;
+    }
+    const leaving = this.basis[p]!;
+    isBasic[leaving] = 0;
+    this.basis[p] = q;
+    isBasic[q] = 1;
+    const wq = weight[q]!;
+    for (let j = 0; j < n; j++) {
+      if (isBasic[j]) continue;
+      let beta = 0;
+      for (let k = colStart[j]!, end = colStart[j + 1]!; k < end; k++) beta += rowP[colRows[k]!]! * colVals[k]!;
+      if (beta === 0) continue;
+      rc[j]! -= rcq * beta;
+      const w = beta * beta * wq;
+      if (w > weight[j]!) weight[j] = w;
+    }
+    rc[q] = 0;
+    weight[leaving] = Math.max(wq / (dp * dp), 1);
+    if (wq > 1e8) weight.fill(1, 0, n); // Devex reset
+    this.iterations++;
+  }
+
+  /** Primal simplex from the current (feasible) basis. */
   solve(maxIterations = 100_000, deadline = Infinity): LpStatus {
-    const { m, binv, xB, y, work: d } = this;
-    const tol = 1e-9;
-    let degenerate = 0;
+    const { m, xB } = this;
+    this.ensurePricing();
+    const rc = this.rc;
+    const weight = this.weight;
+    const isBasic = this.isBasic;
+    this.price();
     for (let it = 0; it < maxIterations; it++) {
       if ((it & 31) === 31 && performance.now() >= deadline) return 'iteration-limit';
-      // Pricing: Dantzig, or Bland after a run of degenerate pivots.
-      const bland = degenerate > 50;
+      const n = this.n;
+      // Devex pricing: the largest rc² / weight among the columns with a negative reduced cost.
       let q = -1;
-      let bestRc = -1e-9;
-      const n = this.costs.length;
+      let bestScore = -1;
       for (let j = 0; j < n; j++) {
-        if (this.isBasic[j]) continue;
-        const rc = this.reducedCost(j);
-        if (rc < bestRc) {
-          q = j;
-          bestRc = rc;
-          if (bland) break;
+        const r = rc[j]!;
+        if (r < -1e-9 && !isBasic[j]) {
+          const score = (r * r) / weight[j]!;
+          if (score > bestScore) {
+            bestScore = score;
+            q = j;
+          }
         }
       }
-      if (q < 0) return 'optimal';
-      // FTRAN: d = B^{-1} a_q.
-      d.fill(0);
-      for (let k = this.colStart[q]!, end = this.colStart[q + 1]!; k < end; k++) {
-        const r = this.colRows[k]!;
-        const v = this.colVals[k]!;
-        for (let i = 0; i < m; i++) d[i]! += binv[i * m + r]! * v;
+      if (q < 0) {
+        // Confirm with fresh reduced costs (the updates drift).
+        this.price();
+        let again = false;
+        for (let j = 0; j < n; j++)
+          if (rc[j]! < -1e-9 && !isBasic[j]) {
+            again = true;
+            break;
+          }
+        if (!again) return 'optimal';
+        continue;
       }
+      const d = this.ftran(q);
       // Harris ratio test: the largest pivot among the rows whose ratio is within the feasibility tolerance of the
       // smallest one.
       let thetaMax = Infinity;
@@ -210,32 +367,76 @@ export class RevisedSimplex {
           pivMag = di;
         }
       }
-      const theta = p < 0 ? Infinity : Math.max(0, xB[p]! / d[p]!);
       if (p < 0) return 'unbounded';
-      degenerate = theta < 1e-12 ? degenerate + 1 : 0;
-      void tol;
-      // Update basic values.
-      for (let i = 0; i < m; i++) if (i !== p) xB[i]! -= theta * d[i]!;
-      xB[p] = theta;
-      for (let i = 0; i < m; i++) if (xB[i]! < 0 && xB[i]! > -1e-9) xB[i] = 0;
-      // Update the inverse.
-      const dp = d[p]!;
-      const rowP = p * m;
-      for (let k = 0; k < m; k++) binv[rowP + k]! /= dp;
-      for (let i = 0; i < m; i++) {
-        if (i === p) continue;
-        const f = d[i]!;
-        if (f === 0) continue;
-        const rowI = i * m;
-        for (let k = 0; k < m; k++) binv[rowI + k]! -= f * binv[rowP + k]!;
+      this.pivot(p, q, d, Math.max(0, xB[p]! / d[p]!));
+      if (++this.pivotsSinceRefactor >= this.refactorEvery) {
+        if (!this.refactor()) return 'singular';
+        this.price();
       }
-      // Duals: y += rc_q * (row p of the new inverse).
-      for (let k = 0; k < m; k++) y[k]! += bestRc * binv[rowP + k]!;
-      this.isBasic[this.basis[p]!] = 0;
-      this.basis[p] = q;
-      this.isBasic[q] = 1;
-      this.iterations++;
-      if (++this.pivotsSinceRefactor >= this.refactorEvery && !this.refactor()) return 'singular';
+    }
+    return 'iteration-limit';
+  }
+
+  /** Add `delta[i]` to b at `rows[i]` and update the basic values (the basis may become primal infeasible). */
+  changeRhs(rows: ArrayLike<number>, delta: ArrayLike<number>): void {
+    const { m, binv, xB } = this;
+    for (let t = 0; t < rows.length; t++) {
+      const r = rows[t]!;
+      const dv = delta[t]!;
+      this.b[r]! += dv;
+      for (let i = 0; i < m; i++) xB[i]! += binv[i * m + r]! * dv;
+    }
+  }
+
+  /** Dual simplex from a dual-feasible basis until the basic values are non-negative. */
+  dualSolve(maxIterations = 100_000, deadline = Infinity): LpStatus | 'infeasible' {
+    const { m, xB, binv, colStart, colRows, colVals } = this;
+    this.ensurePricing();
+    this.price();
+    const rc = this.rc;
+    const isBasic = this.isBasic;
+    const alpha = this.alphaBuf.length >= this.n ? this.alphaBuf : (this.alphaBuf = new Float64Array(Math.max(this.n, this.alphaBuf.length * 2)));
+    for (let it = 0; it < maxIterations; it++) {
+      if ((it & 31) === 31 && performance.now() >= deadline) return 'iteration-limit';
+      let p = -1;
+      let worst = -1e-9;
+      for (let i = 0; i < m; i++)
+        if (xB[i]! < worst) {
+          worst = xB[i]!;
+          p = i;
+        }
+      if (p < 0) return 'optimal';
+      // Pivot row α_pj = (row p of B^{-1}) · a_j and the dual ratio test (Harris, largest |α| among near ties).
+      const n = this.n;
+      const rowStart = p * m;
+      let tMax = Infinity;
+      for (let j = 0; j < n; j++) {
+        if (isBasic[j]) continue;
+        let a = 0;
+        for (let k = colStart[j]!, end = colStart[j + 1]!; k < end; k++) a += binv[rowStart + colRows[k]!]! * colVals[k]!;
+        alpha[j] = a;
+        if (a < -1e-7) {
+          const t = (Math.max(rc[j]!, 0) + 1e-9) / -a;
+          if (t < tMax) tMax = t;
+        }
+      }
+      let q = -1;
+      let mag = 0;
+      for (let j = 0; j < n; j++) {
+        if (isBasic[j]) continue;
+        const a = alpha[j]!;
+        if (a < -1e-7 && Math.max(rc[j]!, 0) / -a <= tMax && -a > mag) {
+          mag = -a;
+          q = j;
+        }
+      }
+      if (q < 0) return 'infeasible';
+      const d = this.ftran(q);
+      this.pivot(p, q, d, xB[p]! / d[p]!);
+      if (++this.pivotsSinceRefactor >= this.refactorEvery) {
+        if (!this.refactor()) return 'singular';
+        this.price();
+      }
     }
     return 'iteration-limit';
   }
