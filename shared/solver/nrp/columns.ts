@@ -11,6 +11,9 @@ import type { NrpModel } from './model.ts';
 
 type Column = { values: Uint8Array; pref: number; lp: number };
 
+/** Cost that keeps a column out of the LP once its employee is fixed to another column. */
+const BIG = 1e6;
+
 export class BlockColumns {
   readonly L: number;
   readonly K: number;
@@ -37,6 +40,11 @@ export class BlockColumns {
   private readonly pi: Float64Array;
   private readonly price: Float64Array;
   private center: Float64Array | undefined;
+  private jitterState = 0x2545f491;
+  private jitter(): number {
+    this.jitterState = (Math.imul(this.jitterState, 1103515245) + 12345) >>> 0;
+    return 1e-6 * (this.jitterState / 4294967296);
+  }
   /** Dual smoothing weight of the best-bound duals (Wentges; 0 disables). */
   alpha = 0.5;
 
@@ -86,8 +94,8 @@ export class BlockColumns {
     this.price = new Float64Array(rows);
     const slack: number[] = [];
     this.coverEntries.forEach((k, i) => {
-      slack.push(this.lp.addColumn(m.coverUnder[k]!, [K + i], [1]));
-      slack.push(this.lp.addColumn(m.coverOver[k]!, [K + i], [-1]));
+      slack.push(this.lp.addColumn(m.coverUnder[k]! + this.jitter(), [K + i], [1]));
+      slack.push(this.lp.addColumn(m.coverOver[k]! + this.jitter(), [K + i], [-1]));
     });
     this.pool = Array.from({ length: K }, () => []);
     this.fixed = new Int32Array(K).fill(-1);
@@ -130,7 +138,8 @@ export class BlockColumns {
       pref += m.pref[(e * D + a0 + t) * V + v]!;
       if (v > 0) rows.push(...this.cellRows[t * S + v - 1]!);
     }
-    const lp = this.lp.addColumn(pref, rows, new Array<number>(rows.length).fill(1));
+    // A tiny deterministic cost perturbation keeps the dual simplex of the dive out of degenerate cycles.
+    const lp = this.lp.addColumn(pref + this.jitter(), rows, new Array<number>(rows.length).fill(1));
     this.pool[p]!.push({ values: Uint8Array.from(values as ArrayLike<number>), pref, lp });
     return this.pool[p]!.length - 1;
   }
@@ -149,7 +158,8 @@ export class BlockColumns {
     const pi = this.pi;
     const price = this.price;
     const anyFixed = this.fixed.some((j) => j >= 0);
-    for (let round = 0; round < maxRounds && performance.now() < deadline; round++) {
+    let round = 0;
+    for (; round < maxRounds && performance.now() < deadline; round++) {
       const status = this.lp.solve(50_000, deadline);
       if (status !== 'optimal') {
         this.lpSolved = status === 'iteration-limit';
@@ -218,24 +228,20 @@ export class BlockColumns {
         alpha = 0;
       }
     }
+    // Leave the LP optimal over the columns found (the dive reads its values and fixes from a dual-feasible basis).
+    if (round >= maxRounds && performance.now() < deadline) {
+      const status = this.lp.solve(50_000, deadline);
+      if (status !== 'optimal' && status !== 'iteration-limit') this.lpSolved = false;
+      else this.lpObjective = this.lp.objective();
+    }
   }
 
-  /**
-   * Fix the employee at position p to pool column j: its convexity row's right-hand side drops to 0 (so none of its
-   * columns can be used) and the column's cover leaves the cover rows' right-hand sides; the dual simplex restores
-   * feasibility.
-   */
-  fix(p: number, j: number, deadline = Infinity): void {
+  /** Fix the employee at position p to pool column j: every other column of p gets a prohibitive cost. */
+  fix(p: number, j: number): void {
     this.fixed[p] = j;
-    const col = this.pool[p]![j]!.values;
-    const rows: number[] = [p];
-    for (let t = 0; t < this.L; t++) {
-      const v = col[t]!;
-      if (v > 0) rows.push(...this.cellRows[t * this.m.S + v - 1]!);
-    }
-    this.lp.changeRhs(rows, new Array<number>(rows.length).fill(-1));
-    const status = this.lp.dualSolve(50_000, deadline);
-    if (status !== 'optimal' && status !== 'iteration-limit') this.lpSolved = false;
+    this.pool[p]!.forEach((c, i) => {
+      if (i !== j) this.lp.setCost(c.lp, BIG);
+    });
     this.converged = false;
   }
 
@@ -244,21 +250,17 @@ export class BlockColumns {
    * top column has value ≥ `threshold` and the one whose top column has the largest value, until everybody is fixed.
    * Writes the fixed columns through `set` and returns true; false when the deadline stopped it (nothing written).
    */
-  dive(deadline: number, roundsPerStep: number, threshold: number, set: (e: number, d: number, v: number) => void): boolean {
+  dive(deadline: number, roundsPerStep: number, threshold: number, set: (e: number, d: number, v: number) => void, batch = 0, random?: () => number): boolean {
     const { K } = this;
+    const cand: { p: number; j: number; v: number }[] = [];
     while (performance.now() < deadline) {
       this.converged = false;
       this.generate(deadline, roundsPerStep);
       if (!this.lpSolved) return false;
       const x = this.lp.values();
-      let bestP = -1;
-      let bestJ = -1;
-      let bestV = -1;
-      let free = 0;
-      const toFix: [number, number][] = [];
+      cand.length = 0;
       for (let p = 0; p < K; p++) {
         if (this.fixed[p]! >= 0) continue;
-        free++;
         let topJ = 0;
         let topV = -1;
         this.pool[p]!.forEach((c, j) => {
@@ -268,16 +270,13 @@ export class BlockColumns {
             topJ = j;
           }
         });
-        if (topV >= threshold) toFix.push([p, topJ]);
-        else if (topV > bestV) {
-          bestV = topV;
-          bestP = p;
-          bestJ = topJ;
-        }
+        // A random tie-breaker (and a little noise) for the randomised dives.
+        cand.push({ p, j: topJ, v: random ? topV + 0.3 * random() : topV });
       }
-      if (free === 0) break;
-      if (bestP >= 0) toFix.push([bestP, bestJ]);
-      for (const [p, j] of toFix) this.fix(p, j, deadline);
+      if (cand.length === 0) break;
+      cand.sort((a, b) => b.v - a.v);
+      const count = Math.max(1, Math.ceil(cand.length * batch), cand.filter((c) => c.v >= threshold).length);
+      for (let i = 0; i < count && i < cand.length; i++) this.fix(cand[i]!.p, cand[i]!.j);
     }
     if (this.fixed.some((j) => j < 0)) return false;
     this.employees.forEach((e, p) => {

@@ -214,8 +214,8 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     cg.generate(t0 + budget * columnShare * 0.5);
     lowerBound = cg.lowerBound;
     log(`columns: ${cg.rounds} rounds, LP ${cg.lpObjective.toFixed(2)}, bound ${lowerBound.toFixed(2)}${cg.converged ? '' : ' (not converged)'}, ${elapsed().toFixed(2)} s`);
-    if (!done()) {
-      const ok = cg.dive(t0 + budget * columnShare, 50, 0.99, (e, d, v) => void st.set(e, d, v));
+    if (!done() && !process.env.NRP_NODIVE) {
+      const ok = cg.dive(t0 + budget * columnShare, 50, 0.99, (e, d, v) => void st.set(e, d, v), 0.1);
       record();
       log(`dive: ${ok ? `objective ${st.objective()}` : 'stopped by the budget'}, best ${bestObj}, ${elapsed().toFixed(2)} s`);
       if (st.objective() > bestObj || st.hard() > bestHard) restoreBest();
@@ -313,7 +313,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       bc.generate(sub);
       blocks++;
       if (!bc.converged || bc.lowerBound < (integral ? before - 1 + 1e-6 : before - 1e-6)) {
-        if (bc.dive(sub, 50, 0.99, (e, d, v) => void (delta += setJ(e, d, v)))) divesRun++;
+        if (bc.dive(sub, 50, 0.99, (e, d, v) => void (delta += setJ(e, d, v)), 0.1)) divesRun++;
         else failed = true;
       } else {
         blocksProved++;

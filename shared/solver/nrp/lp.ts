@@ -25,7 +25,6 @@ export class RevisedSimplex {
   /** Density of the last sampled pivot row of the inverse (profiling). */
   density = 0;
   private rc = new Float64Array(0);
-  private alphaBuf = new Float64Array(0);
   private weight = new Float64Array(0);
   iterations = 0;
   refactorEvery = Number(process.env.NRP_REFACTOR ?? 1000);
@@ -369,70 +368,6 @@ export class RevisedSimplex {
       }
       if (p < 0) return 'unbounded';
       this.pivot(p, q, d, Math.max(0, xB[p]! / d[p]!));
-      if (++this.pivotsSinceRefactor >= this.refactorEvery) {
-        if (!this.refactor()) return 'singular';
-        this.price();
-      }
-    }
-    return 'iteration-limit';
-  }
-
-  /** Add `delta[i]` to b at `rows[i]` and update the basic values (the basis may become primal infeasible). */
-  changeRhs(rows: ArrayLike<number>, delta: ArrayLike<number>): void {
-    const { m, binv, xB } = this;
-    for (let t = 0; t < rows.length; t++) {
-      const r = rows[t]!;
-      const dv = delta[t]!;
-      this.b[r]! += dv;
-      for (let i = 0; i < m; i++) xB[i]! += binv[i * m + r]! * dv;
-    }
-  }
-
-  /** Dual simplex from a dual-feasible basis until the basic values are non-negative. */
-  dualSolve(maxIterations = 100_000, deadline = Infinity): LpStatus | 'infeasible' {
-    const { m, xB, binv, colStart, colRows, colVals } = this;
-    this.ensurePricing();
-    this.price();
-    const rc = this.rc;
-    const isBasic = this.isBasic;
-    const alpha = this.alphaBuf.length >= this.n ? this.alphaBuf : (this.alphaBuf = new Float64Array(Math.max(this.n, this.alphaBuf.length * 2)));
-    for (let it = 0; it < maxIterations; it++) {
-      if ((it & 31) === 31 && performance.now() >= deadline) return 'iteration-limit';
-      let p = -1;
-      let worst = -1e-9;
-      for (let i = 0; i < m; i++)
-        if (xB[i]! < worst) {
-          worst = xB[i]!;
-          p = i;
-        }
-      if (p < 0) return 'optimal';
-      // Pivot row α_pj = (row p of B^{-1}) · a_j and the dual ratio test (Harris, largest |α| among near ties).
-      const n = this.n;
-      const rowStart = p * m;
-      let tMax = Infinity;
-      for (let j = 0; j < n; j++) {
-        if (isBasic[j]) continue;
-        let a = 0;
-        for (let k = colStart[j]!, end = colStart[j + 1]!; k < end; k++) a += binv[rowStart + colRows[k]!]! * colVals[k]!;
-        alpha[j] = a;
-        if (a < -1e-7) {
-          const t = (Math.max(rc[j]!, 0) + 1e-9) / -a;
-          if (t < tMax) tMax = t;
-        }
-      }
-      let q = -1;
-      let mag = 0;
-      for (let j = 0; j < n; j++) {
-        if (isBasic[j]) continue;
-        const a = alpha[j]!;
-        if (a < -1e-7 && Math.max(rc[j]!, 0) / -a <= tMax && -a > mag) {
-          mag = -a;
-          q = j;
-        }
-      }
-      if (q < 0) return 'infeasible';
-      const d = this.ftran(q);
-      this.pivot(p, q, d, xB[p]! / d[p]!);
       if (++this.pivotsSinceRefactor >= this.refactorEvery) {
         if (!this.refactor()) return 'singular';
         this.price();
