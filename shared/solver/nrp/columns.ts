@@ -40,11 +40,6 @@ export class BlockColumns {
   private readonly pi: Float64Array;
   private readonly price: Float64Array;
   private center: Float64Array | undefined;
-  private jitterState = 0x2545f491;
-  private jitter(): number {
-    this.jitterState = (Math.imul(this.jitterState, 1103515245) + 12345) >>> 0;
-    return 1e-6 * (this.jitterState / 4294967296);
-  }
   /** Dual smoothing weight of the best-bound duals (Wentges; 0 disables). */
   alpha = 0.5;
 
@@ -94,8 +89,8 @@ export class BlockColumns {
     this.price = new Float64Array(rows);
     const slack: number[] = [];
     this.coverEntries.forEach((k, i) => {
-      slack.push(this.lp.addColumn(m.coverUnder[k]! + this.jitter(), [K + i], [1]));
-      slack.push(this.lp.addColumn(m.coverOver[k]! + this.jitter(), [K + i], [-1]));
+      slack.push(this.lp.addColumn(m.coverUnder[k]!, [K + i], [1]));
+      slack.push(this.lp.addColumn(m.coverOver[k]!, [K + i], [-1]));
     });
     this.pool = Array.from({ length: K }, () => []);
     this.fixed = new Int32Array(K).fill(-1);
@@ -138,8 +133,7 @@ export class BlockColumns {
       pref += m.pref[(e * D + a0 + t) * V + v]!;
       if (v > 0) rows.push(...this.cellRows[t * S + v - 1]!);
     }
-    // A tiny deterministic cost perturbation keeps the dual simplex of the dive out of degenerate cycles.
-    const lp = this.lp.addColumn(pref + this.jitter(), rows, new Array<number>(rows.length).fill(1));
+    const lp = this.lp.addColumn(pref, rows, new Array<number>(rows.length).fill(1));
     this.pool[p]!.push({ values: Uint8Array.from(values as ArrayLike<number>), pref, lp });
     return this.pool[p]!.length - 1;
   }
@@ -150,7 +144,7 @@ export class BlockColumns {
    * best-bound duals; a round that finds nothing there prices again at the LP duals, so that "nothing found" still
    * means "LP optimal".
    */
-  generate(deadline: number, maxRounds = Infinity): void {
+  generate(deadline: number, maxRounds = Infinity, gap = 0): void {
     const { m, a0, b0, cost, out, K } = this;
     const { D, S, V } = m;
     if (!this.lpSolved) return;
@@ -158,6 +152,7 @@ export class BlockColumns {
     const pi = this.pi;
     const price = this.price;
     const anyFixed = this.fixed.some((j) => j >= 0);
+    let stepBound = -Infinity;
     let round = 0;
     for (; round < maxRounds && performance.now() < deadline; round++) {
       const status = this.lp.solve(50_000, deadline);
@@ -182,7 +177,17 @@ export class BlockColumns {
         let added = 0;
         for (let p = 0; p < K; p++) {
           if (performance.now() >= deadline) return;
-          if (this.fixed[p]! >= 0) continue;
+          if (this.fixed[p]! >= 0) {
+            // Its only column: the fixed one.
+            const col = this.pool[p]![this.fixed[p]!]!;
+            let c = col.pref;
+            for (let t = 0; t < this.L; t++) {
+              const v = col.values[t]!;
+              if (v > 0) for (const r of this.cellRows[t * S + v - 1]!) c -= price[r]!;
+            }
+            bound += c;
+            continue;
+          }
           const e = this.employees[p]!;
           for (let d = a0; d < b0; d++) {
             const cell = (e * D + d) * V;
@@ -211,14 +216,20 @@ export class BlockColumns {
             rc += m.pref[(e * D + a0 + t) * V + v]!;
             if (v > 0) for (const r of this.cellRows[t * S + v - 1]!) rc -= pi[r]!;
           }
-          if (rc < -1e-7 && this.add(p, out) !== undefined) added++;
+          if (rc < -1e-6 && this.add(p, out) !== undefined) added++;
         }
+        if (exact && anyFixed && bound > stepBound) stepBound = bound;
         if (exact && !anyFixed) {
           if (bound > this.lowerBound) {
             this.lowerBound = bound;
             this.center ??= new Float64Array(rows);
             this.center.set(price);
           }
+        }
+        // Close enough: the LP cannot fall by `gap` any more (used by the dive between fixings).
+        if (gap > 0 && (anyFixed ? stepBound : this.lowerBound) > this.lpObjective - gap) {
+          this.converged = true;
+          break;
         }
         if (added > 0) break;
         if (alpha === 0) {
@@ -227,9 +238,10 @@ export class BlockColumns {
         }
         alpha = 0;
       }
+      if (this.converged) break;
     }
-    // Leave the LP optimal over the columns found (the dive reads its values and fixes from a dual-feasible basis).
-    if (round >= maxRounds && performance.now() < deadline) {
+    // Leave the LP optimal over the columns found (the dive reads its values).
+    if ((round >= maxRounds || this.converged) && performance.now() < deadline) {
       const status = this.lp.solve(50_000, deadline);
       if (status !== 'optimal' && status !== 'iteration-limit') this.lpSolved = false;
       else this.lpObjective = this.lp.objective();
@@ -240,9 +252,26 @@ export class BlockColumns {
   fix(p: number, j: number): void {
     this.fixed[p] = j;
     this.pool[p]!.forEach((c, i) => {
-      if (i !== j) this.lp.setCost(c.lp, BIG);
+      if (i !== j) {
+        this.lp.setCost(c.lp, BIG);
+        this.lp.setActive(c.lp, false);
+      }
     });
     this.converged = false;
+  }
+
+  /** Undo every fixing (the LP goes back to the whole block, with every column found so far). */
+  reset(): void {
+    for (let p = 0; p < this.K; p++) {
+      if (this.fixed[p]! < 0) continue;
+      for (const c of this.pool[p]!) {
+        this.lp.setCost(c.lp, c.pref);
+        this.lp.setActive(c.lp, true);
+      }
+      this.fixed[p] = -1;
+    }
+    this.converged = false;
+    this.lpSolved = true;
   }
 
   /**
@@ -250,12 +279,12 @@ export class BlockColumns {
    * top column has value ≥ `threshold` and the one whose top column has the largest value, until everybody is fixed.
    * Writes the fixed columns through `set` and returns true; false when the deadline stopped it (nothing written).
    */
-  dive(deadline: number, roundsPerStep: number, threshold: number, set: (e: number, d: number, v: number) => void, batch = 0, random?: () => number): boolean {
+  dive(deadline: number, roundsPerStep: number, threshold: number, set: (e: number, d: number, v: number) => void, batch = 0, random?: () => number, gap = 0, complete = false): boolean {
     const { K } = this;
     const cand: { p: number; j: number; v: number }[] = [];
     while (performance.now() < deadline) {
       this.converged = false;
-      this.generate(deadline, roundsPerStep);
+      this.generate(deadline, roundsPerStep, gap);
       if (!this.lpSolved) return false;
       const x = this.lp.values();
       cand.length = 0;
@@ -278,7 +307,23 @@ export class BlockColumns {
       const count = Math.max(1, Math.ceil(cand.length * batch), cand.filter((c) => c.v >= threshold).length);
       for (let i = 0; i < count && i < cand.length; i++) this.fix(cand[i]!.p, cand[i]!.j);
     }
-    if (this.fixed.some((j) => j < 0)) return false;
+    if (this.fixed.some((j) => j < 0)) {
+      if (!complete) return false;
+      // Out of time: round the rest (each free employee takes its most chosen column).
+      const x = this.lp.values();
+      for (let p = 0; p < K; p++) {
+        if (this.fixed[p]! >= 0) continue;
+        let topJ = 0;
+        let topV = -1;
+        this.pool[p]!.forEach((c, j) => {
+          if (x[c.lp]! > topV) {
+            topV = x[c.lp]!;
+            topJ = j;
+          }
+        });
+        this.fixed[p] = topJ;
+      }
+    }
     this.employees.forEach((e, p) => {
       const col = this.pool[p]![this.fixed[p]!]!.values;
       for (let t = 0; t < this.L; t++) set(e, this.a0 + t, col[t]!);

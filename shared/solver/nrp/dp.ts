@@ -14,6 +14,8 @@ import type { NrpModel } from './model.ts';
 /** Optional relaxations (used by the sequential construction of long horizons). */
 export type DpLimits = { minMinutes?: number; maxWeekends?: number };
 
+const PRUNE = process.env.NRP_PRUNE !== "0";
+
 export class RowDP {
   // Dense per-state maps for the layer being built.
   private stamp = new Int32Array(0);
@@ -375,7 +377,7 @@ export class RowDP {
         }
       }
       layerStart[t + 2] = nPos;
-      if (nAxes > 0 && nPos - newStart > 1) this.prune(newStart, nPos, B, nAxes);
+      if (PRUNE && nAxes > 0 && nPos - newStart > 1) this.prune(newStart, nPos, B, nAxes);
     }
 
     // Best valid end state.

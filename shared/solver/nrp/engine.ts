@@ -28,6 +28,8 @@ export type EngineOptions = {
   maxMoves?: number;
   /** Share of the budget for column generation and diving (default 0.8; 0 disables). */
   columnShare?: number;
+  /** Stop diving after this many dives (for deterministic tests). */
+  maxDives?: number;
 };
 
 export type EngineResult = {
@@ -201,28 +203,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     }
   }
 
-  // ---- 2. Column generation and diving -----------------------------------------------------------------------
-  const columnShare = options.columnShare ?? Number(process.env.NRP_COLUMN_SHARE ?? 0.8);
-  const fullFits = (() => {
-    if (E + m.coverRequired.length > COLUMN_ROWS) return false;
-    for (let e = 0; e < E; e++) if (!(dp.stateCount(e, st.a, e * D, 0, D) <= COLUMN_STATES)) return false;
-    return true;
-  })();
-  if (fullFits && columnShare > 0 && bestHard === 0 && !done()) {
-    const budget = deadline - t0;
-    const cg = new BlockColumns(m, dp, order.slice().sort((x, y) => x - y), 0, D, st.a);
-    cg.generate(t0 + budget * columnShare * 0.5);
-    lowerBound = cg.lowerBound;
-    log(`columns: ${cg.rounds} rounds, LP ${cg.lpObjective.toFixed(2)}, bound ${lowerBound.toFixed(2)}${cg.converged ? '' : ' (not converged)'}, ${elapsed().toFixed(2)} s`);
-    if (!done() && !process.env.NRP_NODIVE) {
-      const ok = cg.dive(t0 + budget * columnShare, 50, 0.99, (e, d, v) => void st.set(e, d, v), 0.1);
-      record();
-      log(`dive: ${ok ? `objective ${st.objective()}` : 'stopped by the budget'}, best ${bestObj}, ${elapsed().toFixed(2)} s`);
-      if (st.objective() > bestObj || st.hard() > bestHard) restoreBest();
-    }
-  }
-
-  // ---- 3. Large-neighbourhood search ----------------------------------------------------------------------------
+  // ---- 3. Large-neighbourhood search (defined first: the column phase polishes its dives with it) -------------
   // Undo journal of the current move: (cell index, old value) pairs.
   let journal = new Int32Array(1024);
   let jn = 0;
@@ -256,43 +237,38 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     for (let d = a0; d < b0; d++) delta += setJ(e, d, out[d - a0]!);
     return delta;
   };
-  // Window lengths: the whole horizon when its programmes are small, otherwise up to 28 days.
+  // Window lengths: the whole horizon when its programmes are small, otherwise shorter (at least a week).
   const maxLen = (() => {
     let len = Math.min(D, 56);
     for (let e = 0; e < E && len > 7; e++) while (len > 7 && !(dp.stateCount(e, st.a, e * D, 0, len) <= 300_000)) len = Math.max(7, len - 7);
     return len;
   })();
+  // Blocks for column generation inside the search: up to 28 days and a master LP of at most ~250 rows.
+  const blockLen = Math.max(7, Math.min(D, 28, Math.floor(240 / Math.max(1, S))));
 
   const chosen: number[] = [];
   const isChosen = new Uint8Array(E);
   const candidates: number[] = [];
   let moves = 0;
   let accepted = 0;
-  const T0 = 30;
-  const T1 = 0.5;
-  let temperature = T0;
-  const lnsStart = performance.now();
-  const maxMoves = options.maxMoves ?? Infinity;
-  const sweepMax = 3;
-  const pBlock = Number(process.env.NRP_PBLOCK ?? 0.2);
-  const blockMin = Number(process.env.NRP_BMIN ?? 3);
-  const blockMax = Number(process.env.NRP_BMAX ?? 10);
-  const blockLen = Number(process.env.NRP_BLEN ?? D);
   let blocks = 0;
   let blocksProved = 0;
-  let divesRun = 0;
-  const cascadeMax = 8;
-  while (moves < maxMoves && !done()) {
+  const maxMoves = options.maxMoves ?? Infinity;
+  const T0 = 30;
+  const T1 = 0.5;
+
+  /** One search move at temperature `temperature`; `withBlocks` allows column-generation blocks. */
+  const move = (temperature: number, withBlocks: boolean): void => {
     moves++;
     jn = 0;
     let delta = 0;
     let failed = false;
     const len = Math.min(maxLen, random() < 0.4 ? maxLen : 7 + randInt(22));
     const u = random();
-    if (u < pBlock) {
+    if (withBlocks && u < 0.15) {
       // (c) Re-optimise a block (k employees × a window) by column generation and diving; skipped when its LP bound
       // shows that the block cannot improve.
-      const k = Math.min(E, blockMin + randInt(blockMax - blockMin + 1));
+      const k = Math.min(E, 3 + randInt(8));
       const bl = Math.min(D, blockLen);
       const a0 = randInt(D - bl + 1);
       const b0 = a0 + bl;
@@ -312,14 +288,12 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       const bc = new BlockColumns(m, dp, chosen, a0, b0, st.a);
       bc.generate(sub);
       blocks++;
-      if (!bc.converged || bc.lowerBound < (integral ? before - 1 + 1e-6 : before - 1e-6)) {
-        if (bc.dive(sub, 50, 0.99, (e, d, v) => void (delta += setJ(e, d, v)), 0.1)) divesRun++;
-        else failed = true;
-      } else {
+      if (bc.converged && bc.lowerBound >= (integral ? before - 1 + 1e-6 : before - 1e-6)) {
         blocksProved++;
-        continue;
+        return;
       }
-    } else if (u < pBlock + (1 - pBlock) * 0.5) {
+      if (!bc.dive(sub, 50, 0.99, (e, d, v) => void (delta += setJ(e, d, v)), 0.1, undefined, integral ? 1 : 0, true)) failed = true;
+    } else if (u < 0.6) {
       // (a) Force one employee onto a cell (preferably an under-covered one), then best-response sweeps.
       let d = randInt(D);
       let s = randInt(S);
@@ -335,7 +309,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       }
       candidates.length = 0;
       for (let e = 0; e < E; e++) if (m.allowed[(e * D + d) * V + s + 1] && st.a[e * D + d] !== s + 1) candidates.push(e);
-      if (candidates.length === 0) continue;
+      if (candidates.length === 0) return;
       const e = candidates[randInt(candidates.length)]!;
       const a0 = Math.max(0, Math.min(d - randInt(len), D - len));
       const b0 = a0 + len;
@@ -343,13 +317,13 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       if (!Number.isFinite(r)) failed = true;
       else {
         delta += r;
-        for (let sweep = 0; sweep < sweepMax; sweep++) {
+        for (let sweep = 0; sweep < 3; sweep++) {
           shuffle(order);
           let improved = false;
           let n = 0;
           for (const f of order) {
             if (f === e && sweep === 0) continue;
-            if (n++ >= cascadeMax) break;
+            if (n++ >= 8) break;
             const rf = reoptJ(f, a0, b0);
             if (Number.isFinite(rf)) {
               delta += rf;
@@ -388,15 +362,67 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       accepted++;
       if (delta < 0) record();
     } else undo();
-    if ((moves & 63) === 0) {
-      const frac = Math.min(1, (performance.now() - lnsStart) / Math.max(1, deadline - lnsStart));
-      temperature = T0 * Math.pow(T1 / T0, frac);
+  };
+
+  /** Search moves until `until` (ms) or `count` moves, cooling from T0 to T1 over that span. */
+  const search = (until: number, count: number, withBlocks: boolean): void => {
+    const start = performance.now();
+    const first = moves;
+    let temperature = T0;
+    while (moves < maxMoves && moves - first < count && performance.now() < until && !done()) {
+      move(temperature, withBlocks);
+      if ((moves & 15) === 0) {
+        const frac = Math.max(Math.min(1, (performance.now() - start) / Math.max(1, until - start)), Math.min(1, (moves - first) / count));
+        temperature = T0 * Math.pow(T1 / T0, frac);
+      }
     }
+  };
+
+  // ---- 2. Column generation and diving -----------------------------------------------------------------------
+  const columnShare = options.columnShare ?? 0.8;
+  const fullFits = (() => {
+    if (E + m.coverRequired.length > COLUMN_ROWS) return false;
+    for (let e = 0; e < E; e++) if (!(dp.stateCount(e, st.a, e * D, 0, D) <= COLUMN_STATES)) return false;
+    return true;
+  })();
+  let dives = 0;
+  if (fullFits && columnShare > 0 && bestHard === 0 && !done()) {
+    const budget = deadline - t0;
+    const cg = new BlockColumns(m, dp, Array.from({ length: E }, (_, e) => e), 0, D, st.a);
+    // Root: to convergence (or, with integer weights, until the bound's ceiling cannot rise any more).
+    const rootDeadline = t0 + budget * columnShare * 0.5;
+    while (performance.now() < rootDeadline && !cg.converged && cg.lpSolved) {
+      cg.generate(rootDeadline, 5);
+      if (integral && Number.isFinite(cg.lowerBound) && Math.ceil(cg.lowerBound - 1e-6) >= Math.ceil(cg.lpObjective - 1e-6)) break;
+    }
+    lowerBound = cg.lowerBound;
+    log(`columns: ${cg.rounds} rounds, LP ${cg.lpObjective.toFixed(2)}, bound ${lowerBound.toFixed(2)}, ${elapsed().toFixed(2)} s`);
+    // Dives until the column share of the budget is spent: the first follows the LP, the next ones add noise to the
+    // choice of the column to fix; each roster is polished by a short search.
+    const columnDeadline = t0 + budget * columnShare;
+    const noise = (): number => 0.3 * random();
+    while (!done() && performance.now() < columnDeadline && dives < (options.maxDives ?? Infinity)) {
+      if (dives > 0) cg.reset();
+      const diveStart = performance.now();
+      const ok = cg.dive(deadline, 50, 0.99, (e, d, v) => void st.set(e, d, v), 0.1, dives > 0 ? noise : undefined, integral ? 1 : 0, true);
+      dives++;
+      if (!ok) break;
+      const dived = st.objective();
+      record();
+      const diveTime = performance.now() - diveStart;
+      search(Math.min(deadline, performance.now() + Math.max(100, 0.3 * diveTime)), 20 * E, false);
+      log(`dive ${dives}: ${dived} → ${st.objective()} (best ${bestObj}), ${elapsed().toFixed(2)} s`);
+    }
+    if (st.objective() > bestObj || st.hard() > bestHard) restoreBest();
   }
+
+  // The rest of the budget: search from the best roster, with column-generation blocks.
+  if (!done()) restoreBest();
+  search(deadline, Infinity, true);
   record();
 
   const final = evaluate(m, best);
-  log(`blocks: ${blocks} (${blocksProved} proved locally optimal, ${divesRun} dives)`);
+  log(`blocks: ${blocks} (${blocksProved} proved locally optimal); dives: ${dives}`);
   log(`search: ${moves} moves, ${accepted} accepted, ${dp.calls} programmes; best ${final.objective} (hard ${final.hard}) at ${timeToBest.toFixed(3)} s${optimal() ? ', optimal (reached the bound)' : ''}`);
   return {
     assignment: best,

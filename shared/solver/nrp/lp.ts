@@ -15,6 +15,8 @@ export class RevisedSimplex {
   /** Basis: column per row position, inverse (row-major m × m), basic values, duals. */
   readonly basis: Int32Array;
   private isBasic: Uint8Array = new Uint8Array(1024);
+  /** 0 for a column taken out of pricing (it can still be basic until it leaves). */
+  private active: Uint8Array = new Uint8Array(1024);
   private binv: Float64Array;
   readonly xB: Float64Array;
   readonly y: Float64Array;
@@ -82,12 +84,19 @@ export class RevisedSimplex {
       const b = new Uint8Array(size);
       b.set(this.isBasic);
       this.isBasic = b;
+      const a = new Uint8Array(size);
+      a.set(this.active);
+      this.active = a;
     }
     if (this.isBasic.length < this.colStart.length) {
       const b = new Uint8Array(this.colStart.length);
       b.set(this.isBasic);
       this.isBasic = b;
+      const a = new Uint8Array(this.colStart.length);
+      a.set(this.active);
+      this.active = a;
     }
+    this.active[this.n] = 1;
     for (let i = 0; i < rows.length; i++) {
       this.colRows[this.nnz] = rows[i]!;
       this.colVals[this.nnz++] = vals[i]!;
@@ -95,6 +104,11 @@ export class RevisedSimplex {
     this.costArr[this.n] = cost;
     this.colStart[++this.n] = this.nnz;
     return this.n - 1;
+  }
+
+  /** Take a column out of (or back into) pricing. */
+  setActive(j: number, on: boolean): void {
+    this.active[j] = on ? 1 : 0;
   }
 
   /** Change a column's cost (e.g. a large penalty to keep it out of the solution). */
@@ -233,9 +247,9 @@ export class RevisedSimplex {
 
   /** Reduced costs of every column from the current duals. */
   private price(): void {
-    const { n, colStart, colRows, colVals, costArr: costs, isBasic, rc, y } = this;
+    const { n, colStart, colRows, colVals, costArr: costs, isBasic, rc, y, active } = this;
     for (let j = 0; j < n; j++) {
-      if (isBasic[j]) {
+      if (isBasic[j] || !active[j]) {
         rc[j] = 0;
         continue;
       }
@@ -262,7 +276,7 @@ export class RevisedSimplex {
    * values, the inverse, the duals, the reduced costs and the Devex weights.
    */
   private pivot(p: number, q: number, d: Float64Array, theta: number): void {
-    const { m, binv, xB, y, rc, weight, isBasic, rowBuf: rowP, nzBuf: nzP, colStart, colRows, colVals, n } = this;
+    const { m, binv, xB, y, rc, weight, isBasic, rowBuf: rowP, nzBuf: nzP, colStart, colRows, colVals, n, active } = this;
     for (let i = 0; i < m; i++) if (i !== p) xB[i]! -= theta * d[i]!;
     xB[p] = theta;
     for (let i = 0; i < m; i++) if (xB[i]! < 0 && xB[i]! > -1e-9) xB[i] = 0;
@@ -296,7 +310,7 @@ export class RevisedSimplex {
     isBasic[q] = 1;
     const wq = weight[q]!;
     for (let j = 0; j < n; j++) {
-      if (isBasic[j]) continue;
+      if (isBasic[j] || !active[j]) continue;
       let beta = 0;
       for (let k = colStart[j]!, end = colStart[j + 1]!; k < end; k++) beta += rowP[colRows[k]!]! * colVals[k]!;
       if (beta === 0) continue;
@@ -305,6 +319,8 @@ export class RevisedSimplex {
       if (w > weight[j]!) weight[j] = w;
     }
     rc[q] = 0;
+    // The leaving column's reduced cost: −rc_q / d_p (β of a basic column is 1/d_p); 0 when it is out of pricing.
+    rc[leaving] = active[leaving] ? -rcq / dp : 0;
     weight[leaving] = Math.max(wq / (dp * dp), 1);
     if (wq > 1e8) weight.fill(1, 0, n); // Devex reset
     this.iterations++;
