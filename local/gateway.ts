@@ -102,7 +102,8 @@ export async function dispatch(request: GatewayRequest, auth: DevAuthority): Pro
   return handler(event, lambdaContext(spec.function));
 }
 
-function lambdaContext(functionName: string): Context {
+/** The Lambda context a handler gets locally (and in handler tests). */
+export function lambdaContext(functionName: string): Context {
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,

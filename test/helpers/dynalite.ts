@@ -5,6 +5,7 @@ import type { Context } from 'aws-lambda';
 import { startEmbeddedStore } from '../../local/app.ts';
 import type { ApiEvent, ApiResult } from '../../shared/http/api.ts';
 import { useStore, type RosterStore } from '../../shared/store/index.ts';
+import { lambdaContext as localLambdaContext } from '../../local/gateway.ts';
 
 export type TestStore = { store: RosterStore; endpoint: string; close(): Promise<void> };
 
@@ -78,22 +79,7 @@ export function apiEvent(input: ApiEventInput): ApiEvent {
   } as unknown as ApiEvent;
 }
 
-export function lambdaContext(functionName = 'test'): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'test',
-    getRemainingTimeInMillis: () => 30_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
+export const lambdaContext = (functionName = 'test'): Context => localLambdaContext(functionName);
 
 export type Invoked<B = any> = { status: number; headers: Record<string, string>; body: B; raw: string | undefined };
 
