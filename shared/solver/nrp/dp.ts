@@ -15,6 +15,10 @@ import type { NrpModel } from './model.ts';
 export type DpLimits = { minMinutes?: number; maxWeekends?: number };
 
 const PRUNE = process.env.NRP_PRUNE !== "0";
+/** Dominance pruning compares each state with at most this many of the cheapest states of its block. */
+const TOP = 8;
+/** Pruning is skipped for an employee whose programmes it thins by less than this share (re-measured now and then). */
+const PRUNE_GAIN = Number(process.env.NRP_PRUNE_GAIN ?? 0.25);
 
 export class RowDP {
   // Dense per-state maps for the layer being built.
@@ -35,14 +39,17 @@ export class RowDP {
   private bucketHead = new Int32Array(0);
   private bucketNext = new Int32Array(0);
   private blockIds = new Int32Array(0);
-  private pmin = new Float64Array(0);
-  private pminStamp = new Int32Array(0);
-  private ownCost = new Float64Array(0);
-  private pminGen = 0;
   private readonly axisStride: Int32Array;
   private readonly axisRadix: Int32Array;
   private members = new Int32Array(256);
+  private kept = new Int32Array(TOP);
   private memberDigits = new Int32Array(256);
+  /** Share of states pruned by dominance, per employee (moving average), and how often it was measured. */
+  gains(): number[] {
+    return Array.from(this.pruneGain);
+  }
+  private readonly pruneGain: Float64Array;
+  private readonly pruneCalls: Int32Array;
   /** States expanded and calls over the life of this object (for profiling). */
   expanded = 0;
   calls = 0;
@@ -55,6 +62,8 @@ export class RowDP {
     this.strides = new Int32Array(m.S);
     this.weekendPre = new Uint8Array(m.weekends);
     this.outCount = new Int32Array(m.S);
+    this.pruneGain = new Float64Array(m.E);
+    this.pruneCalls = new Int32Array(m.E);
     this.axisStride = new Int32Array(m.S + 1);
     this.axisRadix = new Int32Array(m.S + 1);
   }
@@ -258,6 +267,11 @@ export class RowDP {
     const strideR = Mn * strideM;
     const strideK = R * strideR;
 
+    // Dominance pruning pays only when it removes enough states: measured per employee, re-tried now and then.
+    const gainKnown = this.pruneCalls[e]! > 0;
+    const usePrune = PRUNE && (!gainKnown || this.pruneGain[e]! >= PRUNE_GAIN || (this.calls & 63) === 0);
+    let prunedStates = 0;
+    let builtStates = 0;
     // Layer 0 holds the start state at position 0.
     const layerStart = this.layerStart;
     let nPos = 1;
@@ -377,9 +391,18 @@ export class RowDP {
         }
       }
       layerStart[t + 2] = nPos;
-      if (PRUNE && nAxes > 0 && nPos - newStart > 1) this.prune(newStart, nPos, B, nAxes);
+      if (usePrune && nAxes > 0 && nPos - newStart > 1) {
+        const dead = this.prune(newStart, nPos, B, nAxes);
+        prunedStates += dead;
+        builtStates += nPos - newStart;
+      }
     }
 
+    if (usePrune && builtStates > 0) {
+      const gain = prunedStates / builtStates;
+      this.pruneGain[e] = this.pruneCalls[e]! > 0 ? 0.7 * this.pruneGain[e]! + 0.3 * gain : gain;
+      this.pruneCalls[e]!++;
+    }
     // Best valid end state.
     const b0v = b0 < D ? row[off + b0]! : -1;
     let fl = 0;
@@ -435,7 +458,8 @@ export class RowDP {
    * Mark the positions in [start, end) that another position of the same block (value, run, minutes) dominates:
    * no more weekends, no more shifts of any binding type (the axes), no higher cost.
    */
-  private prune(start: number, end: number, B: number, nAxes: number): void {
+  private prune(start: number, end: number, B: number, nAxes: number): number {
+    let killed = 0;
     const n = end - start;
     const pState = this.pState;
     const pCost = this.pCost;
@@ -462,12 +486,6 @@ export class RowDP {
     }
     const axisStride = this.axisStride;
     const axisRadix = this.axisRadix;
-    if (this.pmin.length < B) {
-      this.pmin = new Float64Array(B);
-      this.ownCost = new Float64Array(B);
-      this.pminStamp = new Int32Array(B);
-      this.pminGen = 0;
-    }
     for (let h = 0; h < cap; h++) {
       // A bucket can hold several blocks: take them one at a time.
       while (head[h]! >= 0) {
@@ -492,74 +510,52 @@ export class RowDP {
         }
         if (count < 2) continue;
         const base = block * B;
-        if (count * count <= 4 * B) {
-          // Pairwise comparison of the members' axis digits.
-          if (this.memberDigits.length < count * nAxes) this.memberDigits = new Int32Array(count * nAxes * 2);
-          const md = this.memberDigits;
-          for (let a = 0; a < count; a++) {
-            const x = pState[start + this.members[a]!]! - base;
-            for (let ax = 0; ax < nAxes; ax++) md[a * nAxes + ax] = ((x / axisStride[ax]!) | 0) % axisRadix[ax]!;
+        // Dominance against the block's cheapest members only (at most TOP of them): a member is dominated when one
+        // of those, no dearer, has no more on every axis. Cheap, and it catches most of the dominated states.
+        if (this.memberDigits.length < count * nAxes) this.memberDigits = new Int32Array(count * nAxes * 2);
+        const md = this.memberDigits;
+        const members = this.members;
+        const top = this.kept;
+        let nt = 0;
+        for (let a = 0; a < count; a++) {
+          const pa = start + members[a]!;
+          const x = pState[pa]! - base;
+          for (let ax = 0; ax < nAxes; ax++) md[a * nAxes + ax] = ((x / axisStride[ax]!) | 0) % axisRadix[ax]!;
+          // Keep `top` sorted by cost (insertion; TOP is small).
+          const c = pCost[pa]!;
+          if (nt < TOP || c < pCost[start + members[top[nt - 1]!]!]!) {
+            let i = nt < TOP ? nt++ : nt - 1;
+            while (i > 0 && pCost[start + members[top[i - 1]!]!]! > c) {
+              top[i] = top[i - 1]!;
+              i--;
+            }
+            top[i] = a;
           }
-          for (let a = 0; a < count; a++) {
-            const pa = start + this.members[a]!;
-            const ca = pCost[pa]!;
-            for (let b = 0; b < count; b++) {
-              if (a === b) continue;
-              const pb = start + this.members[b]!;
-              if (pDead[pb]) continue;
-              const cb = pCost[pb]!;
-              if (cb > ca) continue;
-              let le = true;
-              for (let ax = 0; ax < nAxes; ax++)
-                if (md[b * nAxes + ax]! > md[a * nAxes + ax]!) {
-                  le = false;
-                  break;
-                }
-              if (le) {
-                pDead[pa] = 1;
+        }
+        for (let a = 0; a < count; a++) {
+          const pa = start + members[a]!;
+          const ca = pCost[pa]!;
+          for (let i = 0; i < nt; i++) {
+            const b = top[i]!;
+            if (b === a) continue;
+            const cb = pCost[start + members[b]!]!;
+            if (cb > ca) break;
+            if (pDead[start + members[b]!]) continue;
+            let le = true;
+            for (let ax = 0; ax < nAxes; ax++)
+              if (md[b * nAxes + ax]! > md[a * nAxes + ax]!) {
+                le = false;
                 break;
               }
+            if (le) {
+              pDead[pa] = 1;
+              killed++;
+              break;
             }
-          }
-        } else {
-          // Dense prefix minimum over the block: pmin[x] = min cost over member states ≤ x on every axis.
-          const pg = ++this.pminGen;
-          const pmin = this.pmin;
-          const own = this.ownCost;
-          const pstamp = this.pminStamp;
-          for (let a = 0; a < count; a++) {
-            const p = start + this.members[a]!;
-            const x = pState[p]! - base;
-            own[x] = pCost[p]!;
-            pstamp[x] = pg;
-          }
-          for (let x = 0; x < B; x++) {
-            let best = pstamp[x] === pg ? own[x]! : Infinity;
-            for (let ax = 0; ax < nAxes; ax++) {
-              const st = axisStride[ax]!;
-              if (((x / st) | 0) % axisRadix[ax]! > 0) {
-                const v = pmin[x - st]!;
-                if (v < best) best = v;
-              }
-            }
-            pmin[x] = best;
-          }
-          // A member is dominated when a state strictly below it on some axis costs no more.
-          for (let a = 0; a < count; a++) {
-            const p = start + this.members[a]!;
-            const x = pState[p]! - base;
-            let below = Infinity;
-            for (let ax = 0; ax < nAxes; ax++) {
-              const st = axisStride[ax]!;
-              if (((x / st) | 0) % axisRadix[ax]! > 0) {
-                const v = pmin[x - st]!;
-                if (v < below) below = v;
-              }
-            }
-            if (below <= pCost[p]!) pDead[p] = 1;
           }
         }
       }
     }
+    return killed;
   }
 }
