@@ -40,6 +40,7 @@ export class BlockColumns {
   private readonly pi: Float64Array;
   private readonly price: Float64Array;
   private center: Float64Array | undefined;
+  private priceStart = 0;
   /** Dual smoothing weight of the best-bound duals (Wentges; 0 disables). */
   alpha = 0.5;
 
@@ -144,7 +145,7 @@ export class BlockColumns {
    * best-bound duals; a round that finds nothing there prices again at the LP duals, so that "nothing found" still
    * means "LP optimal".
    */
-  generate(deadline: number, maxRounds = Infinity, gap = 0): void {
+  generate(deadline: number, maxRounds = Infinity, gap = 0, partial = 0): void {
     const { m, a0, b0, cost, out, K } = this;
     const { D, S, V } = m;
     if (!this.lpSolved) return;
@@ -175,8 +176,16 @@ export class BlockColumns {
         for (let i = K; i < rows; i++) bound += price[i]! * this.trueB[i]!;
         let exact = true;
         let added = 0;
-        for (let p = 0; p < K; p++) {
+        // Partial pricing (dives): start where the last round stopped and stop once `partial` columns are found.
+        const first = partial > 0 ? this.priceStart : 0;
+        for (let i = 0; i < K; i++) {
+          const p = (first + i) % K;
           if (performance.now() >= deadline) return;
+          if (partial > 0 && added >= partial) {
+            exact = false;
+            this.priceStart = p;
+            break;
+          }
           if (this.fixed[p]! >= 0) {
             // Its only column: the fixed one.
             const col = this.pool[p]![this.fixed[p]!]!;
@@ -279,12 +288,15 @@ export class BlockColumns {
    * top column has value ≥ `threshold` and the one whose top column has the largest value, until everybody is fixed.
    * Writes the fixed columns through `set` and returns true; false when the deadline stopped it (nothing written).
    */
-  dive(deadline: number, roundsPerStep: number, threshold: number, set: (e: number, d: number, v: number) => void, batch = 0, random?: () => number, gap = 0, complete = false): boolean {
+  dive(deadline: number, roundsPerStep: number, threshold: number, set: (e: number, d: number, v: number) => void, batch = 0, random?: () => number, gap = 0, complete = false, partial = 0): boolean {
     const { K } = this;
     const cand: { p: number; j: number; v: number }[] = [];
+    let stepTime = 0;
+    let steps = 0;
     while (performance.now() < deadline) {
+      const stepStart = performance.now();
       this.converged = false;
-      this.generate(deadline, roundsPerStep, gap);
+      this.generate(deadline, roundsPerStep, gap, partial);
       if (!this.lpSolved) return false;
       const x = this.lp.values();
       cand.length = 0;
@@ -304,7 +316,11 @@ export class BlockColumns {
       }
       if (cand.length === 0) break;
       cand.sort((a, b) => b.v - a.v);
-      const count = Math.max(1, Math.ceil(cand.length * batch), cand.filter((c) => c.v >= threshold).length);
+      // Fix more at once when the steps so far say that the deadline would come first.
+      steps++;
+      stepTime += performance.now() - stepStart;
+      const stepsLeft = Math.max(1, Math.floor((0.9 * (deadline - performance.now())) / (stepTime / steps)));
+      const count = Math.max(1, Math.ceil(cand.length * batch), Math.ceil(cand.length / stepsLeft), cand.filter((c) => c.v >= threshold).length);
       for (let i = 0; i < count && i < cand.length; i++) this.fix(cand[i]!.p, cand[i]!.j);
     }
     if (this.fixed.some((j) => j < 0)) {

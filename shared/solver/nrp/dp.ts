@@ -18,7 +18,7 @@ const PRUNE = process.env.NRP_PRUNE !== "0";
 /** Dominance pruning compares each state with at most this many of the cheapest states of its block. */
 const TOP = 8;
 /** Pruning is skipped for an employee whose programmes it thins by less than this share (re-measured now and then). */
-const PRUNE_GAIN = Number(process.env.NRP_PRUNE_GAIN ?? 0.25);
+const PRUNE_GAIN = Number(process.env.NRP_PRUNE_GAIN ?? 0.08);
 
 export class RowDP {
   // Dense per-state maps for the layer being built.
@@ -259,9 +259,23 @@ export class RowDP {
         }
       }
     }
+    // Count axes (binding types): stride and radix per axis, the axis of each value (−1: none), digits scratch.
+    const axisStrideC = new Int32Array(Math.max(1, nCountAxes));
+    const axisRadixC = new Int32Array(Math.max(1, nCountAxes));
+    const typeAxisOf = new Int32Array(V).fill(-1);
+    for (let a = 0; a < nCountAxes; a++) {
+      const s = countAxis[a]!;
+      axisStrideC[a] = strides[s]!;
+      axisRadixC[a] = budgets[s]! + 1;
+      typeAxisOf[s + 1] = a;
+    }
+    const digit = new Int32Array(Math.max(1, nCountAxes));
     let minStepE = Infinity;
     for (let v = 1; v < V; v++) if (m.maxShifts[e * S + v - 1]! > 0) minStepE = Math.min(minStepE, minuteStep[v]!);
     if (!Number.isFinite(minStepE)) minStepE = 0;
+    // Most shifts the minutes left allow, per minutes index.
+    const shiftsLeftOf = new Int32Array(Mn);
+    for (let x = 0; x < Mn; x++) shiftsLeftOf[x] = minStepE > 0 ? ((Mn - 1 - x) / minStepE) | 0 : L;
     const strideW = C;
     const strideM = Wn * C;
     const strideR = Mn * strideM;
@@ -318,6 +332,8 @@ export class RowDP {
         const k = (q / R) | 0;
         const r = q - k * R;
         this.expanded++;
+        // Count digits of the state, once (the transitions below only compare and add).
+        for (let a = 0; a < nCountAxes; a++) digit[a] = ((c / axisStrideC[a]!) | 0) % axisRadixC[a]!;
         for (let v = 0; v < V; v++) {
           const cv = cost[cbase + v]!;
           if (cv === Infinity || typeBudget[v] === 0) continue;
@@ -340,10 +356,10 @@ export class RowDP {
               nw = wk + 1;
               if (nw >= Wn) continue;
             }
-            const st = typeStride[v]!;
-            if (st > 0) {
-              if (((c / st) | 0) % (typeBudget[v]! + 1) >= typeBudget[v]!) continue;
-              nc = c + st;
+            const ax = typeAxisOf[v]!;
+            if (ax >= 0) {
+              if (digit[ax]! >= typeBudget[v]!) continue;
+              nc = c + axisStrideC[ax]!;
             }
           } else {
             if (nm < needAfter[t]!) continue;
@@ -354,16 +370,15 @@ export class RowDP {
           // Canonical counts: a count that can no longer reach its limit (even if every remaining day took that
           // type, within the minutes left) is as good as any other such count; map them all to the largest one.
           if (nAxes > 0) {
-            const shiftsLeft = minStepE > 0 ? ((Mn - 1 - nm) / minStepE) | 0 : L;
+            const shiftsLeft = shiftsLeftOf[nm]!;
+            const tv = typeAxisOf[v]!;
             for (let a = 0; a < nCountAxes; a++) {
-              const s = countAxis[a]!;
-              const st = strides[s]!;
-              const bud = budgets[s]!;
-              const left = Math.min(allowedAfter[t * S + s]!, shiftsLeft);
-              const safe = bud - left;
+              const bud = axisRadixC[a]! - 1;
+              const aa = allowedAfter[t * S + countAxis[a]!]!;
+              const safe = bud - (aa < shiftsLeft ? aa : shiftsLeft);
               if (safe > 0) {
-                const dgt = ((nc / st) | 0) % (bud + 1);
-                if (dgt < safe) nc += (safe - dgt) * st;
+                const dgt = digit[a]! + (a === tv ? 1 : 0);
+                if (dgt < safe) nc += (safe - dgt) * axisStrideC[a]!;
               }
             }
             if (Wn > 1) {

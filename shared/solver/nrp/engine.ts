@@ -292,7 +292,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
         blocksProved++;
         return;
       }
-      if (!bc.dive(sub, 50, 0.99, (e, d, v) => void (delta += setJ(e, d, v)), 0.1, undefined, integral ? 1 : 0, true)) failed = true;
+      if (!bc.dive(sub, 50, 0.99, (e, d, v) => void (delta += setJ(e, d, v)), 0.1, undefined, integral ? 1 : 0, true, 5)) failed = true;
     } else if (u < 0.6) {
       // (a) Force one employee onto a cell (preferably an under-covered one), then best-response sweeps.
       let d = randInt(D);
@@ -365,15 +365,15 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   };
 
   /** Search moves until `until` (ms) or `count` moves, cooling from T0 to T1 over that span. */
-  const search = (until: number, count: number, withBlocks: boolean): void => {
+  const search = (until: number, count: number, withBlocks: boolean, t0Search = T0): void => {
     const start = performance.now();
     const first = moves;
-    let temperature = T0;
+    let temperature = t0Search;
     while (moves < maxMoves && moves - first < count && performance.now() < until && !done()) {
       move(temperature, withBlocks);
       if ((moves & 15) === 0) {
         const frac = Math.max(Math.min(1, (performance.now() - start) / Math.max(1, until - start)), Math.min(1, (moves - first) / count));
-        temperature = T0 * Math.pow(T1 / T0, frac);
+        temperature = t0Search * Math.pow(T1 / t0Search, frac);
       }
     }
   };
@@ -404,13 +404,13 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     while (!done() && performance.now() < columnDeadline && dives < (options.maxDives ?? Infinity)) {
       if (dives > 0) cg.reset();
       const diveStart = performance.now();
-      const ok = cg.dive(deadline, 50, 0.99, (e, d, v) => void st.set(e, d, v), 0.1, dives > 0 ? noise : undefined, integral ? 1 : 0, true);
+      const ok = cg.dive(columnDeadline, 50, 0.99, (e, d, v) => void st.set(e, d, v), 0.1, dives > 0 ? noise : undefined, integral ? 1 : 0, true, Math.max(5, Math.ceil(E / 6)));
       dives++;
       if (!ok) break;
       const dived = st.objective();
       record();
       const diveTime = performance.now() - diveStart;
-      search(Math.min(deadline, performance.now() + Math.max(100, 0.3 * diveTime)), 20 * E, false);
+      search(Math.min(deadline, performance.now() + Math.max(100, 0.3 * diveTime)), 20 * E, false, 3);
       log(`dive ${dives}: ${dived} → ${st.objective()} (best ${bestObj}), ${elapsed().toFixed(2)} s`);
     }
     if (st.objective() > bestObj || st.hard() > bestHard) restoreBest();
