@@ -41,6 +41,8 @@ export class BlockColumns {
   private readonly price: Float64Array;
   private center: Float64Array | undefined;
   private priceStart = 0;
+  /** Lagrangian bound of the block with the dive's fixings, from the last full pricing round (−Infinity if none). */
+  stepBound = -Infinity;
   /** Dual smoothing weight of the best-bound duals (Wentges; 0 disables). */
   alpha = 0.5;
 
@@ -154,6 +156,7 @@ export class BlockColumns {
     const price = this.price;
     const anyFixed = this.fixed.some((j) => j >= 0);
     let stepBound = -Infinity;
+    this.stepBound = -Infinity;
     let round = 0;
     for (; round < maxRounds && performance.now() < deadline; round++) {
       const status = this.lp.solve(50_000, deadline);
@@ -227,7 +230,7 @@ export class BlockColumns {
           }
           if (rc < -1e-6 && this.add(p, out) !== undefined) added++;
         }
-        if (exact && anyFixed && bound > stepBound) stepBound = bound;
+        if (exact && anyFixed && bound > stepBound) this.stepBound = stepBound = bound;
         if (exact && !anyFixed) {
           if (bound > this.lowerBound) {
             this.lowerBound = bound;
@@ -288,7 +291,7 @@ export class BlockColumns {
    * top column has value ≥ `threshold` and the one whose top column has the largest value, until everybody is fixed.
    * Writes the fixed columns through `set` and returns true; false when the deadline stopped it (nothing written).
    */
-  dive(deadline: number, roundsPerStep: number, threshold: number, set: (e: number, d: number, v: number) => void, batch = 0, random?: () => number, gap = 0, complete = false, partial = 0): boolean {
+  dive(deadline: number, roundsPerStep: number, threshold: number, set: (e: number, d: number, v: number) => void, batch = 0, random?: () => number, gap = 0, complete = false, partial = 0, cutoff = Infinity): boolean {
     const { K } = this;
     const cand: { p: number; j: number; v: number }[] = [];
     let stepTime = 0;
@@ -298,6 +301,8 @@ export class BlockColumns {
       this.converged = false;
       this.generate(deadline, roundsPerStep, gap, partial);
       if (!this.lpSolved) return false;
+      // No roster of this branch can beat the cutoff (the incumbent): give up.
+      if (this.stepBound >= cutoff) return false;
       const x = this.lp.values();
       cand.length = 0;
       for (let p = 0; p < K; p++) {

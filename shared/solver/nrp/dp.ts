@@ -8,15 +8,23 @@
 // States are numbered densely (index arithmetic) but only reached states are stored: each day's layer is a list of
 // (state, cost, parent position) and a dense stamp/position map deduplicates within the layer being built. States
 // dominated by another state of the same (value, run, minutes) with no more weekends, no more shifts of any binding
-// type and no higher cost are not expanded. A window whose state space exceeds `maxStates` is refused (NaN).
+// type and no higher cost are not expanded. A programme whose state numbering would overflow, or one of whose days
+// reaches more than `maxLayer` states, is refused (NaN) so that the caller can use a shorter window.
 import type { NrpModel } from './model.ts';
 
-/** Optional relaxations (used by the sequential construction of long horizons). */
-export type DpLimits = { minMinutes?: number; maxWeekends?: number };
+/** Optional relaxations and narrowings (used by the construction and the search on large instances). */
+export type DpLimits = {
+  minMinutes?: number;
+  maxWeekends?: number;
+  /** Heuristic: consider only the k cheapest classes of shifts per day (the result may then miss the optimum). */
+  topK?: number;
+};
 
 const PRUNE = process.env.NRP_PRUNE !== "0";
 /** Dominance pruning compares each state with at most this many of the cheapest states of its block. */
 const TOP = 8;
+/** State spaces up to this size use dense maps (they stay in cache); larger ones a hash table per layer. */
+const DENSE_STATES = Number(process.env.NRP_DENSE ?? 4096);
 /** Pruning is skipped for an employee whose programmes it thins by less than this share (re-measured now and then). */
 const PRUNE_GAIN = Number(process.env.NRP_PRUNE_GAIN ?? 0.08);
 
@@ -30,6 +38,7 @@ export class RowDP {
   private pCost = new Float64Array(1 << 16);
   private pParent = new Int32Array(1 << 16);
   private pDead = new Uint8Array(1 << 16);
+  private pVal = new Uint8Array(1 << 16);
   private layerStart = new Int32Array(1);
   private readonly budgets: Int32Array;
   private readonly strides: Int32Array;
@@ -50,19 +59,40 @@ export class RowDP {
   }
   private readonly pruneGain: Float64Array;
   private readonly pruneCalls: Int32Array;
+  private readonly succSig: string[];
+  /** Value classes of the current programme: class of each value, a representative per class, forbidden successions. */
+  private readonly classOf: Int32Array;
+  private readonly classRep: Int32Array;
+  private readonly classForbid: Uint8Array;
+  private nClasses = 1;
   /** States expanded and calls over the life of this object (for profiling). */
   expanded = 0;
   calls = 0;
+  refused = 0;
 
   constructor(
     readonly m: NrpModel,
-    readonly maxStates = 4_000_000,
+    /** Most states one day may reach before the programme gives up (NaN). */
+    readonly maxLayer = 250_000,
   ) {
     this.budgets = new Int32Array(m.S);
     this.strides = new Int32Array(m.S);
     this.weekendPre = new Uint8Array(m.weekends);
     this.outCount = new Int32Array(m.S);
     this.pruneGain = new Float64Array(m.E);
+    // Succession signature of each value: what may follow it and what it may follow.
+    this.succSig = Array.from({ length: m.V }, (_, v) => {
+      let row = '';
+      let col = '';
+      for (let u = 0; u < m.V; u++) {
+        row += m.forbidNext[v * m.V + u];
+        col += m.forbidNext[u * m.V + v];
+      }
+      return `${row}/${col}`;
+    });
+    this.classOf = new Int32Array(m.V);
+    this.classRep = new Int32Array(m.V);
+    this.classForbid = new Uint8Array(m.V * m.V);
     this.pruneCalls = new Int32Array(m.E);
     this.axisStride = new Int32Array(m.S + 1);
     this.axisRadix = new Int32Array(m.S + 1);
@@ -142,12 +172,64 @@ export class RowDP {
         this.strides[s] = 0;
       }
     }
+    // Value classes: values with the same minutes, the same binding type (or none binding) and the same successions
+    // are interchangeable: each day only the cheapest of a class is tried and a state remembers only the class.
+    const keys = new Map<string, number>();
+    this.classOf[0] = 0;
+    this.classRep[0] = 0;
+    let nClasses = 1;
+    for (let v = 1; v < V; v++) {
+      const s = v - 1;
+      const key = `${m.valueMinutes[v]}|${this.strides[s]! > 0 || this.budgets[s] === 0 ? `t${s}` : '-'}|${this.succSig[v]}`;
+      let c = keys.get(key);
+      if (c === undefined) {
+        c = nClasses++;
+        keys.set(key, c);
+        this.classRep[c] = v;
+      }
+      this.classOf[v] = c;
+    }
+    this.nClasses = nClasses;
+    for (let c = 0; c < nClasses; c++) for (let v = 0; v < V; v++) this.classForbid[c * V + v] = c === 0 ? 0 : m.forbidNext[this.classRep[c]! * V + v]!;
     const maxCons = m.maxConsecutive[e]!;
     const workCap = maxCons >= D ? Math.max(m.minConsecutive[e]!, 1) : Math.max(maxCons, 1);
     const offCap = Math.max(m.minConsecutiveOff[e]!, 1);
     const R = Math.max(workCap, offCap) + 1;
-    const size = V * R * Mn * Wn * C;
+    const size = nClasses * R * Mn * Wn * C;
     return { L, Mn, Wn, C, R, size, workCap, offCap, unlimitedRuns: maxCons >= D, minNeeded, unit, maxLen };
+  }
+
+  private hStamp = new Int32Array(1024);
+  private hKey = new Int32Array(1024);
+  private hPos = new Int32Array(1024);
+
+  /** A hash table with room for at least `n` states (stamps of older generations count as empty). */
+  private ensureHash(n: number, gen: number): void {
+    let cap = this.hStamp.length;
+    while (cap < 2 * n) cap <<= 1;
+    if (cap === this.hStamp.length) return;
+    this.hStamp = new Int32Array(cap);
+    this.hKey = new Int32Array(cap);
+    this.hPos = new Int32Array(cap);
+    void gen;
+  }
+
+  /** Double the hash table and re-insert the states of the layer being built (positions start … end−1). */
+  private growHash(start: number, end: number, gen: number): void {
+    const cap = this.hStamp.length * 2;
+    this.hStamp = new Int32Array(cap);
+    this.hKey = new Int32Array(cap);
+    this.hPos = new Int32Array(cap);
+    const mask = cap - 1;
+    const shift = 32 - Math.log2(cap);
+    for (let p = start; p < end; p++) {
+      const ni = this.pState[p]!;
+      let slot = Math.imul(ni, 0x9e3779b1) >>> shift;
+      while (this.hStamp[slot] === gen) slot = (slot + 1) & mask;
+      this.hStamp[slot] = gen;
+      this.hKey[slot] = ni;
+      this.hPos[slot] = p;
+    }
   }
 
   private ensurePositions(n: number): void {
@@ -165,12 +247,15 @@ export class RowDP {
     const dd = new Uint8Array(size);
     dd.set(this.pDead);
     this.pDead = dd;
+    const pv = new Uint8Array(size);
+    pv.set(this.pVal);
+    this.pVal = pv;
   }
 
   /**
    * Best values for employee e on days a0 … b0−1, the rest of the row `row[off + d]` fixed. `cost[(d − a0) * V + v]`
    * is the cost of value v on day d (Infinity = not allowed). Writes the values into `out[0 … b0−a0−1]` and returns
-   * the minimum cost, Infinity when no feasible window exists, NaN when the state space is larger than `maxStates`.
+   * the minimum cost, Infinity when no feasible window exists, NaN when the programme is too large (see `maxLayer`).
    */
   solve(e: number, row: ArrayLike<number>, off: number, a0: number, b0: number, cost: Float64Array, out: Uint8Array, limits?: DpLimits): number {
     const { m } = this;
@@ -178,13 +263,16 @@ export class RowDP {
     const dims = this.dims(e, row, off, a0, b0, limits);
     if (!dims) return Infinity;
     const { L, Mn, Wn, C, R, size, workCap, offCap, unlimitedRuns, minNeeded, unit, maxLen } = dims;
-    if (size > this.maxStates) return NaN;
+    if (size > 2_000_000_000) return NaN;
     this.calls++;
-    if (this.stamp.length < size) {
-      const n = Math.min(this.maxStates, Math.max(size, Math.floor(this.stamp.length * 1.5)));
+    // Dense stamp/position maps for small state spaces; a per-layer hash table for large ones.
+    const useHash = size > DENSE_STATES;
+    if (!useHash && this.stamp.length < size) {
+      const n = Math.max(size, Math.min(DENSE_STATES, Math.floor(this.stamp.length * 1.5)));
       this.stamp = new Int32Array(n);
       this.posOf = new Int32Array(n);
       this.gen = 0;
+      this.hStamp.fill(0);
     }
     if (this.layerStart.length < L + 2) this.layerStart = new Int32Array(L + 2);
     const minCons = m.minConsecutive[e]!;
@@ -193,7 +281,6 @@ export class RowDP {
     const budgets = this.budgets;
     const strides = this.strides;
     const weekendPre = this.weekendPre;
-    const forbid = m.forbidNext;
     const weekendOf = m.weekendOf;
     const minuteStep = new Int32Array(V);
     for (let v = 1; v < V; v++) minuteStep[v] = Math.round(m.valueMinutes[v]! / unit);
@@ -208,7 +295,7 @@ export class RowDP {
     let k0 = 0;
     let r0 = offCap;
     if (a0 > 0) {
-      k0 = row[off + a0 - 1]!;
+      k0 = this.classOf[row[off + a0 - 1]!]!;
       const work = k0 > 0;
       let len = 1;
       for (let d = a0 - 2; d >= 0 && row[off + d]! > 0 === work; d--) len++;
@@ -280,6 +367,31 @@ export class RowDP {
     const strideM = Wn * C;
     const strideR = Mn * strideM;
     const strideK = R * strideR;
+    // Cheapest value of each class per day (−1: none allowed).
+    const NK = this.nClasses;
+    const classOf = this.classOf;
+    const classForbid = this.classForbid;
+    const dayRep = new Int32Array(L * NK).fill(-1);
+    for (let t = 0; t < L; t++)
+      for (let v = 0; v < V; v++) {
+        const cv = cost[t * V + v]!;
+        if (cv === Infinity || typeBudget[v] === 0) continue;
+        const c = classOf[v]!;
+        const cur = dayRep[t * NK + c]!;
+        if (cur < 0 || cv < cost[t * V + cur]!) dayRep[t * NK + c] = v;
+      }
+    // Optional heuristic narrowing: only the `topK` cheapest classes of shifts per day (the day off always).
+    const topK = limits?.topK ?? Infinity;
+    if (topK < NK - 1) {
+      const ranked: number[] = [];
+      for (let t = 0; t < L; t++) {
+        ranked.length = 0;
+        for (let c = 1; c < NK; c++) if (dayRep[t * NK + c]! >= 0) ranked.push(c);
+        if (ranked.length <= topK) continue;
+        ranked.sort((x, y) => cost[t * V + dayRep[t * NK + x]!]! - cost[t * V + dayRep[t * NK + y]!]!);
+        for (let i = topK; i < ranked.length; i++) dayRep[t * NK + ranked[i]!] = -1;
+      }
+    }
 
     // Dominance pruning pays only when it removes enough states: measured per employee, re-tried now and then.
     const gainKnown = this.pruneCalls[e]! > 0;
@@ -302,10 +414,18 @@ export class RowDP {
       let gen = ++this.gen;
       if (gen > 2_000_000_000) {
         this.stamp.fill(0);
+        this.hStamp.fill(0);
         gen = this.gen = 1;
       }
       const stamp = this.stamp;
       const posOf = this.posOf;
+      if (useHash) this.ensureHash(4 * (layerStart[t + 1]! - layerStart[t]!), gen);
+      let hStamp = this.hStamp;
+      let hKey = this.hKey;
+      let hPos = this.hPos;
+      let hMask = hStamp.length - 1;
+      let hShift = 32 - Math.log2(hStamp.length);
+      let hLimit = hStamp.length >> 1;
       const w = weekendOf[d]!;
       const weekendFree = w >= 0 && !weekendPre[w];
       const sameWeekendPrev = t > 0 && w >= 0 && weekendOf[d - 1] === w;
@@ -319,6 +439,7 @@ export class RowDP {
       const pCost = this.pCost;
       const pParent = this.pParent;
       const pDead = this.pDead;
+      const pVal = this.pVal;
       for (let pos = from; pos < to; pos++) {
         if (pDead[pos]) continue;
         const idx = pState[pos]!;
@@ -334,16 +455,17 @@ export class RowDP {
         this.expanded++;
         // Count digits of the state, once (the transitions below only compare and add).
         for (let a = 0; a < nCountAxes; a++) digit[a] = ((c / axisStrideC[a]!) | 0) % axisRadixC[a]!;
-        for (let v = 0; v < V; v++) {
+        for (let ci = 0; ci < NK; ci++) {
+          const v = dayRep[t * NK + ci]!;
+          if (v < 0) continue;
           const cv = cost[cbase + v]!;
-          if (cv === Infinity || typeBudget[v] === 0) continue;
           let nr = 1;
           let nm = mm;
           let nw = wk;
           let nc = c;
           if (v > 0) {
             if (k > 0) {
-              if (forbid[k * V + v]) continue;
+              if (classForbid[k * V + v]) continue;
               nr = r + 1;
               if (nr > workCap) {
                 if (!unlimitedRuns) continue;
@@ -386,26 +508,57 @@ export class RowDP {
               if (nw < safeW) nw = safeW;
             }
           }
-          const ni = v * strideK + nr * strideR + nm * strideM + nw * strideW + nc;
+          const ni = ci * strideK + nr * strideR + nm * strideM + nw * strideW + nc;
           const nv = base + cv;
-          if (stamp[ni] !== gen) {
-            stamp[ni] = gen;
-            posOf[ni] = nPos;
+          let found = -1;
+          let slot = 0;
+          if (useHash) {
+            // Open addressing (linear probing) over this layer's states: small and cache-friendly.
+            slot = Math.imul(ni, 0x9e3779b1) >>> hShift;
+            while (hStamp[slot] === gen) {
+              if (hKey[slot] === ni) {
+                found = hPos[slot]!;
+                break;
+              }
+              slot = (slot + 1) & hMask;
+            }
+          } else if (stamp[ni] === gen) found = posOf[ni]!;
+          if (found < 0) {
+            if (useHash) {
+              hStamp[slot] = gen;
+              hKey[slot] = ni;
+              hPos[slot] = nPos;
+            } else {
+              stamp[ni] = gen;
+              posOf[ni] = nPos;
+            }
             pState[nPos] = ni;
             pCost[nPos] = nv;
             pParent[nPos] = pos;
             pDead[nPos] = 0;
+            pVal[nPos] = v;
             nPos++;
-          } else {
-            const p = posOf[ni]!;
-            if (nv < pCost[p]!) {
-              pCost[p] = nv;
-              pParent[p] = pos;
+            if (useHash && nPos - newStart > hLimit) {
+              this.growHash(newStart, nPos, gen);
+              hStamp = this.hStamp;
+              hKey = this.hKey;
+              hPos = this.hPos;
+              hMask = this.hStamp.length - 1;
+              hShift = 32 - Math.log2(this.hStamp.length);
+              hLimit = this.hStamp.length >> 1;
             }
+          } else if (nv < pCost[found]!) {
+            pCost[found] = nv;
+            pParent[found] = pos;
+            pVal[found] = v;
           }
         }
       }
       layerStart[t + 2] = nPos;
+      if (nPos - newStart > this.maxLayer) {
+        this.refused++;
+        return NaN;
+      }
       if (usePrune && nAxes > 0 && nPos - newStart > 1) {
         const dead = this.prune(newStart, nPos, B, nAxes);
         prunedStates += dead;
@@ -444,7 +597,7 @@ export class RowDP {
       if (b0 < D) {
         const startedAtZero = r === b0; // exact whenever it matters (below the minimum)
         if (k > 0 && b0v > 0) {
-          if (forbid[k * V + b0v]) continue;
+          if (classForbid[k * V + b0v]) continue;
           const combined = r + fl;
           if (!unlimitedRuns && combined > maxCons) continue;
           if (!startedAtZero && !tailTouchesEnd && combined < minCons) continue;
@@ -463,7 +616,7 @@ export class RowDP {
     if (bestPos < 0) return Infinity;
     let pos = bestPos;
     for (let t = L - 1; t >= 0; t--) {
-      out[t] = Math.floor(pState[pos]! / strideK);
+      out[t] = this.pVal[pos]!;
       pos = this.pParent[pos]!;
     }
     return best;

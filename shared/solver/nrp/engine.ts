@@ -61,8 +61,6 @@ export function rng(seed: number): () => number {
   };
 }
 
-/** Largest state space accepted for a whole-horizon programme in the column generation. */
-const COLUMN_STATES = 4_000_000;
 /** Largest master LP (rows) for the column generation (dense basis inverse). */
 const COLUMN_ROWS = 900;
 
@@ -147,56 +145,100 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     for (let d = a0; d < b0; d++) delta += st.set(e, d, out[d - a0]!);
     return delta;
   };
-  /** Window length whose programme stays below `limit` states for e (at least 7 days). */
-  const windowFor = (e: number, limit: number): number => {
-    let len = D;
-    while (len > 7 && !(dp.stateCount(e, st.a, e * D, 0, len) <= limit)) len = Math.max(7, Math.floor(len / 2));
-    return len;
+  // Whole-horizon programme per employee when it is small enough (tried while it keeps succeeding), otherwise
+  // consecutive windows with the minimum minutes and the weekends pro-rated to the days placed so far.
+  let fullRowFailures = 0;
+  let fullRows = 0;
+  const weekendsUpTo = (b: number): number => {
+    let n = 0;
+    for (let i = 0; i < b; i++) if (m.weekendOf[i]! >= 0 && (i === 0 || m.weekendOf[i - 1] !== m.weekendOf[i])) n++;
+    return n;
   };
+  // Window programmes of the construction: up to four weeks (shorter while the state space is large), and on
+  // instances with many shift types only the cheapest few per day (`narrow`), retried exactly when that fails.
+  let constructLen = Math.min(D, 28);
+  let narrow: number | undefined = S > 6 ? 4 : undefined;
   const constructRow = (e: number): boolean => {
-    if (Number.isFinite(place(e, 0, D))) return true;
-    // Consecutive windows with the minimum minutes and the weekends pro-rated to the days placed so far.
-    const len = windowFor(e, 200_000);
+    if (fullRowFailures < 3 && dp.stateCount(e, st.a, e * D, 0, D) < 5e6) {
+      const r = place(e, 0, D);
+      if (Number.isFinite(r)) {
+        fullRows++;
+        return true;
+      }
+      if (Number.isNaN(r)) fullRowFailures++;
+    }
     for (let d = 0; d < D; d++) st.set(e, d, 0);
-    const weekendsUpTo = (b: number): number => (b <= 0 ? 0 : m.weekendOf.subarray(0, b).reduce((n, w, i) => (w >= 0 && (i === 0 || m.weekendOf[i - 1] !== w) ? n + 1 : n), 0));
     let ok = true;
-    for (let a0 = 0; a0 < D; a0 += len) {
+    let len = constructLen;
+    while (len > 7 && dp.stateCount(e, st.a, e * D, 0, len) > 1e6) len = Math.max(7, Math.floor(len / 2));
+    for (let a0 = 0; a0 < D; ) {
       const b0 = Math.min(D, a0 + len);
       const last = b0 === D;
       const limits: DpLimits = last
         ? {}
         : {
-            minMinutes: Math.floor((0.9 * m.minMinutes[e]! * b0) / D), // pro-rated minimum, with some slack
+            minMinutes: Math.floor((m.minMinutes[e]! * b0) / D),
             maxWeekends: m.weekends > 0 ? Math.ceil((m.maxWeekends[e]! * weekendsUpTo(b0)) / m.weekends) : m.maxWeekends[e]!,
           };
-      let r = place(e, a0, b0, limits);
-      if (!Number.isFinite(r) && !last) r = place(e, a0, b0, { minMinutes: 0 });
+      let r = place(e, a0, b0, narrow === undefined ? limits : { ...limits, topK: narrow });
+      if (!Number.isFinite(r) && narrow !== undefined && !Number.isNaN(r)) r = place(e, a0, b0, limits);
+      if (Number.isNaN(r) && len > 7) {
+        len = Math.max(7, Math.floor(len / 2));
+        continue;
+      }
+      if (!Number.isFinite(r) && !last) r = place(e, a0, b0, { minMinutes: 0, ...(narrow === undefined ? {} : { topK: narrow }) });
       if (!Number.isFinite(r)) ok = false;
+      a0 = b0;
     }
     return ok && st.rowHard(e) === 0;
   };
   const infeasible: number[] = [];
-  for (const e of order) {
-    if (performance.now() >= deadline) break;
+  const constructionBudget = (deadline - t0) * 0.4;
+  for (let i = 0; i < E; i++) {
+    const e = order[i]!;
     if (!constructRow(e)) infeasible.push(e);
+    // Keep the construction within its share of the budget: shorter windows and fewer shifts per day if needed.
+    const spent = performance.now() - t0;
+    if (i < E - 1 && spent / (i + 1) * E > constructionBudget) {
+      fullRowFailures = 3;
+      if (constructLen > 7) constructLen = Math.max(7, Math.floor(constructLen / 2));
+      else narrow = Math.max(2, (narrow ?? Math.min(S, 8)) - 1);
+    }
   }
   if (infeasible.length > 0) {
     log(`construction: ${infeasible.length} rows need repair`);
     repairRows(infeasible);
   }
   record();
-  log(`construction: objective ${bestObj}, hard ${bestHard}, ${elapsed().toFixed(3)} s`);
+  log(`construction: objective ${bestObj}, hard ${bestHard}, ${fullRows}/${E} whole-horizon rows, ${elapsed().toFixed(3)} s`);
 
-  /** Repair rows with hard breaks: re-place growing windows around their breaks with the true limits. */
+  /**
+   * Repair rows with hard breaks: re-place windows of growing length with the true limits; a row short of its
+   * minimum minutes also takes part of the shortfall window by window (each window asked for as much as it can).
+   */
   function repairRows(rows: number[]): void {
+    const rowMinutes = (e: number): number => {
+      let x = 0;
+      for (let d = 0; d < D; d++) x += m.valueMinutes[st.a[e * D + d]!]!;
+      return x;
+    };
     for (const e of rows) {
+      const attempt = (a0: number, b0: number, limits?: DpLimits): boolean => {
+        const before = st.a.slice(e * D, e * D + D);
+        const hardBefore = st.rowHard(e);
+        const minutesBefore = rowMinutes(e);
+        const r = place(e, a0, b0, limits);
+        const better = Number.isFinite(r) && (st.rowHard(e) < hardBefore || (st.rowHard(e) === hardBefore && rowMinutes(e) > minutesBefore && minutesBefore < m.minMinutes[e]!));
+        if (!better) for (let d = 0; d < D; d++) st.set(e, d, before[d]!);
+        return better;
+      };
       for (let len = Math.min(D, 14); st.rowHard(e) > 0 && performance.now() < deadline; len = Math.min(D, len * 2)) {
-        for (let a0 = 0; a0 < D && st.rowHard(e) > 0; a0 += Math.max(1, Math.floor(len / 2))) {
+        const step = Math.max(1, Math.floor(len / 2));
+        for (let a0 = 0; a0 < D && st.rowHard(e) > 0; a0 += step) {
           const b0 = Math.min(D, a0 + len);
-          if (!(dp.stateCount(e, st.a, e * D, a0, b0) <= dp.maxStates)) continue;
-          const before = st.a.slice(e * D, e * D + D);
-          const hardBefore = st.rowHard(e);
-          if (!Number.isFinite(place(e, a0, b0)) || st.rowHard(e) > hardBefore) for (let d = 0; d < D; d++) st.set(e, d, before[d]!);
+          if (attempt(a0, b0)) continue;
+          const short = m.minMinutes[e]! - rowMinutes(e);
+          if (short > 0) for (let part = short / 2; part >= m.minuteUnit && !attempt(a0, b0, { minMinutes: rowMinutes(e) + part }); part /= 2);
         }
         if (len === D) break;
       }
@@ -231,20 +273,31 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   const reoptJ = (e: number, a0: number, b0: number, forceDay = -1, forceValue = -1): number => {
     fillCost(e, a0, b0);
     if (forceDay >= 0) for (let v = 0; v < V; v++) if (v !== forceValue) cost[(forceDay - a0) * V + v] = Infinity;
-    const bestCost = dp.solve(e, st.a, e * D, a0, b0, cost, out);
-    if (!Number.isFinite(bestCost)) return bestCost;
+    let bestCost = dp.solve(e, st.a, e * D, a0, b0, cost, out, searchNarrow);
+    if (bestCost === Infinity && searchNarrow) bestCost = dp.solve(e, st.a, e * D, a0, b0, cost, out);
+    if (!Number.isFinite(bestCost)) {
+      // A programme refused as too large: shorter windows from now on.
+      if (Number.isNaN(bestCost) && b0 - a0 > 7 && ++refusals >= 3) {
+        maxLen = Math.max(7, Math.min(maxLen, b0 - a0) - 7);
+        refusals = 0;
+      }
+      return bestCost;
+    }
     let delta = 0;
     for (let d = a0; d < b0; d++) delta += setJ(e, d, out[d - a0]!);
     return delta;
   };
-  // Window lengths: the whole horizon when its programmes are small, otherwise shorter (at least a week).
-  const maxLen = (() => {
-    let len = Math.min(D, 56);
-    for (let e = 0; e < E && len > 7; e++) while (len > 7 && !(dp.stateCount(e, st.a, e * D, 0, len) <= 300_000)) len = Math.max(7, len - 7);
-    return len;
-  })();
-  // Blocks for column generation inside the search: up to 28 days and a master LP of at most ~250 rows.
+  let refusals = 0;
+  // On instances whose whole-horizon programmes did not fit and that have many shift types, the search's programmes
+  // consider only the cheapest few shifts per day (a heuristic; exact again when that finds nothing).
+  const searchNarrow: DpLimits | undefined = fullRows < E && S > 6 ? { topK: 4 } : undefined;
+  // Window lengths of the search: the whole horizon (up to 8 weeks) when every whole-horizon programme fitted,
+  // otherwise up to 4 weeks; shortened whenever a programme is refused as too large.
+  let maxLen = fullRows === E ? Math.min(D, 56) : Math.min(D, 28);
+  // Blocks for column generation inside the search: up to 28 days and a master LP of at most ~250 rows; none when
+  // even a week of cover rows is larger than that.
   const blockLen = Math.max(7, Math.min(D, 28, Math.floor(240 / Math.max(1, S))));
+  const blocksAllowed = blockLen * S <= 240;
 
   const chosen: number[] = [];
   const isChosen = new Uint8Array(E);
@@ -265,7 +318,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     let failed = false;
     const len = Math.min(maxLen, random() < 0.4 ? maxLen : 7 + randInt(22));
     const u = random();
-    if (withBlocks && u < 0.15) {
+    if (withBlocks && blocksAllowed && u < 0.15) {
       // (c) Re-optimise a block (k employees × a window) by column generation and diving; skipped when its LP bound
       // shows that the block cannot improve.
       const k = Math.min(E, 3 + randInt(8));
@@ -379,18 +432,16 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   };
 
   // ---- 2. Column generation and diving -----------------------------------------------------------------------
-  const columnShare = options.columnShare ?? 0.8;
-  const fullFits = (() => {
-    if (E + m.coverRequired.length > COLUMN_ROWS) return false;
-    for (let e = 0; e < E; e++) if (!(dp.stateCount(e, st.a, e * D, 0, D) <= COLUMN_STATES)) return false;
-    return true;
-  })();
+  const columnShare = options.columnShare ?? 0.9;
+  // Column generation over the whole roster needs every whole-horizon programme (construction placed every row with
+  // one) and a master LP small enough for the dense simplex.
+  const fullFits = fullRows === E && E + m.coverRequired.length <= COLUMN_ROWS;
   let dives = 0;
   if (fullFits && columnShare > 0 && bestHard === 0 && !done()) {
     const budget = deadline - t0;
     const cg = new BlockColumns(m, dp, Array.from({ length: E }, (_, e) => e), 0, D, st.a);
     // Root: to convergence (or, with integer weights, until the bound's ceiling cannot rise any more).
-    const rootDeadline = t0 + budget * columnShare * 0.5;
+    const rootDeadline = t0 + budget * 0.45;
     while (performance.now() < rootDeadline && !cg.converged && cg.lpSolved) {
       cg.generate(rootDeadline, 5);
       if (integral && Number.isFinite(cg.lowerBound) && Math.ceil(cg.lowerBound - 1e-6) >= Math.ceil(cg.lpObjective - 1e-6)) break;
@@ -401,18 +452,29 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     // choice of the column to fix; each roster is polished by a short search.
     const columnDeadline = t0 + budget * columnShare;
     const noise = (): number => 0.3 * random();
+    let diveTimeSum = 0;
+    let aborted = 0;
     while (!done() && performance.now() < columnDeadline && dives < (options.maxDives ?? Infinity)) {
+      // A new dive only when a typical dive still fits in the column share of the budget.
+      if (dives > 0 && performance.now() + 0.7 * (diveTimeSum / dives) > columnDeadline) break;
       if (dives > 0) cg.reset();
       const diveStart = performance.now();
-      const ok = cg.dive(columnDeadline, 50, 0.99, (e, d, v) => void st.set(e, d, v), 0.1, dives > 0 ? noise : undefined, integral ? 1 : 0, true, Math.max(5, Math.ceil(E / 6)));
+      // Later dives add noise to the choice of columns and give up as soon as they cannot beat the best roster.
+      const cutoff = dives > 0 && bestHard === 0 ? (integral ? bestObj - 1 + 1e-6 : bestObj - 1e-6) : Infinity;
+      const ok = cg.dive(columnDeadline, 50, 0.99, (e, d, v) => void st.set(e, d, v), 0.1, dives > 0 ? noise : undefined, integral ? 1 : 0, dives === 0, Math.max(5, Math.ceil(E / 6)), cutoff);
       dives++;
-      if (!ok) break;
+      diveTimeSum += performance.now() - diveStart;
+      if (!ok) {
+        aborted++;
+        continue;
+      }
       const dived = st.objective();
       record();
       const diveTime = performance.now() - diveStart;
       search(Math.min(deadline, performance.now() + Math.max(100, 0.3 * diveTime)), 20 * E, false, 3);
       log(`dive ${dives}: ${dived} → ${st.objective()} (best ${bestObj}), ${elapsed().toFixed(2)} s`);
     }
+    log(`dives: ${dives} (${aborted} cut off by the best roster), best ${bestObj}, ${elapsed().toFixed(2)} s`);
     if (st.objective() > bestObj || st.hard() > bestHard) restoreBest();
   }
 
@@ -423,6 +485,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
 
   const final = evaluate(m, best);
   log(`blocks: ${blocks} (${blocksProved} proved locally optimal); dives: ${dives}`);
+
   log(`search: ${moves} moves, ${accepted} accepted, ${dp.calls} programmes; best ${final.objective} (hard ${final.hard}) at ${timeToBest.toFixed(3)} s${optimal() ? ', optimal (reached the bound)' : ''}`);
   return {
     assignment: best,
