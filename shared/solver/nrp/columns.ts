@@ -7,6 +7,8 @@
 // into a roster. Every column is feasible with the fixed days of its row by construction.
 import type { RowDP } from './dp.ts';
 import { RevisedSimplex } from './lp.ts';
+import { choosePoolColumns } from './pool.ts';
+import { random as seededRandom } from '../../random.ts';
 import type { NrpModel } from './model.ts';
 
 type Column = { values: Uint8Array; pref: number; lp: number };
@@ -45,6 +47,8 @@ export class BlockColumns {
   stepBound = -Infinity;
   /** Dual smoothing weight of the best-bound duals (Wentges; 0 disables). */
   alpha = 0.5;
+  /** Cover of each window cell (t * S + s) by the employees outside the block. */
+  private readonly outside: Int32Array;
 
   constructor(
     readonly m: NrpModel,
@@ -72,6 +76,7 @@ export class BlockColumns {
         if (v > 0) others[(d - a0) * S + v - 1]!++;
       }
     }
+    this.outside = others;
     const required: number[] = [];
     for (let d = a0; d < b0; d++)
       for (let s = 0; s < S; s++) {
@@ -117,6 +122,11 @@ export class BlockColumns {
 
   get rows(): number {
     return this.lp.m;
+  }
+
+  /** Simplex work so far, in the units of RowDP's expanded states (a pivot ≈ rows² / 25 of them). */
+  get work(): number {
+    return (this.lp.iterations * this.lp.m * this.lp.m) / 25;
   }
 
   /** Add a column for the employee at position p (window values); returns its pool index, or undefined if known. */
@@ -260,6 +270,18 @@ export class BlockColumns {
     }
   }
 
+  /** Per employee position, the pool index of its most chosen column in the current LP solution. */
+  lpChoice(): Int32Array {
+    const x = this.lp.values();
+    return Int32Array.from(this.pool, (cols) => {
+      let top = 0;
+      cols.forEach((c, j) => {
+        if (x[c.lp]! > x[cols[top]!.lp]!) top = j;
+      });
+      return top;
+    });
+  }
+
   /** Fix the employee at position p to pool column j: every other column of p gets a prohibitive cost. */
   fix(p: number, j: number): void {
     this.fixed[p] = j;
@@ -296,10 +318,12 @@ export class BlockColumns {
     const cand: { p: number; j: number; v: number }[] = [];
     let stepTime = 0;
     let steps = 0;
-    while (performance.now() < deadline) {
+    // A share of the time is kept for completing the dive from the pools if the fixing does not finish.
+    const fixDeadline = complete ? deadline - Math.min(1000, 0.08 * (deadline - performance.now())) : deadline;
+    while (performance.now() < fixDeadline) {
       const stepStart = performance.now();
       this.converged = false;
-      this.generate(deadline, roundsPerStep, gap, partial);
+      this.generate(fixDeadline, roundsPerStep, gap, partial);
       if (!this.lpSolved) return false;
       // No roster of this branch can beat the cutoff (the incumbent): give up.
       if (this.stepBound >= cutoff) return false;
@@ -324,26 +348,22 @@ export class BlockColumns {
       // Fix more at once when the steps so far say that the deadline would come first.
       steps++;
       stepTime += performance.now() - stepStart;
-      const stepsLeft = Math.max(1, Math.floor((0.9 * (deadline - performance.now())) / (stepTime / steps)));
-      const count = Math.max(1, Math.ceil(cand.length * batch), Math.ceil(cand.length / stepsLeft), cand.filter((c) => c.v >= threshold).length);
+      const stepsLeft = Math.max(1, Math.floor((0.9 * (fixDeadline - performance.now())) / (stepTime / steps)));
+      // (A dive that may be completed from the pools does not hurry: the completion handles what is left.)
+      const count = Math.max(1, Math.ceil(cand.length * batch), complete ? 0 : Math.ceil(cand.length / stepsLeft), cand.filter((c) => c.v >= threshold).length);
       for (let i = 0; i < count && i < cand.length; i++) this.fix(cand[i]!.p, cand[i]!.j);
     }
     if (this.fixed.some((j) => j < 0)) {
       if (!complete) return false;
-      // Out of time: round the rest (each free employee takes its most chosen column).
-      const x = this.lp.values();
+      // Out of time: the free employees choose among their pools' columns, from the LP's most chosen ones.
+      const start = this.lpChoice();
+      const free: number[] = [];
       for (let p = 0; p < K; p++) {
-        if (this.fixed[p]! >= 0) continue;
-        let topJ = 0;
-        let topV = -1;
-        this.pool[p]!.forEach((c, j) => {
-          if (x[c.lp]! > topV) {
-            topV = x[c.lp]!;
-            topJ = j;
-          }
-        });
-        this.fixed[p] = topJ;
+        if (this.fixed[p]! >= 0) start[p] = this.fixed[p]!;
+        else free.push(p);
       }
+      const chosen = choosePoolColumns({ m: this.m, a0: this.a0, pools: this.pool, outside: this.outside, free }, start, Math.max(deadline, performance.now() + 20), random ?? seededRandom(K * 7919 + this.a0));
+      for (const p of free) this.fixed[p] = chosen.choice[p]!;
     }
     this.employees.forEach((e, p) => {
       const col = this.pool[p]![this.fixed[p]!]!.values;

@@ -11,6 +11,7 @@
 //    a few employees and put them back one by one with their exact best window; accept by the Metropolis rule on
 //    the exact objective change (an undo journal restores rejected moves).
 // Deterministic for a seed and a number of moves; the time budget is checked between moves and inside long phases.
+import { random as seededRandom } from '../../random.ts';
 import { BlockColumns } from './columns.ts';
 import { RowDP, type DpLimits } from './dp.ts';
 import { ScoreState, evaluate } from './evaluate.ts';
@@ -49,17 +50,6 @@ export type EngineResult = {
   history: { t: number; objective: number; hard: number }[];
 };
 
-/** A seeded generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Largest master LP (rows) for the column generation (dense basis inverse). */
 const COLUMN_ROWS = 900;
@@ -68,7 +58,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   const t0 = performance.now();
   const deadline = t0 + options.seconds * 1000;
   const elapsed = (): number => (performance.now() - t0) / 1000;
-  const random = rng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const log = options.log ?? (() => {});
   const { E, D, S, V } = m;
   const st = new ScoreState(m);
@@ -310,15 +300,63 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   const T0 = 30;
   const T1 = 0.5;
 
+  // Adaptive choice of the move kind (as in adaptive large-neighbourhood search): each kind's weight follows its
+  // recent improvement per unit of work, so that a kind that costs much and rarely pays (e.g. column-generation
+  // blocks on instances with many shift types) fades while never dropping below a floor. Work is counted in
+  // programme states expanded plus simplex pivots (weighted by the master's size), not in time, so that a seed and
+  // a number of moves still give the same roster.
+  const BLOCK = 0;
+  const CHAIN = 1;
+  const FORCE = 2;
+  const RUIN = 3;
+  const opWeight = [0.15, 0.25, 0.2, 0.4];
+  const opGain = [0, 0, 0, 0];
+  const opWork = [0, 0, 0, 0];
+  const opFloor = 0.04;
+  const SEGMENT = 100;
+  let lastBlockWork = 0;
+  const chooseOp = (blocks: boolean): number => {
+    let total = 0;
+    for (let o = blocks ? 0 : 1; o < 4; o++) total += opWeight[o]!;
+    let u = random() * total;
+    for (let o = blocks ? 0 : 1; o < 3; o++) {
+      u -= opWeight[o]!;
+      if (u < 0) return o;
+    }
+    return RUIN;
+  };
+  const adapt = (): void => {
+    const rate = opWork.map((w, o) => (w > 0 ? opGain[o]! / w : -1));
+    const known = rate.filter((r) => r >= 0);
+    const sum = known.reduce((a, b) => a + b, 0);
+    for (let o = 0; o < 4; o++) {
+      if (rate[o]! < 0) continue; // not tried in this segment: keep its weight
+      const share = sum > 0 ? rate[o]! / sum : 1 / known.length;
+      opWeight[o] = Math.max(opFloor, 0.6 * opWeight[o]! + 0.4 * share);
+    }
+    opGain.fill(0);
+    opWork.fill(0);
+  };
+
   /** One search move at temperature `temperature`; `withBlocks` allows column-generation blocks. */
   const move = (temperature: number, withBlocks: boolean): void => {
+    const op = chooseOp(withBlocks && blocksAllowed);
+    const work0 = dp.expanded;
+    lastBlockWork = 0;
+    const gain = moveOf(op, temperature);
+    opWork[op]! += dp.expanded - work0 + lastBlockWork + 1;
+    opGain[op]! += gain;
+    if (moves % SEGMENT === 0) adapt();
+  };
+
+  /** A move of kind `op`; returns the improvement it made (0 unless accepted with a lower objective). */
+  const moveOf = (op: number, temperature: number): number => {
     moves++;
     jn = 0;
     let delta = 0;
     let failed = false;
     const len = Math.min(maxLen, random() < 0.4 ? maxLen : 7 + randInt(22));
-    const u = random();
-    if (withBlocks && blocksAllowed && u < 0.15) {
+    if (op === BLOCK) {
       // (c) Re-optimise a block (k employees × a window) by column generation and diving; skipped when its LP bound
       // shows that the block cannot improve.
       const k = Math.min(E, 3 + randInt(8));
@@ -343,10 +381,60 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       blocks++;
       if (bc.converged && bc.lowerBound >= (integral ? before - 1 + 1e-6 : before - 1e-6)) {
         blocksProved++;
-        return;
+        lastBlockWork = bc.work;
+        return 0;
       }
       if (!bc.dive(sub, 50, 0.99, (e, d, v) => void (delta += setJ(e, d, v)), 0.1, undefined, integral ? 1 : 0, true, 5)) failed = true;
-    } else if (u < 0.6) {
+      lastBlockWork = bc.work;
+    } else if (op === CHAIN) {
+      // (d) Ejection chain: force an employee onto an under-covered cell; a cell it leaves under-covered is offered
+      // to another employee (forced onto it), and so on up to four links, all within one window.
+      let d = -1;
+      let s = -1;
+      for (let tries = 0; tries < 30 && d < 0; tries++) {
+        const dd = randInt(D);
+        const ss = randInt(S);
+        const c = dd * S + ss;
+        if (coverCost(m, c, st.cnt[c]! + 1) < coverCost(m, c, st.cnt[c]!)) {
+          d = dd;
+          s = ss;
+        }
+      }
+      if (d < 0) return 0;
+      const a0 = Math.max(0, Math.min(d - randInt(len), D - len));
+      const b0 = a0 + len;
+      chosen.length = 0;
+      for (let link = 0; link < 4; link++) {
+        candidates.length = 0;
+        for (let e = 0; e < E; e++) if (!isChosen[e] && m.allowed[(e * D + d) * V + s + 1] && st.a[e * D + d] !== s + 1) candidates.push(e);
+        if (candidates.length === 0) break;
+        const e = candidates[randInt(candidates.length)]!;
+        isChosen[e] = 1;
+        chosen.push(e);
+        for (let t = a0; t < b0; t++) out[t - a0] = st.a[e * D + t]!;
+        const before = out.slice(0, b0 - a0);
+        const r = reoptJ(e, a0, b0, d, s + 1);
+        if (!Number.isFinite(r)) {
+          failed = true;
+          break;
+        }
+        delta += r;
+        if (delta < 0) break;
+        // The next link: a cell e left that is now under-covered.
+        let next = -1;
+        let seen = 0;
+        for (let t = a0; t < b0; t++) {
+          const u0 = before[t - a0]!;
+          if (u0 === 0 || st.a[e * D + t] === u0) continue;
+          const c = t * S + u0 - 1;
+          if (coverCost(m, c, st.cnt[c]! + 1) < coverCost(m, c, st.cnt[c]!) && randInt(++seen) === 0) next = c;
+        }
+        if (next < 0) break;
+        d = (next / S) | 0;
+        s = next % S;
+      }
+      for (const e of chosen) isChosen[e] = 0;
+    } else if (op === FORCE) {
       // (a) Force one employee onto a cell (preferably an under-covered one), then best-response sweeps.
       let d = randInt(D);
       let s = randInt(S);
@@ -362,7 +450,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       }
       candidates.length = 0;
       for (let e = 0; e < E; e++) if (m.allowed[(e * D + d) * V + s + 1] && st.a[e * D + d] !== s + 1) candidates.push(e);
-      if (candidates.length === 0) return;
+      if (candidates.length === 0) return 0;
       const e = candidates[randInt(candidates.length)]!;
       const a0 = Math.max(0, Math.min(d - randInt(len), D - len));
       const b0 = a0 + len;
@@ -414,7 +502,10 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     if (accept) {
       accepted++;
       if (delta < 0) record();
-    } else undo();
+      return delta < 0 ? -delta : 0;
+    }
+    undo();
+    return 0;
   };
 
   /** Search moves until `until` (ms) or `count` moves, cooling from T0 to T1 over that span. */
@@ -484,7 +575,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   record();
 
   const final = evaluate(m, best);
-  log(`blocks: ${blocks} (${blocksProved} proved locally optimal); dives: ${dives}`);
+  log(`blocks: ${blocks} (${blocksProved} proved locally optimal); dives: ${dives}; move weights ${opWeight.map((w) => w.toFixed(2)).join('/')} (block/chain/force/ruin)`);
 
   log(`search: ${moves} moves, ${accepted} accepted, ${dp.calls} programmes; best ${final.objective} (hard ${final.hard}) at ${timeToBest.toFixed(3)} s${optimal() ? ', optimal (reached the bound)' : ''}`);
   return {

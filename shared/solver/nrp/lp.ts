@@ -289,15 +289,21 @@ export class RevisedSimplex {
       rowP[k] = v;
       if (v !== 0) nzP[nnzP++] = k;
     }
+    // Rank-one update of the inverse; a contiguous loop when row p is dense (no index indirection).
+    const dense = nnzP * 3 > m;
     for (let i = 0; i < m; i++) {
       if (i === p) continue;
       const f = d[i]!;
       if (f === 0) continue;
       const rowI = i * m;
-      for (let t = 0; t < nnzP; t++) {
-        const k = nzP[t]!;
-        binv[rowI + k]! -= f * rowP[k]!;
-      }
+      if (dense) {
+        const row = binv.subarray(rowI, rowI + m);
+        for (let k = 0; k < m; k++) row[k]! -= f * rowP[k]!;
+      } else
+        for (let t = 0; t < nnzP; t++) {
+          const k = nzP[t]!;
+          binv[rowI + k]! -= f * rowP[k]!;
+        }
     }
     const rcq = rc[q]!;
     for (let t = 0; t < nnzP; t++) {
