@@ -176,6 +176,12 @@ export class BlockColumns {
       }
       this.rounds++;
       this.lpObjective = this.lp.objective();
+      // The block's bound (valid under any fixing) already within `gap` of the LP: no column can improve it enough
+      // to matter, so the dive needs no pricing here (most of a dive's steps on tight LPs).
+      if (gap > 0 && this.lowerBound > this.lpObjective - gap) {
+        this.converged = true;
+        break;
+      }
       const y = this.lp.y;
       // Cover duals clipped to [−over, under], where the Lagrangian bound is valid.
       for (let i = K; i < rows; i++) {

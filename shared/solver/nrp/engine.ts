@@ -52,7 +52,7 @@ export type EngineResult = {
 
 
 /** Largest master LP (rows) for the column generation (dense basis inverse). */
-const COLUMN_ROWS = 900;
+const COLUMN_ROWS = 600;
 
 export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   const t0 = performance.now();
@@ -149,7 +149,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   let constructLen = Math.min(D, 28);
   let narrow: number | undefined = S > 6 ? 4 : undefined;
   const constructRow = (e: number): boolean => {
-    if (fullRowFailures < 3 && dp.stateCount(e, st.a, e * D, 0, D) < 5e6) {
+    if (fullRowFailures < 3 && dp.stateCount(e, st.a, e * D, 0, D) < 1e8) {
       const r = place(e, 0, D);
       if (Number.isFinite(r)) {
         fullRows++;
@@ -228,7 +228,9 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
           const b0 = Math.min(D, a0 + len);
           if (attempt(a0, b0)) continue;
           const short = m.minMinutes[e]! - rowMinutes(e);
-          if (short > 0) for (let part = short / 2; part >= m.minuteUnit && !attempt(a0, b0, { minMinutes: rowMinutes(e) + part }); part /= 2);
+          // Ask a window for half the shortfall, then less, down to one unit (a shortfall of one shift included).
+          if (short > 0)
+            for (let part = Math.max(m.minuteUnit, short / 2); !attempt(a0, b0, { minMinutes: rowMinutes(e) + part }) && part > m.minuteUnit; part = Math.max(m.minuteUnit, part / 2));
         }
         if (len === D) break;
       }
@@ -533,7 +535,13 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     const cg = new BlockColumns(m, dp, Array.from({ length: E }, (_, e) => e), 0, D, st.a);
     // Root: to convergence (or, with integer weights, until the bound's ceiling cannot rise any more).
     const rootDeadline = t0 + budget * 0.45;
-    while (performance.now() < rootDeadline && !cg.converged && cg.lpSolved) {
+    // One round first: when twenty rounds (half of what the roots of the public instances took) would not fit in the
+    // root's share, the time goes to the search instead.
+    const firstStart = performance.now();
+    cg.generate(rootDeadline, 1);
+    const tooSlow = (performance.now() - firstStart) * 20 > rootDeadline - t0;
+    if (tooSlow) log(`columns: one round took ${(performance.now() - firstStart).toFixed(0)} ms, too slow for this budget: search only`);
+    while (!tooSlow && performance.now() < rootDeadline && !cg.converged && cg.lpSolved) {
       cg.generate(rootDeadline, 5);
       if (integral && Number.isFinite(cg.lowerBound) && Math.ceil(cg.lowerBound - 1e-6) >= Math.ceil(cg.lpObjective - 1e-6)) break;
     }
@@ -545,7 +553,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     const noise = (): number => 0.3 * random();
     let diveTimeSum = 0;
     let aborted = 0;
-    while (!done() && performance.now() < columnDeadline && dives < (options.maxDives ?? Infinity)) {
+    while (!tooSlow && !done() && performance.now() < columnDeadline && dives < (options.maxDives ?? Infinity)) {
       // A new dive only when a typical dive still fits in the column share of the budget.
       if (dives > 0 && performance.now() + 0.7 * (diveTimeSum / dives) > columnDeadline) break;
       if (dives > 0) cg.reset();

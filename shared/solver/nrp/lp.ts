@@ -2,6 +2,9 @@
 // (product updates, refactored from time to time) and a caller-supplied feasible starting basis. It is the master
 // problem solver of the engine's column generation (a few hundred rows), not a general-purpose LP code.
 
+/** Smallest pivot the ratio test accepts: smaller ones made the explicit inverse singular on large masters. */
+const PIVOT_TOLERANCE = 1e-6;
+
 export type LpStatus = 'optimal' | 'iteration-limit' | 'unbounded' | 'singular';
 
 export class RevisedSimplex {
@@ -374,7 +377,7 @@ export class RevisedSimplex {
       let thetaMax = Infinity;
       for (let i = 0; i < m; i++) {
         const di = d[i]!;
-        if (di > 1e-7) {
+        if (di > PIVOT_TOLERANCE) {
           const t = (xB[i]! + 1e-9) / di;
           if (t < thetaMax) thetaMax = t;
         }
@@ -383,7 +386,7 @@ export class RevisedSimplex {
       let pivMag = 0;
       for (let i = 0; i < m; i++) {
         const di = d[i]!;
-        if (di > 1e-7 && xB[i]! / di <= thetaMax && di > pivMag) {
+        if (di > PIVOT_TOLERANCE && xB[i]! / di <= thetaMax && di > pivMag) {
           p = i;
           pivMag = di;
         }
