@@ -26,11 +26,16 @@ let counter = 0;
 
 export type CheckerResult = { feasible: boolean; hard: number; objective: number; breakdown: { shiftOn: number; shiftOff: number; cover: number }; errors: string[] };
 
-/** Run the independent checker (evaluate.mjs, in its own node process) on a roster. */
-export function checkWithEvaluator(name: string, roster: Roster): CheckerResult {
+/** Run the independent checker (evaluate.mjs, in its own node process) on a roster (of a public or given instance). */
+export function checkWithEvaluator(name: string, roster: Roster, instanceText?: string): CheckerResult {
   const file = join(tmp, `${name}-${counter++}.json`);
   writeFileSync(file, JSON.stringify(curtoisSolution(name, roster)));
-  const run = spawnSync(process.execPath, [join(BENCH_DIR, 'evaluate.mjs'), instancePath(name), file], { encoding: 'utf8' });
+  let instanceFile = instancePath(name);
+  if (instanceText !== undefined) {
+    instanceFile = join(tmp, `${name}-${counter++}.txt`);
+    writeFileSync(instanceFile, instanceText);
+  }
+  const run = spawnSync(process.execPath, [join(BENCH_DIR, 'evaluate.mjs'), instanceFile, file], { encoding: 'utf8' });
   return JSON.parse(run.stdout.trim()) as CheckerResult;
 }
 
