@@ -302,24 +302,35 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   const T0 = 30;
   const T1 = 0.5;
 
-  // Adaptive choice of the move kind (as in adaptive large-neighbourhood search): each kind's weight follows its
-  // recent improvement per unit of work, so that a kind that costs much and rarely pays (e.g. column-generation
-  // blocks on instances with many shift types) fades while never dropping below a floor. Work is counted in
-  // programme states expanded plus simplex pivots (weighted by the master's size), not in time, so that a seed and
-  // a number of moves still give the same roster.
+  // Adaptive choice of the move kind (as in adaptive large-neighbourhood search): each kind's value follows its
+  // recent improvement per unit of work, and the kinds share the work in proportion to their values (a kind is chosen
+  // with probability value / average work of one of its moves), so that a kind that costs much and rarely pays (e.g.
+  // column-generation blocks on large instances) fades, while each keeps at least a small share of the work. Work is
+  // counted in programme states expanded plus simplex pivots (weighted by the master's size), not in time, so that a
+  // seed and a number of moves still give the same roster.
   const BLOCK = 0;
   const CHAIN = 1;
   const FORCE = 2;
   const RUIN = 3;
-  const opWeight = [0.15, 0.25, 0.2, 0.4];
+  const opValue = [0.15, 0.25, 0.2, 0.4];
   const opGain = [0, 0, 0, 0];
   const opWork = [0, 0, 0, 0];
+  const opMoves = [0, 0, 0, 0];
+  const opTotalWork = [0, 0, 0, 0];
   const opFloor = 0.04;
   const SEGMENT = 100;
   let lastBlockWork = 0;
+  const opWeight = [0, 0, 0, 0];
   const chooseOp = (blocks: boolean): number => {
+    // Average work of a move per kind; a kind not tried yet counts as the cheapest tried one.
+    let cheapest = Infinity;
+    for (let o = 0; o < 4; o++) if (opMoves[o]! > 0) cheapest = Math.min(cheapest, opTotalWork[o]! / opMoves[o]!);
+    if (!Number.isFinite(cheapest)) cheapest = 1;
     let total = 0;
-    for (let o = blocks ? 0 : 1; o < 4; o++) total += opWeight[o]!;
+    for (let o = blocks ? 0 : 1; o < 4; o++) {
+      opWeight[o] = opValue[o]! / (opMoves[o]! > 0 ? opTotalWork[o]! / opMoves[o]! : cheapest);
+      total += opWeight[o]!;
+    }
     let u = random() * total;
     for (let o = blocks ? 0 : 1; o < 3; o++) {
       u -= opWeight[o]!;
@@ -332,9 +343,9 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     const known = rate.filter((r) => r >= 0);
     const sum = known.reduce((a, b) => a + b, 0);
     for (let o = 0; o < 4; o++) {
-      if (rate[o]! < 0) continue; // not tried in this segment: keep its weight
+      if (rate[o]! < 0) continue; // not tried in this segment: keep its value
       const share = sum > 0 ? rate[o]! / sum : 1 / known.length;
-      opWeight[o] = Math.max(opFloor, 0.6 * opWeight[o]! + 0.4 * share);
+      opValue[o] = Math.max(opFloor, 0.6 * opValue[o]! + 0.4 * share);
     }
     opGain.fill(0);
     opWork.fill(0);
@@ -346,7 +357,10 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     const work0 = dp.expanded;
     lastBlockWork = 0;
     const gain = moveOf(op, temperature);
-    opWork[op]! += dp.expanded - work0 + lastBlockWork + 1;
+    const work = dp.expanded - work0 + lastBlockWork + 1;
+    opWork[op]! += work;
+    opTotalWork[op]! += work;
+    opMoves[op]!++;
     opGain[op]! += gain;
     if (moves % SEGMENT === 0) adapt();
   };
@@ -583,7 +597,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   record();
 
   const final = evaluate(m, best);
-  log(`blocks: ${blocks} (${blocksProved} proved locally optimal); dives: ${dives}; move weights ${opWeight.map((w) => w.toFixed(2)).join('/')} (block/chain/force/ruin)`);
+  log(`blocks: ${blocks} (${blocksProved} proved locally optimal); dives: ${dives}; move values ${opValue.map((w) => w.toFixed(2)).join('/')}, moves ${opMoves.join('/')} (block/chain/force/ruin)`);
 
   log(`search: ${moves} moves, ${accepted} accepted, ${dp.calls} programmes; best ${final.objective} (hard ${final.hard}) at ${timeToBest.toFixed(3)} s${optimal() ? ', optimal (reached the bound)' : ''}`);
   return {
