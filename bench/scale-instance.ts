@@ -20,6 +20,7 @@
 //   randomised rounding keeps the totals. Weights are copied.
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { random as rng } from '../shared/random.ts';
 
 type Shift = { id: string; minutes: number; cannotFollow: string[] };
 type Staff = { id: string; maxShifts: [string, number][]; maxMin: number; minMin: number; maxCons: number; minCons: number; minOff: number; maxWe: number };
@@ -67,18 +68,6 @@ function parse(text: string) {
     return { d: Number(d), s, req: Number(r), under: Number(u), over: Number(o) };
   });
   return { days, shifts, staff, daysOff, on: reqs('SECTION_SHIFT_ON_REQUESTS'), off: reqs('SECTION_SHIFT_OFF_REQUESTS'), cover };
-}
-
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export type ScaleOptions = { days: number; staff: number; shifts: number; seed: number };

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from '../../shared/random.ts';
 import { curtoisSolution, parseCurtois } from '../../shared/solver/nrp/curtois.ts';
 import { compile, type NrpInstance, type NrpModel, type Roster } from '../../shared/solver/nrp/model.ts';
 
@@ -39,14 +40,5 @@ export function checkWithEvaluator(name: string, roster: Roster, instanceText?: 
   return JSON.parse(run.stdout.trim()) as CheckerResult;
 }
 
-/** A small seeded generator for test data (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator for test data (mulberry32, shared/random.ts). */
+export const seeded = random;

@@ -365,6 +365,15 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     if (moves % SEGMENT === 0) adapt();
   };
 
+  /** A cell (d * S + s) whose cover would gain from one more employee, from up to `tries` random cells; −1 if none. */
+  const underCoveredCell = (tries: number): number => {
+    for (let i = 0; i < tries; i++) {
+      const c = randInt(D) * S + randInt(S);
+      if (coverCost(m, c, st.cnt[c]! + 1) < coverCost(m, c, st.cnt[c]!)) return c;
+    }
+    return -1;
+  };
+
   /** A move of kind `op`; returns the improvement it made (0 unless accepted with a lower objective). */
   const moveOf = (op: number, temperature: number): number => {
     moves++;
@@ -405,18 +414,10 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     } else if (op === CHAIN) {
       // (d) Ejection chain: force an employee onto an under-covered cell; a cell it leaves under-covered is offered
       // to another employee (forced onto it), and so on up to four links, all within one window.
-      let d = -1;
-      let s = -1;
-      for (let tries = 0; tries < 30 && d < 0; tries++) {
-        const dd = randInt(D);
-        const ss = randInt(S);
-        const c = dd * S + ss;
-        if (coverCost(m, c, st.cnt[c]! + 1) < coverCost(m, c, st.cnt[c]!)) {
-          d = dd;
-          s = ss;
-        }
-      }
-      if (d < 0) return 0;
+      const cell = underCoveredCell(30);
+      if (cell < 0) return 0;
+      let d = (cell / S) | 0;
+      let s = cell % S;
       const a0 = Math.max(0, Math.min(d - randInt(len), D - len));
       const b0 = a0 + len;
       chosen.length = 0;
@@ -454,15 +455,10 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       // (a) Force one employee onto a cell (preferably an under-covered one), then best-response sweeps.
       let d = randInt(D);
       let s = randInt(S);
-      for (let tries = 0; tries < 20; tries++) {
-        const dd = randInt(D);
-        const ss = randInt(S);
-        const c = dd * S + ss;
-        if (coverCost(m, c, st.cnt[c]! + 1) < coverCost(m, c, st.cnt[c]!)) {
-          d = dd;
-          s = ss;
-          break;
-        }
+      const cell = underCoveredCell(20);
+      if (cell >= 0) {
+        d = (cell / S) | 0;
+        s = cell % S;
       }
       candidates.length = 0;
       for (let e = 0; e < E; e++) if (m.allowed[(e * D + d) * V + s + 1] && st.a[e * D + d] !== s + 1) candidates.push(e);
