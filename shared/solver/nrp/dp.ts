@@ -10,6 +10,7 @@
 // dominated by another state of the same (value, run, minutes) with no more weekends, no more shifts of any binding
 // type and no higher cost are not expanded. A programme whose state numbering would overflow, or one of whose days
 // reaches more than `maxLayer` states, is refused (NaN) so that the caller can use a shorter window.
+import { grown } from './grow.ts';
 import type { NrpModel } from './model.ts';
 
 /** Optional relaxations and narrowings (used by the construction and the search on large instances). */
@@ -204,14 +205,13 @@ export class RowDP {
   private hPos = new Int32Array(1024);
 
   /** A hash table with room for at least `n` states (stamps of older generations count as empty). */
-  private ensureHash(n: number, gen: number): void {
+  private ensureHash(n: number): void {
     let cap = this.hStamp.length;
     while (cap < 2 * n) cap <<= 1;
     if (cap === this.hStamp.length) return;
     this.hStamp = new Int32Array(cap);
     this.hKey = new Int32Array(cap);
     this.hPos = new Int32Array(cap);
-    void gen;
   }
 
   /** Double the hash table and re-insert the states of the layer being built (positions start … end−1). */
@@ -235,21 +235,11 @@ export class RowDP {
   private ensurePositions(n: number): void {
     if (n <= this.pState.length) return;
     const size = Math.max(n, this.pState.length * 2);
-    const s = new Int32Array(size);
-    s.set(this.pState);
-    this.pState = s;
-    const c = new Float64Array(size);
-    c.set(this.pCost);
-    this.pCost = c;
-    const p = new Int32Array(size);
-    p.set(this.pParent);
-    this.pParent = p;
-    const dd = new Uint8Array(size);
-    dd.set(this.pDead);
-    this.pDead = dd;
-    const pv = new Uint8Array(size);
-    pv.set(this.pVal);
-    this.pVal = pv;
+    this.pState = grown(this.pState, size);
+    this.pCost = grown(this.pCost, size);
+    this.pParent = grown(this.pParent, size);
+    this.pDead = grown(this.pDead, size);
+    this.pVal = grown(this.pVal, size);
   }
 
   /**
@@ -419,7 +409,7 @@ export class RowDP {
       }
       const stamp = this.stamp;
       const posOf = this.posOf;
-      if (useHash) this.ensureHash(4 * (layerStart[t + 1]! - layerStart[t]!), gen);
+      if (useHash) this.ensureHash(4 * (layerStart[t + 1]! - layerStart[t]!));
       let hStamp = this.hStamp;
       let hKey = this.hKey;
       let hPos = this.hPos;

@@ -1,6 +1,7 @@
 // A small dense revised primal simplex for min cᵀx, Ax = b, x ≥ 0 with sparse columns, an explicit basis inverse
 // (product updates, refactored from time to time) and a caller-supplied feasible starting basis. It is the master
 // problem solver of the engine's column generation (a few hundred rows), not a general-purpose LP code.
+import { grown } from './grow.ts';
 
 /** Smallest pivot the ratio test accepts: smaller ones made the explicit inverse singular on large masters. */
 const PIVOT_TOLERANCE = 1e-6;
@@ -69,35 +70,16 @@ export class RevisedSimplex {
   addColumn(cost: number, rows: ArrayLike<number>, vals: ArrayLike<number>): number {
     if (this.nnz + rows.length > this.colRows.length) {
       const size = Math.max(this.nnz + rows.length, this.colRows.length * 2);
-      const r = new Int32Array(size);
-      r.set(this.colRows);
-      this.colRows = r;
-      const v = new Float64Array(size);
-      v.set(this.colVals);
-      this.colVals = v;
+      this.colRows = grown(this.colRows, size);
+      this.colVals = grown(this.colVals, size);
     }
+    // Per-column arrays grow together (they always have the same length).
     if (this.n + 2 > this.colStart.length) {
       const size = this.colStart.length * 2;
-      const st = new Int32Array(size);
-      st.set(this.colStart);
-      this.colStart = st;
-      const c = new Float64Array(size);
-      c.set(this.costArr);
-      this.costArr = c;
-      const b = new Uint8Array(size);
-      b.set(this.isBasic);
-      this.isBasic = b;
-      const a = new Uint8Array(size);
-      a.set(this.active);
-      this.active = a;
-    }
-    if (this.isBasic.length < this.colStart.length) {
-      const b = new Uint8Array(this.colStart.length);
-      b.set(this.isBasic);
-      this.isBasic = b;
-      const a = new Uint8Array(this.colStart.length);
-      a.set(this.active);
-      this.active = a;
+      this.colStart = grown(this.colStart, size);
+      this.costArr = grown(this.costArr, size);
+      this.isBasic = grown(this.isBasic, size);
+      this.active = grown(this.active, size);
     }
     this.active[this.n] = 1;
     for (let i = 0; i < rows.length; i++) {
