@@ -1,7 +1,8 @@
 // CAL-1: monthly summary (first Tuesday), progress (third Tuesday) and quarterly (first Tuesday of Jan/Apr/Jul/Oct)
 // meeting days are kept free: no dedicated community officer on duty is pulled onto an FB-3/FB-4 post then.
 import { describe, expect, it } from 'vitest';
-import { meetingDays } from '../../shared/rules/checks.ts';
+import { builtinCalendar } from '../../shared/calendar/builtin.ts';
+import { meetingDays } from '../../shared/rules/days.ts';
 import { A, assign, baselineAssignments, context, replaceDay, tinyStation, violationsOf } from './fixtures.ts';
 
 const station = tinyStation();
@@ -13,7 +14,7 @@ const pullOn = (date: string) => {
 
 describe('CAL-1 station meetings', () => {
   it('finds the meeting days: first and third Tuesdays, the quarterly one in January', () => {
-    expect(meetingDays('2026-12-01', 62)).toEqual([
+    expect(meetingDays('2026-12-01', 62, builtinCalendar())).toEqual([
       { date: '2026-12-01', meetings: ['monthly summary meeting'] },
       { date: '2026-12-15', meetings: ['monthly progress meeting'] },
       { date: '2027-01-05', meetings: ['quarterly summary meeting', 'monthly summary meeting'] },
