@@ -1,12 +1,14 @@
 // Every API route and the function folder that serves it: read by the local server and by infra/ alike,
 // so the two can never disagree about what exists.
-export const FUNCTIONS = ['health', 'stations', 'audit', 'plans', 'roster', 'redeployments', 'reinforced-duty'] as const;
+export const FUNCTIONS = ['health', 'api-docs', 'stations', 'audit', 'plans', 'roster', 'redeployments', 'reinforced-duty'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type RouteSpec = { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; path: string; function: FunctionName; public?: boolean };
 
 export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/health', function: 'health', public: true },
+  { method: 'GET', path: '/openapi.json', function: 'api-docs', public: true },
+  { method: 'GET', path: '/docs', function: 'api-docs', public: true },
   { method: 'GET', path: '/stations/{stationId}', function: 'stations' },
   { method: 'PUT', path: '/stations/{stationId}', function: 'stations' },
   { method: 'GET', path: '/stations/{stationId}/audit', function: 'audit' },
@@ -30,6 +32,7 @@ export const routeKey = (route: RouteSpec) => `${route.method} ${route.path}`;
  */
 export const TABLE_ACTIONS: Record<FunctionName, readonly string[]> = {
   health: [],
+  'api-docs': [],
   stations: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   audit: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   // Reads the station and published plans (GetItem, Query on gsi1 and body parts); writes body parts and heads

@@ -11,6 +11,7 @@ type LambdaHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
 // The same modules Lambda loads, one per function folder.
 const loaders: Record<FunctionName, () => Promise<{ handler: LambdaHandler }>> = {
   health: () => import('../functions/health/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  'api-docs': () => import('../functions/api-docs/handler.ts') as Promise<{ handler: LambdaHandler }>,
   stations: () => import('../functions/stations/handler.ts') as Promise<{ handler: LambdaHandler }>,
   audit: () => import('../functions/audit/handler.ts') as Promise<{ handler: LambdaHandler }>,
   plans: () => import('../functions/plans/handler.ts') as Promise<{ handler: LambdaHandler }>,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { authorize, may } from '../../shared/auth/permissions.ts';
 import { badRequest, conflict, notFound } from '../../shared/domain/errors.ts';
-import { PlanRequest, type Plan } from '../../shared/domain/plan.ts';
+import { PlanRequest, PublishRequest, type Plan } from '../../shared/domain/plan.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { planIdOf, stationIdOf } from '../../shared/http/params.ts';
 import { planEnd, rosterAssignments } from '../../shared/roster/index.ts';
@@ -15,7 +15,6 @@ import { alreadyPublished, newAuditId, storeFromEnvironment } from '../../shared
 export const newPlanId = (): string => `pl_${randomUUID().replace(/-/g, '')}`;
 
 /** A publish may name the version the client read (else If-Match, else the version read just before writing). */
-const PublishRequest = z.strictObject({ version: z.int().min(1).optional() }).optional();
 const IfMatch = z.string().regex(/^(W\/)?"?\d+"?$/, 'If-Match must be a plan version such as "1"');
 
 export async function createPlan(request: ApiRequest) {

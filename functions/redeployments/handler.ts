@@ -16,14 +16,14 @@ import { notFound } from '../../shared/domain/errors.ts';
 import {
   DecisionBody,
   RedeploymentId,
+  RedeploymentListQuery,
   RedeploymentRequestBody,
-  RedeploymentStatus,
   WithdrawBody,
   type Redeployment,
 } from '../../shared/domain/redeployment.ts';
 import type { StationRecord } from '../../shared/domain/station.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
-import { PageQuery, cursorOf, stationIdOf } from '../../shared/http/params.ts';
+import { cursorOf, stationIdOf } from '../../shared/http/params.ts';
 import { addDaysTo } from '../../shared/rotation/index.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
 
@@ -33,8 +33,6 @@ export const newRedeploymentId = (now: Date = new Date()): string =>
 
 const redeploymentIdOf = (path: Record<string, string>): string =>
   parseOr400(z.object({ redeploymentId: RedeploymentId }), path, 'path').redeploymentId;
-
-const ListQuery = PageQuery.extend({ status: RedeploymentStatus.optional() });
 
 async function stationOr404(stationId: string): Promise<StationRecord> {
   const station = await storeFromEnvironment().stations.get(stationId);
@@ -104,7 +102,7 @@ export async function getRedeployment(request: ApiRequest) {
 export async function listRedeployments(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
   authorize(request.actor, 'redeployment.read', stationId);
-  const query = parseOr400(ListQuery, { status: request.query.status, cursor: request.query.cursor, next: request.query.next, limit: request.query.limit }, 'query');
+  const query = parseOr400(RedeploymentListQuery, { status: request.query.status, cursor: request.query.cursor, next: request.query.next, limit: request.query.limit }, 'query');
   const station = await stationOr404(stationId);
   const today = todayIn(station.timezone);
   const store = storeFromEnvironment();

@@ -293,5 +293,9 @@ export function validateStationConfig(
 export type StationConfig = z.infer<typeof StationConfig>;
 export type StationConfigInput = z.input<typeof StationConfig>;
 
+/** What the store adds to a configuration: its id and optimistic-locking version, and who wrote it last. */
+export const StationStamp = z.object({ id: z.string(), version: z.int().min(1), updatedAt: z.string(), updatedBy: z.string() });
+
 /** A station as the API returns it: the configuration plus its id and optimistic-locking version. */
-export type StationRecord = StationConfig & { id: string; version: number; updatedAt: string; updatedBy: string };
+export const StationDocument = StationConfig.and(StationStamp);
+export type StationRecord = StationConfig & z.infer<typeof StationStamp>;
