@@ -68,3 +68,17 @@ describe('the docs explain every rule', () => {
     for (const id of Object.keys(SOURCES)) expect(domain).toContain(`| ${id} |`);
   });
 });
+
+describe('dependencies sit where they belong', () => {
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+
+  it('tools of the laptop, the benchmarks and the deployment are not runtime dependencies', () => {
+    for (const tool of ['dynalite', 'tsx', 'highs', 'aws-cdk-lib', 'aws-cdk', 'constructs', 'vite', 'vitest'])
+      expect(Object.keys(pkg.dependencies), tool).not.toContain(tool);
+  });
+
+  it('every version is pinned exactly', () => {
+    const loose = Object.entries({ ...pkg.dependencies, ...pkg.devDependencies }).filter(([, v]) => !/^\d+\.\d+\.\d+$/.test(v));
+    expect(loose).toEqual([]);
+  });
+});
