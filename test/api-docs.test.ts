@@ -25,7 +25,7 @@ describe('the OpenAPI document', () => {
   }
 
   it('the validator would catch a broken document', async () => {
-    const doc = structuredClone(buildOpenApi('en')) as { paths: Record<string, Record<string, { parameters: { in: string }[] }>> };
+    const doc = structuredClone(buildOpenApi('en')) as unknown as { paths: Record<string, Record<string, { parameters: { in: string }[] }>> };
     doc.paths['/stations/{stationId}']!.get!.parameters[0]!.in = 'body';
     const result = await validate(doc as unknown as Parameters<typeof validate>[0]);
     expect(result.valid).toBe(false);

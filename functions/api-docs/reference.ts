@@ -38,7 +38,9 @@ function typeOf(raw: Schema, doc: oas31.OpenAPIObject): string {
   if (s.allOf) return s.allOf.map((a) => typeOf(a, doc)).join(' & ');
   const type = Array.isArray(s.type) ? s.type.join(' | ') : (s.type ?? 'any');
   if (type === 'array' && s.items) return `array of ${typeOf(s.items, doc)}`;
-  const range = s.minimum !== undefined || s.maximum !== undefined ? ` ${s.minimum ?? ''}–${s.maximum ?? ''}` : '';
+  // zod writes the safe-integer limits of z.int() as bounds: they say nothing to a reader.
+  const bound = (n: number | undefined) => (n === undefined || Math.abs(n) >= Number.MAX_SAFE_INTEGER ? '' : String(n));
+  const range = bound(s.minimum) || bound(s.maximum) ? ` ${bound(s.minimum)}–${bound(s.maximum)}` : '';
   return `${type}${s.format ? ` (${s.format})` : ''}${s.pattern ? ` /${s.pattern}/` : ''}${range}`;
 }
 

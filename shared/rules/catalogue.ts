@@ -38,7 +38,7 @@ export type RuleEntry = {
   title: string;
   /** What the rule says, as a station leader reads it. */
   sentence: string;
-  /** Source article in ../shared/seeds (or "generic" for standard fatigue and fairness rules). */
+  /** Source article, by its id in shared/rules/sources.ts (or "generic" for standard fatigue and fairness rules). */
   source: string;
   /** Penalty per unit of breach for soft rules; hard rules are never traded. */
   weight: number;
@@ -53,7 +53,7 @@ const entries = [
   { id: 'NIGHT-1', severity: 'soft', title: 'Consecutive nights', sentence: 'Nobody works more consecutive night shifts than the station allows.', source: 'generic', weight: 50 },
   { id: 'SLOT-1', severity: 'hard', title: 'One post at a time', sentence: 'A person holds one post in any time slot; assignments never overlap.', source: 'generic', weight: 0 },
   { id: 'SKILL-1', severity: 'hard', title: 'Required skills', sentence: 'A post that needs a skill (driver, case handling, dispatcher) is held only by people who have it.', source: 'generic', weight: 0 },
-  { id: 'PLAN-1', severity: 'hard', title: 'Everyone every day', sentence: 'Every person has an assignment on every day of the plan (rest or absent where they do not work).', source: 'API.md', weight: 0 },
+  { id: 'PLAN-1', severity: 'hard', title: 'Everyone every day', sentence: 'Every person has an assignment on every day of the plan (rest or absent where they do not work).', source: 'contract', weight: 0 },
   { id: 'FB-1', severity: 'hard', title: 'No patrol cars', sentence: 'A dedicated community officer is never rostered on patrol car 01 or 02 (不准从事01、02巡逻车的值守工作).', source: '004', weight: 0 },
   { id: 'FB-2', severity: 'hard', title: 'No case handling', sentence: 'A dedicated community officer handles no case at administrative-detention level or above and carries no case quota.', source: '004, 001', weight: 0 },
   { id: 'FB-3', severity: 'hard', title: 'No other non-community work without approval', sentence: 'A dedicated community officer is put on station duty, routine duty, the command room, security checks, large events or special operations only under an approved redeployment for that officer, post and day.', source: '001, 004', weight: 0 },

@@ -35,10 +35,11 @@ const functionId = (name: string): string => {
 };
 const queueId = (prefix: string) => ofType('AWS::SQS::Queue').map(([id]) => id).find((id) => id.startsWith(prefix))!;
 
+// Synthesis bundles every function with esbuild: seconds alone, longer on a loaded machine.
 beforeAll(() => {
   template = synth();
   resources = template.toJSON().Resources as Record<string, Resource>;
-});
+}, 180_000);
 
 describe('the HTTP API', () => {
   it('is an HTTP API with a JWT authorizer on the Cognito user pool', () => {
