@@ -1,6 +1,6 @@
 // Every API route and the function folder that serves it: read by the local server and by infra/ alike,
 // so the two can never disagree about what exists.
-export const FUNCTIONS = ['health', 'api-docs', 'stations', 'audit', 'plans', 'roster', 'redeployments', 'reinforced-duty'] as const;
+export const FUNCTIONS = ['health', 'api-docs', 'stations', 'audit', 'plans', 'roster', 'redeployments', 'reinforced-duty', 'calendar'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type RouteSpec = { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; path: string; function: FunctionName; public?: boolean };
@@ -22,6 +22,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/stations/{stationId}/redeployments/{redeploymentId}/decisions', function: 'redeployments' },
   { method: 'POST', path: '/stations/{stationId}/redeployments/{redeploymentId}/withdraw', function: 'redeployments' },
   { method: 'POST', path: '/stations/{stationId}/reinforced-duty', function: 'reinforced-duty' },
+  { method: 'GET', path: '/calendar', function: 'calendar' },
+  { method: 'PUT', path: '/calendar/{year}', function: 'calendar' },
 ];
 
 export const routeKey = (route: RouteSpec) => `${route.method} ${route.path}`;
@@ -47,6 +49,9 @@ export const TABLE_ACTIONS: Record<FunctionName, readonly string[]> = {
   // Reads the station (GetItem) and published plan heads (Query on gsi1); writes the station (UpdateItem, conditional
   // on version), marks plan heads (UpdateItem), flushes audit entries (PutItem, UpdateItem).
   'reinforced-duty': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Reads the loaded years (Query on the calendar partition, GetItem); loads a year (PutItem, conditional on its
+  // version) and flushes its audit entry (PutItem, UpdateItem).
+  calendar: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
 };
 
 /** Functions without routes: the nightly job (infra/ wires the dispatcher to the schedule, the worker to the queue). */

@@ -16,6 +16,7 @@ const loaders: Record<FunctionName, () => Promise<{ handler: LambdaHandler }>> =
   audit: () => import('../functions/audit/handler.ts') as Promise<{ handler: LambdaHandler }>,
   plans: () => import('../functions/plans/handler.ts') as Promise<{ handler: LambdaHandler }>,
   roster: () => import('../functions/roster/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  calendar: () => import('../functions/calendar/handler.ts') as Promise<{ handler: LambdaHandler }>,
   redeployments: () => import('../functions/redeployments/handler.ts') as Promise<{ handler: LambdaHandler }>,
   'reinforced-duty': () => import('../functions/reinforced-duty/handler.ts') as Promise<{ handler: LambdaHandler }>,
 };

@@ -2,6 +2,7 @@
 // Chinese and English. document.ts turns this into OpenAPI 3.1; a test fails when a route is missing here.
 import { z } from 'zod';
 import { AuditEntry } from '../../shared/domain/audit.ts';
+import { CalendarAnswer, CalendarQuery, CalendarYear, CalendarYearBody, LoadedCalendarYear } from '../../shared/domain/calendar.ts';
 import { ErrorBody } from '../../shared/domain/errors.ts';
 import { Plan, PlanRequest, PublishRequest } from '../../shared/domain/plan.ts';
 import { StationId } from '../../shared/domain/primitives.ts';
@@ -54,6 +55,7 @@ export const TAGS = {
   roster: { zh: '已发布排班', en: 'Published roster' },
   redeployments: { zh: '抽调审批', en: 'Redeployment approvals' },
   audit: { zh: '审计记录', en: 'Audit trail' },
+  calendar: { zh: '法定节假日与调休', en: 'Official calendar' },
 } as const satisfies Record<string, Text>;
 export type TagName = keyof typeof TAGS;
 
@@ -240,6 +242,33 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       { status: 200, description: { zh: '此前已宣布', en: 'Declared before' }, schema: ReinforcedDutyDeclared },
     ],
     errors: [400, 401, 403, 404, 409, 422, 503],
+  },
+  'GET /calendar': {
+    tag: 'calendar',
+    summary: { zh: '查询法定节假日与调休上班日（任何已登录用户）', en: 'Public holidays and make-up working days (anyone signed in)' },
+    description: {
+      zh: '最多 366 天。missingYears 列出没有国务院通知数据的年份（CAL-3）；years 说明每年数据来自内置数据包还是管理员载入。',
+      en: 'At most 366 days. missingYears lists the years without the State Council notice (CAL-3); years says whether each year comes from the built-in package or was loaded by an admin.',
+    },
+    query: CalendarQuery,
+    answers: [{ status: 200, description: { zh: '每日是否工作日、节日名称、是否调休上班', en: 'Each day: workday, holiday name, make-up working day' }, schema: CalendarAnswer }],
+    errors: [400, 401, 403, 503],
+  },
+  'PUT /calendar/{year}': {
+    tag: 'calendar',
+    summary: { zh: '载入或更正某年的放假安排（管理员）', en: 'Load or correct a year of the official calendar (admin)' },
+    description: {
+      zh: '整年替换内置数据；每个日期须在该年内，调休上班日须为周六或周日。首次载入 201，更正 200；可带 If-Match。',
+      en: 'Replaces the built-in data for the whole year; every date lies in that year and make-up working days are Saturdays or Sundays. First load 201, correction 200; If-Match is honoured.',
+    },
+    path: z.object({ year: CalendarYear }),
+    headers: IfMatchHeader,
+    body: { schema: CalendarYearBody, required: true, example: { holidays: [{ date: '2027-01-01', name: '元旦' }], makeUpWorkdays: [] } },
+    answers: [
+      { status: 201, description: { zh: '已载入', en: 'Loaded' }, schema: LoadedCalendarYear },
+      { status: 200, description: { zh: '已更正', en: 'Corrected' }, schema: LoadedCalendarYear },
+    ],
+    errors: [400, 401, 403, 409, 413, 503],
   },
 };
 

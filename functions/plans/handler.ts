@@ -32,7 +32,9 @@ export async function createPlan(request: ApiRequest) {
   // STAB-1: days published already are handed to the solver, which keeps them unless a hard rule now forbids them.
   const published = rosterAssignments(await store.plans.listPublished(stationId, asked.start, end), asked.start, end);
   const approved = await store.approvedRedeploymentsFor(stationId, asked.start, end);
-  const solved = planRoster({ station: config, start: asked.start, days: asked.days, approved, published, seed: asked.seed, seconds: asked.seconds });
+  // CAL-3: the official calendar as loaded (built-in data, the admin's years over it); the solver adds the station's days.
+  const calendar = await store.officialYears();
+  const solved = planRoster({ station: config, start: asked.start, days: asked.days, approved, published, calendar, seed: asked.seed, seconds: asked.seconds });
 
   const at = new Date();
   const plan: Plan = {

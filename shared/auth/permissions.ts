@@ -16,6 +16,9 @@ export const ACTIONS = {
   'reinforced-duty.declare': ['branch'],
   'audit.read': ['director', 'instructor', 'deputy', 'branch', 'admin'],
   'roster.own': GROUPS,
+  /** The official calendar (CAL-3) is the same for every station: anyone signed in reads it, the admin loads a year. */
+  'calendar.read': GROUPS,
+  'calendar.load': ['admin'],
 } as const satisfies Record<string, readonly Group[]>;
 export type Action = keyof typeof ACTIONS;
 
@@ -40,4 +43,11 @@ export function authorize(actor: Actor, action: Action, stationId: string): void
   if (!actor.groups.some((g) => allowed.includes(g)))
     throw forbidden('AUTH-ROLE', `Only ${allowed.join(', ')} may do this (${action}); you are ${actor.groups.join(', ') || 'in no group'}.`);
   throw forbidden('AUTH-STATION', `You act only on your own station (${actor.stationId ?? 'none'}), not on ${stationId}.`);
+}
+
+/** For what belongs to no station (the official calendar): the group alone decides; 403 `AUTH-ROLE` otherwise. */
+export function authorizeRole(actor: Actor, action: Action): void {
+  const allowed: readonly string[] = ACTIONS[action];
+  if (!actor.groups.some((g) => allowed.includes(g)))
+    throw forbidden('AUTH-ROLE', `Only ${allowed.join(', ')} may do this (${action}); you are ${actor.groups.join(', ') || 'in no group'}.`);
 }

@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'redeployment.withdrawn',
   'redeployment.expired',
   'reinforced-duty.declared',
+  /** An admin loaded or corrected a year of the official calendar (CAL-3); kept in the `_calendar` trail. */
+  'calendar.loaded',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -70,6 +70,16 @@ export const CalendarAnswer = z.object({
 });
 export type CalendarAnswer = z.infer<typeof CalendarAnswer>;
 
+/** The answer of `PUT /calendar/{year}`: the year as stored. */
+export const LoadedCalendarYear = z.object({
+  year: z.string(),
+  holidays: z.array(z.object({ date: IsoDate, name: z.string() })),
+  makeUpWorkdays: z.array(IsoDate),
+  version: z.int(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
 /** A station's own days (its document's `"calendar"`): they win over the official data for that station. */
 export const StationCalendarDays = z.strictObject({
   workdays: z.array(IsoDate).max(400).default([]),

@@ -1,6 +1,9 @@
 // The roster store: the only door to DynamoDB. Handlers get one of these and never see keys or commands.
 import { AuditTrail } from './audit.ts';
+import { CalendarStore } from './calendar.ts';
 import type { ApprovedRedeployment } from '../domain/plan.ts';
+import { BUILTIN_YEARS } from '../calendar/builtin.ts';
+import { officialYears, type OfficialYears } from '../calendar/index.ts';
 import { createStoreClient, type StoreClient } from './client.ts';
 import { PlanStore } from './plans.ts';
 import { RedeploymentStore } from './redeployments.ts';
@@ -12,12 +15,14 @@ export { newAuditId } from './audit.ts';
 export type { PlanHead, PlanSummary } from './plans.ts';
 export { alreadyPublished } from './plans.ts';
 export type { ChangeResult, RequestChange } from './redeployments.ts';
+export type { LoadedYear } from './calendar.ts';
 
 export class RosterStore {
   readonly audit: AuditTrail;
   readonly stations: StationStore;
   readonly plans: PlanStore;
   readonly redeployments: RedeploymentStore;
+  readonly calendar: CalendarStore;
 
   constructor(
     readonly client: StoreClient,
@@ -27,6 +32,13 @@ export class RosterStore {
     this.stations = new StationStore(client, tableName, this.audit);
     this.plans = new PlanStore(client, tableName, this.audit);
     this.redeployments = new RedeploymentStore(client, tableName, this.audit, this.plans);
+    this.calendar = new CalendarStore(client, tableName, this.audit);
+  }
+
+  /** The official calendar's years as the planner reads them: the built-in data with the admin's loaded years over it. */
+  async officialYears(): Promise<OfficialYears> {
+    const loaded = await this.calendar.loadedYears();
+    return officialYears(BUILTIN_YEARS, Object.fromEntries(loaded.map((y) => [y.year, { holidays: y.holidays, makeUpWorkdays: y.makeUpWorkdays }])));
   }
 
   /** The fully approved redeployments (AP-5) of a station that touch `from`..`to`, for the planner. */

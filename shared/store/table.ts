@@ -7,6 +7,7 @@
 //   redeployment         STATION#<stationId>        RD#<id>                   RD#<stationId>#<status> / <createdAt>#<id>
 //   audit entry          AUDIT#<stationId>          <at>#<entryId>            -
 //   nightly run marker   STATION#<stationId>        NIGHTLY#<night>           -                          (expiresAt: TTL)
+//   official calendar    CALENDAR                   YEAR#<year>               -                          (audit trail AUDIT#_calendar)
 //
 // A plan head carries its gzip-packed body inline when that is small, else the body sits in the chunk items, which are
 // written before the head (see plans.ts).
@@ -29,6 +30,10 @@ export const keys = {
   redeploymentsIndex: (stationId: string, status: string) => `RD#${stationId}#${status}`,
   auditPartition: (stationId: string) => `AUDIT#${stationId}`,
   nightly: (stationId: string, night: string) => ({ pk: `STATION#${stationId}`, sk: `NIGHTLY#${night}` }),
+  calendarPartition: 'CALENDAR',
+  calendarYear: (year: string) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),
+  /** The audit trail of the official calendar: `_` can never begin a station id, so it is nobody's station. */
+  calendarAuditStation: '_calendar',
 };
 
 /** The table as CreateTable wants it: used by the local server and tests; infra/ declares the same keys. */
