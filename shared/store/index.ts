@@ -37,7 +37,10 @@ export class RosterStore {
     this.plans = new PlanStore(client, tableName, this.audit);
     this.plans.onPublished = async (stationId, planId) => void (await this.refreshSummary(stationId, { publishedPlanId: planId }));
     this.redeployments = new RedeploymentStore(client, tableName, this.audit, this.plans);
-    this.redeployments.onChanged = async (request) => void (await this.refreshSummary(request.stationId, { request }));
+    // Only requests that need the branch move a figure (pendingForBranch); the others leave the summary as it is.
+    this.redeployments.onChanged = async (request) => {
+      if (request.required.includes('branch')) await this.refreshSummary(request.stationId, { request });
+    };
     this.branches = new BranchStore(client, tableName);
   }
 
