@@ -11,9 +11,9 @@ export type SolveInput = {
   /** Assignments of published plans for these dates: kept unless a hard rule now forbids them (STAB-1). */
   published?: readonly Assignment[];
   seed?: number;
-  /** Search time budget in seconds (default 2). */
+  /** Solve time budget in seconds (default 2). */
   seconds?: number;
 };
 
 /** The plan document without what the store adds (id, station, status, version, authorship). */
-export type SolveOutput = Pick<Plan, 'start' | 'days' | 'assignments' | 'shortfalls' | 'violations' | 'kpis' | 'suggestions' | 'score' | 'redeploymentIds' | 'solver'>;
+export type SolveOutput = Pick<Plan, 'start' | 'days' | 'assignments' | 'shortfalls' | 'violations' | 'kpis' | 'suggestions' | 'score' | 'bound' | 'gap' | 'redeploymentIds' | 'solver'>;
