@@ -10,6 +10,8 @@ import type { SolveInput, SolveOutput } from './types.ts';
 export type { SolveInput, SolveOutput } from './types.ts';
 export type { Progress } from './station/engine.ts';
 
+/** Default time budget: 2 s for a station month of up to ~100 people, growing with the plan's cells to 20 s. */
+export const defaultSeconds = (people: number, days: number): number => Math.max(2, Math.min(20, Math.round((people * days) / 1500)));
 export const DEFAULT_SECONDS = 2;
 
 /** The gap between a score and a bound, as the plan reports it (0 when proven optimal). */
@@ -19,7 +21,7 @@ export type PlanHooks = { onProgress?: (p: Progress) => void; shouldStop?: () =>
 
 export function planRoster(input: SolveInput, hooks: PlanHooks = {}): SolveOutput {
   const seed = input.seed ?? 1;
-  const seconds = input.seconds ?? DEFAULT_SECONDS;
+  const seconds = input.seconds ?? defaultSeconds(input.station.people.length, input.days);
   const approved = input.approved ?? [];
   const model = buildModel(input.station, input.start, input.days, approved, input.published ?? []);
   const result = solveStation(model, { seed, seconds, ...hooks });
