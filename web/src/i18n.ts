@@ -1,6 +1,8 @@
 // Chinese and English. Chinese is the default when the browser prefers it (navigator.languages); the choice is kept
 // in localStorage. Every string the page shows comes from here, so the two dictionaries must have the same keys
-// (test/web/model.test.ts checks it).
+// (test/web/model.test.ts checks it). The language is a signal: a component that calls t() re-renders when it changes.
+import { signal } from '@preact/signals';
+
 export type Lang = 'zh' | 'en';
 
 const en = {
@@ -157,6 +159,29 @@ const en = {
   place_station: 'at the station',
   place_community: 'in the community',
   place_none: '',
+  severity_hard: 'hard',
+  severity_soft: 'soft',
+  severity_station: 'station',
+  severity_info: 'info',
+  showInRoster: 'Show in the roster',
+  weekLabel: 'week {n} of {year}',
+  weekShort: 'W{n}',
+  datePlaceholder: 'YYYY-MM-DD',
+  dateHint: 'A date as YYYY-MM-DD; arrow up and down change it by a day.',
+  dateInvalid: 'not a date',
+  unsavedTitle: 'Unsaved changes',
+  unsavedText: 'The set-up has changes that are not saved. Leave and lose them?',
+  unsavedStay: 'Stay and keep editing',
+  unsavedLeave: 'Leave without saving',
+  screens: 'Screens',
+  screen_roster: 'Roster',
+  screen_staff: 'Staff',
+  screen_communities: 'Communities and groups',
+  screen_rotation: 'Rotation and shifts',
+  screen_demand: 'Demand',
+  screen_rules: 'Rules',
+  screen_import: 'Import staff',
+  screen_audit: 'Audit trail',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -315,6 +340,29 @@ const zh: Record<MessageKey, string> = {
   place_station: '所内',
   place_community: '社区',
   place_none: '',
+  severity_hard: '硬性',
+  severity_soft: '柔性',
+  severity_station: '全所',
+  severity_info: '提示',
+  showInRoster: '在排班表中查看',
+  weekLabel: '{year}年第{n}周',
+  weekShort: '第{n}周',
+  datePlaceholder: '年-月-日',
+  dateHint: '日期格式：年-月-日（如 2026-12-07）；上下方向键按天调整。',
+  dateInvalid: '日期无效',
+  unsavedTitle: '有未保存的修改',
+  unsavedText: '设置中有尚未保存的修改。离开将丢失这些修改，确定离开吗？',
+  unsavedStay: '留下继续编辑',
+  unsavedLeave: '不保存，离开',
+  screens: '页面',
+  screen_roster: '排班',
+  screen_staff: '人员',
+  screen_communities: '社区与班组',
+  screen_rotation: '轮班与班次',
+  screen_demand: '岗位需求',
+  screen_rules: '规则设置',
+  screen_import: '导入人员',
+  screen_audit: '操作记录',
 };
 
 /** Short Chinese names of the rules (the catalogue's titles are English; a rule missing here shows its English title). */
@@ -365,7 +413,7 @@ export const RULE_TITLES_ZH: Record<string, string> = {
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, zh };
 
-let current: Lang = 'en';
+const current = signal<Lang>('en');
 
 export function preferredLang(languages: readonly string[], stored: string | null): Lang {
   if (stored === 'zh' || stored === 'en') return stored;
@@ -378,16 +426,16 @@ export function preferredLang(languages: readonly string[], stored: string | nul
 }
 
 export function setLang(lang: Lang): void {
-  current = lang;
+  current.value = lang;
 }
 
 export function lang(): Lang {
-  return current;
+  return current.value;
 }
 
 /** The message for a key in the current language, with `{name}` placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = DICTIONARIES[current][key] ?? en[key];
+  const template = DICTIONARIES[current.value][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
@@ -397,7 +445,7 @@ export function tx(prefix: string, value: string): string {
   return key in en ? t(key) : value;
 }
 
-const locale = () => (current === 'zh' ? 'zh-CN' : 'en-GB');
+const locale = () => (current.value === 'zh' ? 'zh-CN' : 'en-GB');
 
 /** `Mon 23 Nov` / `11月23日 周一`. */
 export function formatDay(date: string, style: 'short' | 'long' = 'short'): string {
@@ -408,7 +456,7 @@ export function formatDay(date: string, style: 'short' | 'long' = 'short'): stri
 }
 
 export function weekdayShort(date: string): string {
-  return new Intl.DateTimeFormat(locale(), { weekday: current === 'zh' ? 'narrow' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale(), { weekday: current.value === 'zh' ? 'narrow' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 export function formatPercent(x: number): string {
