@@ -5,6 +5,11 @@ import { loadConfig, setUnauthorizedHandler, type SiteConfig } from './api.ts';
 import { lang, preferredLang, t, tx } from './i18n.ts';
 import { DEMO_AS, decodeToken, primaryRole } from './model.ts';
 import { RosterScreen } from './screens/roster/index.tsx';
+import { CommunitiesScreen } from './screens/setup/communities.tsx';
+import { DemandScreen } from './screens/setup/demand.tsx';
+import { RotationScreen } from './screens/setup/rotation.tsx';
+import { RulesScreen } from './screens/setup/rules.tsx';
+import { StaffScreen } from './screens/setup/staff.tsx';
 import { SignIn } from './screens/signin.tsx';
 import {
   LANG_KEY,
@@ -31,8 +36,15 @@ import {
 } from './state.ts';
 import { LeaveDialog, guarded } from './ui/leave-guard.tsx';
 
-/** The screens that are not the roster register here (set-up, audit): one module per screen. */
-export const SCREEN_VIEWS: Partial<Record<Screen, FunctionComponent>> = { roster: RosterScreen };
+/** One module per screen. */
+export const SCREEN_VIEWS: Partial<Record<Screen, FunctionComponent>> = {
+  roster: RosterScreen,
+  staff: StaffScreen,
+  communities: CommunitiesScreen,
+  rotation: RotationScreen,
+  demand: DemandScreen,
+  rules: RulesScreen,
+};
 
 /** The shield of the favicon, drawn inline (no font or request needed). */
 function Logo() {

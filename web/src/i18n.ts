@@ -2,10 +2,11 @@
 // in localStorage. Every string the page shows comes from here, so the two dictionaries must have the same keys
 // (test/web/model.test.ts checks it). The language is a signal: a component that calls t() re-renders when it changes.
 import { signal } from '@preact/signals';
+import { setupEn, setupZh } from './i18n-setup.ts';
 
 export type Lang = 'zh' | 'en';
 
-const en = {
+const base = {
   appTitle: 'Duty roster planner',
   langToggle: '中文',
   langToggleLabel: 'Switch to Chinese',
@@ -184,9 +185,12 @@ const en = {
   screen_audit: 'Audit trail',
 } as const;
 
+const en = { ...base, ...setupEn };
+
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
+  ...setupZh,
   appTitle: '勤务排班',
   langToggle: 'EN',
   langToggleLabel: 'Switch to English',
@@ -411,6 +415,24 @@ export const RULE_TITLES_ZH: Record<string, string> = {
   'CP-6': '任职年限',
 };
 
+/** Chinese one-line meanings of the rules (the catalogue's sentences are English). */
+export const RULE_SENTENCES_ZH: Record<string, string> = {
+  'CP-1': '专职社区民警的工作时间中，在社区工作的比例不低于本所设定值（默认 90%）。',
+  'CP-2': '专职社区民警每周驻社区工作不少于本所设定的小时数（默认 36 小时）。',
+  'CP-3': '每名专职社区民警每周在社区开展一次夜间弹性工作。',
+  'CP-4': '社区民警占本所民警的比例不低于 40%。',
+  'CP-5': '每个社区配一名专职民警和两名辅警，社区警务室始终有人。',
+  'REST-1': '排班外的工作前后，至少留出本所设定的最短休息时间。',
+  'NIGHT-1': '任何人连续夜班不超过本所允许的次数。',
+  'SEQ-1': '任何人连续工作天数不超过规定。',
+  'SEQ-2': '一段连续工作不少于规定的最少天数（排班首尾除外）。',
+  'SEQ-3': '两段工作之间的休息不少于规定的最少天数（排班首尾除外）。',
+  'WKD-1': '任何人工作的周末数不超过规定；周六或周日有班即算该周末工作。',
+  'TYPE-1': '任何人同一类班次（早班、晚班、夜班等）的次数不超过规定；上限为 0 表示从不排该班次。',
+  'AB-2': '每个工作日，每个网格都有 A 角或一名 B 角在社区工作（避免断点）。',
+  COVER: '各岗位按本所需求配齐人员；无法满足的作为缺口报告并说明原因。',
+};
+
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, zh };
 
 const current = signal<Lang>('en');
@@ -448,10 +470,16 @@ export function tx(prefix: string, value: string): string {
 const locale = () => (current.value === 'zh' ? 'zh-CN' : 'en-GB');
 
 /** `Mon 23 Nov` / `11月23日 周一`. */
-export function formatDay(date: string, style: 'short' | 'long' = 'short'): string {
+export function formatDay(date: string, style: 'short' | 'long' | 'date' | 'weekday' = 'short'): string {
   const d = new Date(`${date}T12:00:00Z`);
   const opts: Intl.DateTimeFormatOptions =
-    style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
+    style === 'long'
+      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : style === 'date'
+        ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+        : style === 'weekday'
+          ? { weekday: 'long', timeZone: 'UTC' }
+          : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale(), opts).format(d);
 }
 

@@ -37,7 +37,7 @@ export const communityName = (id: string): string | undefined => (station.value 
 export function screensFor(s: Session | null, id: string): Screen[] {
   if (!s) return [];
   const list: Screen[] = ['roster'];
-  if (canReadStation(s, id) && s.groups.some((g) => g !== 'branch')) list.push('staff', 'communities', 'rotation', 'demand', 'rules');
+  if (canReadStation(s, id)) list.push('staff', 'communities', 'rotation', 'demand', 'rules');
   if (canConfigure(s, id)) list.push('import');
   if (canReadAudit(s, id)) list.push('audit');
   return list;

@@ -6,9 +6,11 @@ import { computed, signal } from '@preact/signals';
 import { validateStationConfig, type StationConfig } from '../../../../shared/domain/station.ts';
 import { formatPath } from '../../../../shared/domain/errors.ts';
 import { ApiError, json, request } from '../../api.ts';
+import { lang } from '../../i18n.ts';
 import type { Station } from '../../model.ts';
 import { loadStation, station, stationId } from '../../state.ts';
 import { setLeaveGuard } from '../../ui/leave-guard.tsx';
+import './issue-text.ts';
 
 /** What the set-up screens edit: the station document without the read-only fields the API adds. */
 export type Draft = StationConfig & Record<string, unknown>;
@@ -42,6 +44,7 @@ export type Issue = { path: string; message: string };
 /** Every problem of the draft, by the core's rules: shape, ranges, references, duplicates. */
 export const issues = computed<Issue[]>(() => {
   const d = draft.value;
+  void lang(); // zod's own messages follow the page's language (issue-text.ts sets its locale)
   if (!d) return [];
   const result = validateStationConfig(d);
   return result.ok ? [] : result.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
