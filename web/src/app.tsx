@@ -4,6 +4,7 @@ import { render, type FunctionComponent } from 'preact';
 import { loadConfig, setUnauthorizedHandler, type SiteConfig } from './api.ts';
 import { lang, preferredLang, t, tx } from './i18n.ts';
 import { DEMO_AS, decodeToken, primaryRole } from './model.ts';
+import { AuditScreen } from './screens/audit.tsx';
 import { RosterScreen } from './screens/roster/index.tsx';
 import { CommunitiesScreen } from './screens/setup/communities.tsx';
 import { DemandScreen } from './screens/setup/demand.tsx';
@@ -44,6 +45,7 @@ export const SCREEN_VIEWS: Partial<Record<Screen, FunctionComponent>> = {
   rotation: RotationScreen,
   demand: DemandScreen,
   rules: RulesScreen,
+  audit: AuditScreen,
 };
 
 /** The shield of the favicon, drawn inline (no font or request needed). */
