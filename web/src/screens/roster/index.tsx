@@ -31,7 +31,7 @@ import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorBox, Notice } from '../../ui/errors.tsx';
 import { Inbox, createRequest, loadInbox } from '../approvals.tsx';
 import { Legend, RosterGrid, type GridHandle } from './grid.tsx';
-import { Issues, KpiTiles, Kpis, Suggestions, suggestionKey, type SuggestionState } from './panels.tsx';
+import { Issues, KpiTiles, Kpis, PlanQuality, Suggestions, suggestionKey, type SuggestionState } from './panels.tsx';
 
 type View = { kind: 'plan'; plan: Plan } | { kind: 'roster'; from: string; to: string; assignments: Roster['assignments'] } | null;
 type Flash = { kind: 'info'; text: string } | { kind: 'error'; error: unknown } | null;
@@ -380,6 +380,7 @@ export function RosterScreen() {
         {f ? f.kind === 'error' ? <ErrorBox error={f.error} /> : <Notice kind="info" text={f.text} /> : null}
       </div>
       {plan ? <KpiTiles plan={plan} target={target} /> : null}
+      {plan ? <PlanQuality plan={plan} /> : null}
       {showsRoster ? <RosterCard s={s} /> : null}
       {!plan && canReadRequests(s, stationId.value) ? (
         <div class="columns">

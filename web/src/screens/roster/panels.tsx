@@ -163,6 +163,22 @@ function Tile({ label, value, rule, warn = false }: { label: string; value: stri
   );
 }
 
+/** The gap as the page says it: a percentage rounded up to a tenth, so the claim stays true. */
+export function gapPercent(gap: number): string {
+  return (Math.ceil(gap * 1000 - 1e-9) / 10).toFixed(1);
+}
+
+/** How good the plan is proven to be: its score against the engine's lower bound on any plan of these dates. */
+export function PlanQuality({ plan }: { plan: Pick<Plan, 'score' | 'bound' | 'gap'> }) {
+  if (plan.bound === undefined || plan.gap === undefined) return null;
+  const text = plan.gap <= 0 ? t('planOptimal', { score: plan.score.total }) : t('planGap', { gap: gapPercent(plan.gap), score: plan.score.total, bound: plan.bound });
+  return (
+    <p class="plan-quality" data-gap={String(plan.gap)}>
+      {text}
+    </p>
+  );
+}
+
 /** The plan's headline figures, shown above the roster. */
 export function KpiTiles({ plan, target }: { plan: Pick<Plan, 'kpis' | 'shortfalls'>; target: number }) {
   const cells = plan.kpis.community;
