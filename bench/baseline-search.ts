@@ -1,7 +1,6 @@
 // The engine the product ran before column generation, kept as the benchmark's baseline: a greedy construction (the
 // first feasible plan), then simulated annealing over three moves — change one day, swap two people's posts on a
 // day, pull a candidate onto a short post — with incremental scoring, on the same cell state and terms as the product.
-import { weeklyCommunityTarget } from '../shared/rules/days.ts';
 import { StationConfig } from '../shared/domain/station.ts';
 import { random } from '../shared/random.ts';
 import { buildModel } from '../shared/solver/model.ts';
