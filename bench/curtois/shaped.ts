@@ -32,9 +32,9 @@ type ShiftType = { id: string; family: number; start: number; minutes: number };
 
 /** Families of a hospital day: start hours and lengths (minutes) of their variants. */
 const FAMILIES: readonly { letter: string; starts: number[]; lengths: number[] }[] = [
-  { letter: 'E', starts: [6, 7, 6.5], lengths: [480, 450, 510] }, // early
-  { letter: 'L', starts: [14, 13, 15], lengths: [480, 510, 450] }, // late
-  { letter: 'D', starts: [8, 9, 7.5], lengths: [480, 540, 510] }, // day
+  { letter: 'E', starts: [6, 7, 6.5], lengths: [480, 420, 540] }, // early
+  { letter: 'L', starts: [14, 13, 15], lengths: [480, 540, 420] }, // late
+  { letter: 'D', starts: [8, 9, 7.5], lengths: [480, 540, 600] }, // day
   { letter: 'N', starts: [22, 21, 23], lengths: [600, 540, 480] }, // night
   { letter: 'G', starts: [7, 8, 19], lengths: [720, 720, 720] }, // long day / long night
 ];
@@ -94,8 +94,12 @@ export function generateShaped(spec: ShapedSpec): ShapedInstance {
     const maxCons = pick([4, 5, 5, 5, 6]);
     const minCons = pick([2, 2, 3]);
     const minOff = pick([2, 2, 3]);
-    // Work share: shifts per week and the weekends worked (about every second one).
-    const perWeek = pick([3, 4, 4.5, 5]);
+    // Contracts: most staff full time (runs as long and rests as short as the limits allow, so that the minimum
+    // minutes leave little room), the others part time. Weekends worked: about every second one.
+    const fullTime = rnd() < 0.65;
+    // About half the staff have a cap on nights and long shifts (near what their planted row works).
+    const nightCapped = rnd() < 0.5;
+    const perWeek = fullTime ? 7 : pick([3, 4, 4.5]);
     const weekendShare = 0.35 + 0.25 * rnd();
     // The walk: alternating work runs and off runs, each keeping its limits.
     const row = new Int32Array(D).fill(-1); // −1 off, else type index
@@ -105,8 +109,8 @@ export function generateShaped(spec: ShapedSpec): ShapedInstance {
     let weekendsWorked = 0;
     while (d < D) {
       if (working) {
-        let len = int(minCons, maxCons);
-        // Behind on weekends already worked: skip this run's start to after the weekend (stay off).
+        let len = fullTime ? int(Math.max(minCons, maxCons - 1), maxCons) : int(minCons, maxCons);
+        // Ahead on weekends worked: start the run after the weekend (stay off).
         const touchesWeekend = Array.from({ length: len }, (_, i) => d + i).some((x) => x < D && weekendOf(x) >= 0);
         const weekendsSoFar = Math.floor(d / 7) + 1;
         if (touchesWeekend && weekendsWorked + 1 > weekendShare * weekendsSoFar + 1 && d > 0) {
@@ -115,12 +119,15 @@ export function generateShaped(spec: ShapedSpec): ShapedInstance {
           continue;
         }
         len = Math.min(len, D - d);
+        // Employees with a night cap take a night (or long) run only now and then.
+        const capped = nightCapped && allowed.some((x) => types[x]!.family < 3);
         let s = pick(allowed);
+        while (capped && types[s]!.family >= 3 && rnd() < 0.85) s = pick(allowed);
         for (let i = 0; i < len; i++, d++) {
           // Now and then change type inside the run, to one the rest rule lets follow.
           if (i > 0 && rnd() < 0.15) {
             const prev = s;
-            const next = allowed.filter((x) => !forbids(types[prev]!, types[x]!));
+            const next = allowed.filter((x) => !forbids(types[prev]!, types[x]!) && !(capped && types[x]!.family >= 3));
             if (next.length > 0) s = pick(next);
           }
           row[d] = s;
@@ -129,9 +136,9 @@ export function generateShaped(spec: ShapedSpec): ShapedInstance {
           if (w >= 0 && (d % 7 === 5 || row[d - 1] === -1)) weekendsWorked++;
         }
       } else {
-        // Off runs long enough to land near the target shifts per week.
+        // Off runs: the minimum, longer when the walk is ahead of its shifts per week.
         const target = (perWeek / 7) * (d + 1);
-        const extra = workedDays > target ? int(1, 3) : int(0, 1);
+        const extra = workedDays > target ? int(1, 3) : fullTime ? (rnd() < 0.8 ? 0 : 1) : int(0, 1);
         const len = Math.min(D - d, minOff + extra);
         for (let i = 0; i < len; i++, d++) row[d] = -1;
       }
@@ -155,8 +162,8 @@ export function generateShaped(spec: ShapedSpec): ShapedInstance {
     const maxWeekends = Math.min(Math.ceil(weeks), weekends + int(0, 1));
     const caps = types.map((t, s) => {
       if (!allowed.includes(s)) return 0;
-      // Nights (and long shifts) capped near what the witness works; other allowed types up to the horizon.
-      if (t.family >= 3) return Math.min(D, count[s]! + int(0, 2));
+      // Nights (and long shifts) of the capped staff near what the witness works; other allowed types up to the horizon.
+      if (t.family >= 3 && nightCapped) return Math.min(D, count[s]! + int(0, 2));
       return D;
     });
     staffLines.push(`${id},${types.map((t, s) => `${t.id}=${caps[s]}`).join('|')},${maxMin},${minMin},${maxCons},${minCons},${minOff},${maxWeekends}`);
