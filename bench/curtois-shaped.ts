@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseCurtois } from '../shared/solver/nrp/curtois.ts';
+import { parseCurtois } from './curtois/format.ts';
 import { solveNrp } from '../shared/solver/nrp/engine.ts';
 import { compile, toRoster } from '../shared/solver/nrp/model.ts';
 import { scoreRoster } from './curtois/instances.ts';

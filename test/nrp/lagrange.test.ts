@@ -2,7 +2,7 @@
 // the employee (checked by the evaluator's row check), and on rows with room it finds one.
 import { describe, expect, it } from 'vitest';
 import { generateShaped } from '../../bench/curtois/shaped.ts';
-import { parseCurtois } from '../../shared/solver/nrp/curtois.ts';
+import { parseCurtois } from '../../bench/curtois/format.ts';
 import { rowBreaks } from '../../shared/solver/nrp/evaluate.ts';
 import { LagrangeRow } from '../../shared/solver/nrp/lagrange.ts';
 import { compile } from '../../shared/solver/nrp/model.ts';
@@ -21,7 +21,7 @@ describe('LagrangeRow', () => {
       for (let d = 0; d < m.D; d++)
         for (let v = 0; v < m.V; v++) {
           const i = (e * m.D + d) * m.V + v;
-          cost[d * m.V + v] = m.allowed[i] ? m.pref[i] + (v > 0 ? 60 * random() - 30 : 0) : Infinity;
+          cost[d * m.V + v] = m.allowed[i] ? m.pref[i]! + (v > 0 ? 60 * random() - 30 : 0) : Infinity;
         }
       const r = lr.solve(e, cost, out);
       if (!Number.isFinite(r)) continue;
@@ -40,7 +40,7 @@ describe('LagrangeRow', () => {
     const out = new Uint8Array(m.D);
     const cost = new Float64Array(m.D * m.V);
     for (let e = 0; e < m.E; e++) {
-      for (let d = 0; d < m.D; d++) for (let v = 0; v < m.V; v++) cost[d * m.V + v] = m.allowed[(e * m.D + d) * m.V + v] ? m.pref[(e * m.D + d) * m.V + v] : Infinity;
+      for (let d = 0; d < m.D; d++) for (let v = 0; v < m.V; v++) cost[d * m.V + v] = m.allowed[(e * m.D + d) * m.V + v] ? m.pref[(e * m.D + d) * m.V + v]! : Infinity;
       if (Number.isFinite(lr.solve(e, cost, out))) expect(rowBreaks(m, e, out, 0)).toBe(0);
     }
   });

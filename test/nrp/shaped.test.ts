@@ -3,7 +3,7 @@
 // shaped instance within a short budget.
 import { describe, expect, it } from 'vitest';
 import { generateShaped, SHAPED_SIZES } from '../../bench/curtois/shaped.ts';
-import { parseCurtois } from '../../shared/solver/nrp/curtois.ts';
+import { parseCurtois } from '../../bench/curtois/format.ts';
 import { solveNrp } from '../../shared/solver/nrp/engine.ts';
 import { compile, toRoster } from '../../shared/solver/nrp/model.ts';
 import { checkRoster } from './helpers.ts';

@@ -163,9 +163,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   let narrow: number | undefined = S > 6 ? 4 : undefined;
   const constructRow = (e: number): boolean => {
     if (fullRowFailures < 3 && dp.stateCount(e, st.a, e * D, 0, D) < 1e8) {
-      const tw = performance.now();
       const r = place(e, 0, D, undefined, wholeDp);
-      if (process.env.NRP_TRACE) log(`whole row ${e}: ${r} in ${(performance.now() - tw).toFixed(0)} ms`);
       if (Number.isFinite(r)) {
         fullRows++;
         return true;
