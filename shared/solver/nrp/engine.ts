@@ -574,7 +574,10 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     while (moves < maxMoves && moves - first < count && performance.now() < until && !done()) {
       move(temperature, withBlocks);
       if ((moves & 15) === 0) {
-        const frac = Math.max(Math.min(1, (performance.now() - start) / Math.max(1, until - start)), Math.min(1, (moves - first) / count));
+        // A run bounded by a move count cools by moves alone, so that a seed and a move count give one roster
+        // whatever the machine's speed; a timed run cools by whichever of time and moves is further along.
+        const byMoves = Math.min(1, (moves - first) / count);
+        const frac = maxMoves < Infinity ? byMoves : Math.max(Math.min(1, (performance.now() - start) / Math.max(1, until - start)), byMoves);
         temperature = t0Search * Math.pow(T1 / t0Search, frac);
       }
     }
