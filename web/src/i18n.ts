@@ -3,6 +3,7 @@
 // (test/web/model.test.ts checks it). The language is a signal: a component that calls t() re-renders when it changes.
 import { signal } from '@preact/signals';
 import { setupEn, setupZh } from './i18n-setup.ts';
+import { calendarEn, calendarZh } from './i18n-calendar.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -185,12 +186,13 @@ const base = {
   screen_audit: 'Audit trail',
 } as const;
 
-const en = { ...base, ...setupEn };
+const en = { ...base, ...setupEn, ...calendarEn };
 
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
   ...setupZh,
+  ...calendarZh,
   appTitle: '勤务排班',
   langToggle: 'EN',
   langToggleLabel: 'Switch to English',

@@ -5,7 +5,8 @@
 import { NON_DEMAND_POSTS, POST_IDS, forbiddingRule, type PostId } from '../../../../shared/domain/posts.ts';
 import type { Demand, Person } from '../../../../shared/domain/station.ts';
 import { isoWeekday, patternShiftCode } from '../../../../shared/rotation/index.ts';
-import { officialCalendar } from '../../calendar.ts';
+import { loadCalendar, officialCalendar } from '../../calendar.ts';
+import { useEffect } from 'preact/hooks';
 import { formatDay, lang, t, tx, weekdayShort } from '../../i18n.ts';
 import { dateRange, isWeekend, localDate, nextMonday } from '../../model.ts';
 import { RuleChip } from '../roster/panels.tsx';
@@ -146,6 +147,26 @@ function DemandTable({ d, readOnly }: { d: Draft; readOnly: boolean }) {
                       })}
                     </span>
                     <FieldIssues path={`${at}.weekdays`} />
+                    <select
+                      id={`d-${i}-days`}
+                      class="demand-days"
+                      aria-label={t('fieldDemandDays')}
+                      value={x.days ?? ''}
+                      disabled={readOnly}
+                      onChange={(e) =>
+                        set(i, (y) => {
+                          const v = (e.target as HTMLSelectElement).value;
+                          if (v === 'workdays' || v === 'restDays' || v === 'holidays') y.days = v;
+                          else delete y.days;
+                        })
+                      }
+                    >
+                      <option value="">{t('demandDaysAll')}</option>
+                      <option value="workdays">{t('demandDaysWorkdays')}</option>
+                      <option value="restDays">{t('demandDaysRestDays')}</option>
+                      <option value="holidays">{t('demandDaysHolidays')}</option>
+                    </select>
+                    <FieldIssues path={`${at}.days`} />
                   </td>
                   <td>
                     {readOnly ? null : (
@@ -176,6 +197,10 @@ function CoverCell({ c, date }: { c: Cover | null; date: string }) {
 
 function CoverView({ d }: { d: Draft }) {
   const dates = dateRange(nextMonday(localDate(new Date())), 28);
+  // CAL-3: the official days of these four weeks (demand `days`, the community weekday schedule).
+  useEffect(() => {
+    void loadCalendar(dates[0]!, dates[dates.length - 1]!);
+  }, [dates[0]]);
   const table = coverTable(d, dates);
   const totals = shiftTotals(d, dates);
   const impossible = table.reduce((n, row) => n + row.filter((c) => c && c.could < c.needed).length, 0) + totals.reduce((n, s) => n + s.cells.filter((c) => c.could < c.needed).length, 0);
