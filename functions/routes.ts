@@ -1,6 +1,6 @@
 // Every API route and the function folder that serves it: read by the local server and by infra/ alike,
 // so the two can never disagree about what exists.
-export const FUNCTIONS = ['health', 'api-docs', 'stations', 'audit', 'plans', 'roster', 'redeployments', 'reinforced-duty', 'calendar'] as const;
+export const FUNCTIONS = ['health', 'api-docs', 'stations', 'audit', 'plans', 'roster', 'redeployments', 'reinforced-duty', 'calendar', 'branches'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type RouteSpec = { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; path: string; function: FunctionName; public?: boolean };
@@ -24,6 +24,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/stations/{stationId}/reinforced-duty', function: 'reinforced-duty' },
   { method: 'GET', path: '/calendar', function: 'calendar' },
   { method: 'PUT', path: '/calendar/{year}', function: 'calendar' },
+  { method: 'GET', path: '/branches/{branchId}/stations', function: 'branches' },
 ];
 
 export const routeKey = (route: RouteSpec) => `${route.method} ${route.path}`;
@@ -35,7 +36,9 @@ export const routeKey = (route: RouteSpec) => `${route.method} ${route.path}`;
 export const TABLE_ACTIONS: Record<FunctionName, readonly string[]> = {
   health: [],
   'api-docs': [],
-  stations: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Also keeps the station's summary under its branch (Query on gsi1 and the station partition to compute it,
+  // PutItem to store it, DeleteItem from the old branch when admin moves the station).
+  stations: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
   audit: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   // Reads the station and published plans (GetItem, Query on gsi1 and body parts); writes body parts and heads
   // (PutItem), publishes (UpdateItem), flushes audit entries (PutItem, UpdateItem).
@@ -52,6 +55,9 @@ export const TABLE_ACTIONS: Record<FunctionName, readonly string[]> = {
   // Reads the loaded years (Query on the calendar partition, GetItem); loads a year (PutItem, conditional on its
   // version) and flushes its audit entry (PutItem, UpdateItem).
   calendar: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Read only: one Query on the branch's partition of station summaries (plans, redeployments, reinforced-duty and
+  // the nightly worker rewrite a summary with PutItem after their change, which they may already).
+  branches: ['dynamodb:Query'],
 };
 
 /** Functions without routes: the nightly job (infra/ wires the dispatcher to the schedule, the worker to the queue). */

@@ -19,6 +19,7 @@ const loaders: Record<FunctionName, () => Promise<{ handler: LambdaHandler }>> =
   calendar: () => import('../functions/calendar/handler.ts') as Promise<{ handler: LambdaHandler }>,
   redeployments: () => import('../functions/redeployments/handler.ts') as Promise<{ handler: LambdaHandler }>,
   'reinforced-duty': () => import('../functions/reinforced-duty/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  branches: () => import('../functions/branches/handler.ts') as Promise<{ handler: LambdaHandler }>,
 };
 
 type CompiledRoute = { spec: RouteSpec; pattern: RegExp; names: string[] };

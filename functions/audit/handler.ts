@@ -1,5 +1,5 @@
 // GET /stations/{stationId}/audit: the audit trail, oldest first, paged.
-import { authorize } from '../../shared/auth/permissions.ts';
+import { authorizeStation } from '../../shared/http/access.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { AuditQuery } from '../../shared/domain/queries.ts';
 import { cursorOf, stationIdOf } from '../../shared/http/params.ts';
@@ -11,7 +11,7 @@ import { localizeAudit } from '../../shared/i18n/localize.ts';
 
 export async function listAudit(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'audit.read', stationId);
+  await authorizeStation(request.actor, 'audit.read', stationId);
   const query = parseOr400(AuditQuery, { from: request.query.from, to: request.query.to, cursor: request.query.cursor, next: request.query.next, limit: request.query.limit }, 'query');
   const store = storeFromEnvironment();
   const station = await store.stations.get(stationId);

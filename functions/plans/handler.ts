@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { authorize, may } from '../../shared/auth/permissions.ts';
+import { authorizeStation, scopeOf } from '../../shared/http/access.ts';
 import { badRequest, conflict, notFound } from '../../shared/domain/errors.ts';
 import { PlanRequest, PublishRequest, type Plan } from '../../shared/domain/plan.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
@@ -21,7 +22,7 @@ const IfMatch = z.string().regex(/^(W\/)?"?\d+"?$/, 'If-Match must be a plan ver
 
 export async function createPlan(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'plan.manage', stationId);
+  await authorizeStation(request.actor, 'plan.manage', stationId);
   const asked = parseOr400(PlanRequest, request.body, 'plan request');
 
   const store = storeFromEnvironment();
@@ -86,7 +87,8 @@ export async function createPlan(request: ApiRequest) {
 
 export async function getPlan(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  if (!may(request.actor, 'plan.manage', stationId)) authorize(request.actor, 'roster.read', stationId);
+  const scope = await scopeOf(request.actor, stationId);
+  if (!may(request.actor, 'plan.manage', scope)) authorize(request.actor, 'roster.read', scope);
   const planId = planIdOf(request.path);
   const plan = await storeFromEnvironment().plans.get(stationId, planId);
   if (!plan) throw notFound(say('error.notFound.plan', { planId, stationId }));
@@ -95,7 +97,7 @@ export async function getPlan(request: ApiRequest) {
 
 export async function publishPlan(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'plan.manage', stationId);
+  await authorizeStation(request.actor, 'plan.manage', stationId);
   const planId = planIdOf(request.path);
   const body = parseOr400(PublishRequest, request.body, 'publish request');
   const ifMatch = request.headers['if-match'];

@@ -19,7 +19,8 @@ export const AUDIT_ACTIONS = [
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const Actor = z.object({ sub: z.string(), groups: z.array(z.string()), stationId: z.string().nullable() });
+/** `branchId`: the branch a `branch` user belongs to (`custom:branchId`); absent for everyone else. */
+export const Actor = z.object({ sub: z.string(), groups: z.array(z.string()), stationId: z.string().nullable(), branchId: z.string().nullable().optional() });
 export type Actor = z.infer<typeof Actor>;
 
 export const AuditEntry = z.object({

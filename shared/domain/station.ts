@@ -2,7 +2,7 @@
 // Unknown fields are refused everywhere (strict objects), so a misspelt setting is an error, not a silent default.
 import { z } from 'zod';
 import { StationCalendarDays } from './calendar.ts';
-import { ClockTime, IsoDate, LocalId, Share, TimeZone } from './primitives.ts';
+import { BranchId, ClockTime, IsoDate, LocalId, Share, TimeZone } from './primitives.ts';
 import { PostId } from './posts.ts';
 
 export const BUILTIN_PATTERNS = {
@@ -127,6 +127,8 @@ export type ReinforcedDutyPeriod = z.infer<typeof ReinforcedDutyPeriod>;
 
 const StationShape = z.strictObject({
   name: z.string().min(1).max(120),
+  /** The branch the station belongs to (API.md, Branches); absent: "default". Only admin changes it once set. */
+  branchId: BranchId.optional(),
   timezone: TimeZone,
   rules: StationRules.default(StationRules.parse({})),
   shiftTypes: z.array(ShiftType).min(1),

@@ -159,6 +159,8 @@ export async function runNight(store: RosterStore, message: NightlyMessage, opti
       hardViolations: solved.violations.filter((v) => v.severity === 'hard').length,
       solverSeconds: solved.solver.seconds,
     };
+    // The branch's figures look at the 28 days from today, which moved: a publication refreshed them already.
+    if (publication === null) await store.refreshSummary(stationId, {}, clock());
     await markers.finish(stationId, night, owner, summary, clock());
     return { status: 'done', seconds: elapsed(), ...summary };
   } catch (error) {

@@ -638,12 +638,17 @@ export function checkPlan(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
 // Station findings: CP-4, CP-5, AB-1 (the configuration, not the plan)
 // ---------------------------------------------------------------------------------------------------------------
 
-/** CP-4: dedicated community officers are at least the station's share of its officers. */
-export function checkCP4(station: StationConfig): Violation[] {
+/** CP-4's figures: the station's officers, the dedicated community officers among them, and their share. */
+export function communityOfficerShare(station: StationConfig): { officers: Person[]; dedicated: Person[]; share: number } {
   const officers = station.people.filter((p) => p.kind === 'officer');
   const dedicated = officers.filter(isDedicated);
+  return { officers, dedicated, share: officers.length === 0 ? 0 : dedicated.length / officers.length };
+}
+
+/** CP-4: dedicated community officers are at least the station's share of its officers. */
+export function checkCP4(station: StationConfig): Violation[] {
+  const { officers, dedicated, share } = communityOfficerShare(station);
   const target = station.rules.minCommunityOfficerShare;
-  const share = officers.length === 0 ? 0 : dedicated.length / officers.length;
   if (share + EPSILON >= target) return [];
   return [
     violation('CP-4', dedicated.map((p) => p.id), [], { dedicated: dedicated.length, officers: officers.length, share, target }),
@@ -658,6 +663,14 @@ export function checkCP5(station: StationConfig): Violation[] {
     const fewAuxiliaries = c.auxiliaries < 2;
     if (!noDedicated && !fewAuxiliaries) return [];
     return [violation('CP-5', officers.map((p) => p.id), [], { ...communityLabel(c), noDedicated, fewAuxiliaries, auxiliaries: c.auxiliaries })];
+  });
+}
+
+/** The communities whose officers form an A/B group (AB-1's reading: an A and at least one B). */
+export function abGroups(station: StationConfig): Community[] {
+  return station.communities.filter((c) => {
+    const officers = communityOfficers(station, c.id);
+    return officers.some((p) => p.community?.role === 'A') && officers.some((p) => p.community?.role === 'B');
   });
 }
 

@@ -62,7 +62,10 @@ describe('the HTTP API', () => {
 
   it('has a user pool with custom:stationId, the groups of API.md and a client without secret', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
-      Schema: Match.arrayWith([Match.objectLike({ Name: 'stationId', AttributeDataType: 'String', Mutable: true })]),
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'stationId', AttributeDataType: 'String', Mutable: true }),
+        Match.objectLike({ Name: 'branchId', AttributeDataType: 'String', Mutable: true }),
+      ]),
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
     expect(ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName).sort()).toEqual([...GROUPS].sort());
