@@ -11,6 +11,8 @@ import { planIdOf, stationIdOf } from '../../shared/http/params.ts';
 import { planEnd, rosterAssignments } from '../../shared/roster/index.ts';
 import { planRoster } from '../../shared/solver/index.ts';
 import { alreadyPublished, newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { say } from '../../shared/i18n/index.ts';
+import { localizePlan } from '../../shared/i18n/localize.ts';
 
 /** `pl_` and 32 hex digits: random, and free of the separators keys use. */
 export const newPlanId = (): string => `pl_${randomUUID().replace(/-/g, '')}`;
@@ -25,7 +27,7 @@ export async function createPlan(request: ApiRequest) {
 
   const store = storeFromEnvironment();
   const station = await store.stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   const { id: _id, version: stationVersion, updatedAt: _at, updatedBy: _by, ...config } = station;
   void _id, void _at, void _by;
 
@@ -81,7 +83,7 @@ export async function createPlan(request: ApiRequest) {
       redeploymentIds: plan.redeploymentIds,
     },
   });
-  return { status: 201, body: plan, headers: { location: `/stations/${stationId}/plans/${plan.id}`, etag: `"${plan.version}"` } };
+  return { status: 201, body: localizePlan(plan, request.lang), headers: { location: `/stations/${stationId}/plans/${plan.id}`, etag: `"${plan.version}"` } };
 }
 
 export async function getPlan(request: ApiRequest) {
@@ -90,8 +92,8 @@ export async function getPlan(request: ApiRequest) {
   if (!may(request.actor, 'plan.manage', scope)) authorize(request.actor, 'roster.read', scope);
   const planId = planIdOf(request.path);
   const plan = await storeFromEnvironment().plans.get(stationId, planId);
-  if (!plan) throw notFound(`No plan ${planId} at station ${stationId}.`);
-  return { body: plan, headers: { etag: `"${plan.version}"` } };
+  if (!plan) throw notFound(say('error.notFound.plan', { planId, stationId }));
+  return { body: localizePlan(plan, request.lang), headers: { etag: `"${plan.version}"` } };
 }
 
 export async function publishPlan(request: ApiRequest) {
@@ -106,10 +108,10 @@ export async function publishPlan(request: ApiRequest) {
 
   const store = storeFromEnvironment();
   const plan = await store.plans.get(stationId, planId);
-  if (!plan) throw notFound(`No plan ${planId} at station ${stationId}.`);
+  if (!plan) throw notFound(say('error.notFound.plan', { planId, stationId }));
   if (plan.status !== 'draft') throw alreadyPublished(plan);
   if (claimed !== undefined && claimed !== plan.version)
-    throw conflict(`Plan ${planId} is at version ${plan.version}, not ${claimed}: someone changed it; read it again and retry.`);
+    throw conflict(say('error.conflict.version', { what: 'plan', id: planId, version: plan.version, claimed }));
 
   const end = planEnd(plan);
   // Earlier publications keep their records; the roster takes these dates from this plan from now on.
@@ -128,7 +130,7 @@ export async function publishPlan(request: ApiRequest) {
     detail: { planId, start: plan.start, days: plan.days, version: plan.version + 1, takesOver },
   });
   const published: Plan = { ...plan, status: head.status, version: head.version, ...(head.publishedAt ? { publishedAt: head.publishedAt } : {}) };
-  return { body: published, headers: { etag: `"${published.version}"` } };
+  return { body: localizePlan(published, request.lang), headers: { etag: `"${published.version}"` } };
 }
 
 export const handler = httpHandler({

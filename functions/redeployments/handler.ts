@@ -27,6 +27,8 @@ import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.
 import { cursorOf, stationIdOf } from '../../shared/http/params.ts';
 import { addDaysTo } from '../../shared/rotation/index.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { say } from '../../shared/i18n/index.ts';
+import { localizeRedeployment } from '../../shared/i18n/localize.ts';
 
 /** `rd_`, the creation instant in base 36 (so ids sort by age) and 12 random hex digits. */
 export const newRedeploymentId = (now: Date = new Date()): string =>
@@ -37,7 +39,7 @@ const redeploymentIdOf = (path: Record<string, string>): string =>
 
 async function stationOr404(stationId: string): Promise<StationRecord> {
   const station = await storeFromEnvironment().stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   return station;
 }
 
@@ -87,7 +89,7 @@ export async function createRedeployment(request: ApiRequest) {
       version: created.version,
     },
   });
-  return { status: 201, body: created, headers: { location: location(stationId, created.id), etag: `"${created.version}"` } };
+  return { status: 201, body: localizeRedeployment(created, request.lang), headers: { location: location(stationId, created.id), etag: `"${created.version}"` } };
 }
 
 export async function getRedeployment(request: ApiRequest) {
@@ -96,8 +98,8 @@ export async function getRedeployment(request: ApiRequest) {
   const id = redeploymentIdOf(request.path);
   const station = await stationOr404(stationId);
   const found = await storeFromEnvironment().redeployments.get(stationId, id, todayIn(station.timezone));
-  if (!found) throw notFound(`No redeployment request ${id} at station ${stationId}.`);
-  return { body: found, headers: { etag: `"${found.version}"` } };
+  if (!found) throw notFound(say('error.notFound.redeployment', { requestId: id, stationId }));
+  return { body: localizeRedeployment(found, request.lang), headers: { etag: `"${found.version}"` } };
 }
 
 export async function listRedeployments(request: ApiRequest) {
@@ -110,7 +112,7 @@ export async function listRedeployments(request: ApiRequest) {
   // Expiry is computed on read; persisting it first keeps the status pages consistent with each other.
   await store.redeployments.expireDue(stationId, today);
   const page = await store.redeployments.list(stationId, { ...(query.status ? { status: query.status } : {}), today, cursor: cursorOf(query), limit: query.limit ?? 100 });
-  return { body: page };
+  return { body: { ...page, items: page.items.map((r) => localizeRedeployment(r, request.lang)) } };
 }
 
 function describeDecision(request: Redeployment, actor: Actor, decision: 'approve' | 'reject', role: string, transition: string | null): string {
@@ -154,9 +156,9 @@ export async function decideRedeployment(request: ApiRequest) {
       },
     };
   });
-  if (!result) throw notFound(`No redeployment request ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.redeployment', { requestId: id, stationId }));
   // An identical repeat of the caller's decision answers 200 with the request unchanged (nothing written).
-  return { body: result.request, headers: { etag: `"${result.request.version}"` } };
+  return { body: localizeRedeployment(result.request, request.lang), headers: { etag: `"${result.request.version}"` } };
 }
 
 export async function withdrawRedeployment(request: ApiRequest) {
@@ -189,8 +191,8 @@ export async function withdrawRedeployment(request: ApiRequest) {
       },
     };
   });
-  if (!result) throw notFound(`No redeployment request ${id} at station ${stationId}.`);
-  return { body: result.request, headers: { etag: `"${result.request.version}"` } };
+  if (!result) throw notFound(say('error.notFound.redeployment', { requestId: id, stationId }));
+  return { body: localizeRedeployment(result.request, request.lang), headers: { etag: `"${result.request.version}"` } };
 }
 
 export const handler = httpHandler({

@@ -10,6 +10,7 @@ import { StationConfig, type ReinforcedDutyPeriod } from '../../shared/domain/st
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { say } from '../../shared/i18n/index.ts';
 
 /** Attempts at the conditional write: the first, and one retry after a version conflict. */
 const ATTEMPTS = 2;
@@ -23,7 +24,7 @@ export async function declareReinforcedDuty(request: ApiRequest) {
 
   for (let attempt = 1; ; attempt++) {
     const station = await store.stations.get(stationId);
-    if (!station) throw notFound(`No station ${stationId}.`);
+    if (!station) throw notFound(say('error.notFound.station', { stationId }));
     const today = todayIn(station.timezone);
     if (period.to < today)
       throw ruleBreak('FB-4', `The period ${period.from} to ${period.to} has ended (today is ${today} at ${stationId}): reinforced duty is declared for days to come (FB-4).`, [

@@ -9,6 +9,7 @@ import { validateStationConfig } from '../../shared/domain/station.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { say } from '../../shared/i18n/index.ts';
 
 /** Fields a GET answer carries that a client may send back unchanged with its PUT. */
 const ReadOnlyFields = z.object({
@@ -24,7 +25,7 @@ export async function getStation(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
   await authorizeStation(request.actor, 'station.read', stationId);
   const station = await storeFromEnvironment().stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   return { body: station, headers: { etag: `"${station.version}"` } };
 }
 
@@ -45,7 +46,7 @@ export async function putStation(request: ApiRequest) {
   const validated = validateStationConfig(document);
   if (!validated.ok) details.push(...validated.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   if (details.length > 0 || !validated.ok)
-    throw badRequest(`The station document has ${details.length} problem${details.length === 1 ? '' : 's'}; nothing was changed.`, details);
+    throw badRequest(say('error.badRequest.station', { count: details.length }), details);
 
   const store = storeFromEnvironment();
   const current = await store.stations.get(stationId);
@@ -56,7 +57,7 @@ export async function putStation(request: ApiRequest) {
   if (claimed !== undefined && current === null)
     throw notFound(`No station ${stationId} at version ${claimed}: it does not exist yet (send no version to create it).`);
   if (claimed !== undefined && current !== null && current.version !== claimed)
-    throw conflict(`Station ${stationId} is at version ${current.version}, not ${claimed}: someone changed it; read it again and retry.`);
+    throw conflict(say('error.conflict.version', { what: 'station', id: stationId, version: current.version, claimed }));
 
   // FB-4: level-1 reinforced duty is declared by the branch (POST /stations/{id}/reinforced-duty); a station's
   // own leaders cannot add or change periods through the configuration.
@@ -66,6 +67,7 @@ export async function putStation(request: ApiRequest) {
   // The branch: set by the creating PUT, kept when a later PUT leaves it out, changed by admin only (AUTH-BRANCH).
   const config = { ...validated.value, branchId: branchAfterPut(request.actor, current?.branchId ?? null, validated.value.branchId, DEFAULT_BRANCH) };
   const at = new Date();
+  const described = describeConfigChange(current, config);
   const saved = await store.stations.put(stationId, config, {
     expectedVersion,
     entry: {
@@ -75,8 +77,10 @@ export async function putStation(request: ApiRequest) {
       actor: request.actor,
       action: 'station.configured',
       target: { kind: 'station', id: stationId },
-      summary: describeConfigChange(current, config),
-      detail: { version: (expectedVersion ?? 0) + 1, sections: changedSections(current, config) },
+      summary: described.message,
+      summaryKey: described.key,
+      params: described.params,
+      detail: { version: (expectedVersion ?? 0) + 1, sections: changedSections(current, config), changes: described.changes },
     },
   });
   return { status: current ? 200 : 201, body: saved, headers: { etag: `"${saved.version}"` } };

@@ -125,3 +125,22 @@ export const HOLIDAY_NAMES_EN: Readonly<Record<string, string>> = {
 export function holidayLabel(name: string, lang: 'zh' | 'en'): string {
   return lang === 'zh' ? name : (HOLIDAY_NAMES_EN[name] ?? name);
 }
+
+/**
+ * A calendar rebuilt from days as `GET /calendar` answers them (the page's way: it never bundles the data). Dates
+ * outside the answer count as the plain week; the answer's missing years stay missing.
+ */
+export function calendarFromDays(items: readonly CalendarDay[], missing: readonly number[] = []): Calendar {
+  const byDate = new Map(items.map((d) => [d.date, d]));
+  const years = new Set(items.map((d) => yearOf(d.date)));
+  for (const y of missing) years.delete(String(y));
+  const day = (date: string): CalendarDay => byDate.get(date) ?? PLAIN_WEEK.day(date);
+  return {
+    day,
+    isWorkday: (date) => day(date).workday,
+    holidayName: (date) => day(date).holiday,
+    isMakeUpWorkday: (date) => day(date).makeUpWorkday,
+    missingYears: (dates) => [...new Set(dates.map(yearOf))].filter((y) => !years.has(y)).map(Number).sort((a, b) => a - b),
+    official: {},
+  };
+}

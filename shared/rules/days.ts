@@ -25,9 +25,12 @@ export function demandApplies(station: StationConfig, row: Demand, date: string,
   return row.post !== 'reinforced-duty' || inReinforcedPeriod(station, date);
 }
 
+/** Meetings by id (their names in both languages are in shared/i18n/terms.ts). */
+export type MeetingId = 'quarterly' | 'monthly' | 'progress' | 'party-committee';
+
 export type MeetingDay = {
   date: string;
-  meetings: string[];
+  meetings: MeetingId[];
   /** The day(s) the meeting was due on, when a holiday moved it here. */
   movedFrom?: string[];
 };
@@ -35,7 +38,7 @@ export type MeetingDay = {
 /** How far back a meeting can be pushed into the plan by a holiday (the longest holiday is nine days). */
 const LOOK_BACK_DAYS = 21;
 
-function moved(nominal: { date: string; meetings: string[] }[], calendar: Calendar, start: string, days: number): MeetingDay[] {
+function moved(nominal: { date: string; meetings: MeetingId[] }[], calendar: Calendar, start: string, days: number): MeetingDay[] {
   const end = addDaysTo(start, days - 1);
   const byDate = new Map<string, MeetingDay>();
   for (const m of nominal) {
@@ -55,12 +58,12 @@ function moved(nominal: { date: string; meetings: string[] }[], calendar: Calend
  * third Tuesday (progress meeting) of each month, each moved off a holiday to the next workday.
  */
 export function meetingDays(start: string, days: number, calendar: Calendar): MeetingDay[] {
-  const nominal = dateRange(addDaysTo(start, -LOOK_BACK_DAYS), days + LOOK_BACK_DAYS).flatMap((date) => {
+  const nominal = dateRange(addDaysTo(start, -LOOK_BACK_DAYS), days + LOOK_BACK_DAYS).flatMap((date): { date: string; meetings: MeetingId[] }[] => {
     if (isoWeekday(date) !== 2) return [];
     const dayOfMonth = Number(date.slice(8, 10));
     const month = Number(date.slice(5, 7));
-    if (dayOfMonth <= 7) return [{ date, meetings: [...(month % 3 === 1 ? ['quarterly summary meeting'] : []), 'monthly summary meeting'] }];
-    if (dayOfMonth >= 15 && dayOfMonth <= 21) return [{ date, meetings: ['monthly progress meeting'] }];
+    if (dayOfMonth <= 7) return [{ date, meetings: [...(month % 3 === 1 ? ['quarterly' as const] : []), 'monthly'] }];
+    if (dayOfMonth >= 15 && dayOfMonth <= 21) return [{ date, meetings: ['progress'] }];
     return [];
   });
   return moved(nominal, calendar, start, days);
@@ -70,7 +73,7 @@ export function meetingDays(start: string, days: number, calendar: Calendar): Me
 export function partyCommitteeDays(start: string, days: number, calendar: Calendar): MeetingDay[] {
   const nominal = dateRange(addDaysTo(start, -LOOK_BACK_DAYS), days + LOOK_BACK_DAYS)
     .filter((date) => isoWeekday(date) === 3)
-    .map((date) => ({ date, meetings: ['community party committee meeting'] }));
+    .map((date) => ({ date, meetings: ['party-committee' as const] }));
   return moved(nominal, calendar, start, days);
 }
 

@@ -23,6 +23,7 @@ import { AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import { GSI1, keys } from './table.ts';
+import { say } from '../i18n/index.ts';
 
 /** The fields that never change once a plan exists: packed, inline or in parts. */
 const BODY_FIELDS = ['assignments', 'shortfalls', 'violations', 'kpis', 'suggestions', 'score', 'bound', 'gap', 'redeploymentIds', 'solver'] as const;
@@ -272,9 +273,9 @@ export class PlanStore {
       if (!isConditionFailure(error)) translateStoreError(error);
       // Say which condition failed: the head tells.
       const now = await this.head(stationId, planId);
-      if (!now) throw notFound(`No plan ${planId} at station ${stationId}.`);
+      if (!now) throw notFound(say('error.notFound.plan', { planId, stationId }));
       if (now.status !== 'draft') throw alreadyPublished(now);
-      throw conflict(`Plan ${planId} is at version ${now.version}, not ${expectedVersion}: someone changed it; read it again and retry.`);
+      throw conflict(say('error.conflict.version', { what: 'plan', id: planId, version: now.version, claimed: expectedVersion }));
     }
     await this.audit.flushAfterChange(key, entry);
     await this.onPublished(stationId, planId);

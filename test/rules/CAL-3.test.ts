@@ -25,7 +25,7 @@ describe('CAL-3 official calendar', () => {
     const spring = replaceDay(holidayPlan(SPRING), A, '2026-02-17', assign(station, A, '2026-02-17', 'W', 'community'));
     const found = violationsOf('CAL-3', holidayContext(station, SPRING), spring);
     expect(found).toEqual([expect.objectContaining({ rule: 'CAL-3', severity: 'soft', personIds: [A], dates: ['2026-02-17'] })]);
-    expect(found[0]!.message).toContain('a public holiday (春节)');
+    expect(found[0]!.message).toContain('a public holiday (Spring Festival)');
     const national = replaceDay(holidayPlan(NATIONAL_DAY), A, '2026-10-05', assign(station, A, '2026-10-05', 'W', 'community'));
     expect(violationsOf('CAL-3', holidayContext(station, NATIONAL_DAY), national)).toEqual([expect.objectContaining({ personIds: [A], dates: ['2026-10-05'] })]);
   });

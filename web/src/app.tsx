@@ -5,6 +5,7 @@ import { loadConfig, setUnauthorizedHandler, type SiteConfig } from './api.ts';
 import { lang, preferredLang, t, tx } from './i18n.ts';
 import { DEMO_AS, decodeToken, primaryRole } from './model.ts';
 import { AuditScreen } from './screens/audit.tsx';
+import { CalendarScreen } from './screens/calendar.tsx';
 import { RosterScreen } from './screens/roster/index.tsx';
 import { CommunitiesScreen } from './screens/setup/communities.tsx';
 import { DemandScreen } from './screens/setup/demand.tsx';
@@ -46,6 +47,7 @@ export const SCREEN_VIEWS: Partial<Record<Screen, FunctionComponent>> = {
   demand: DemandScreen,
   rules: RulesScreen,
   audit: AuditScreen,
+  calendar: CalendarScreen,
 };
 
 /** The shield of the favicon, drawn inline (no font or request needed). */

@@ -3,6 +3,7 @@
 // (test/web/model.test.ts checks it). The language is a signal: a component that calls t() re-renders when it changes.
 import { signal } from '@preact/signals';
 import { setupEn, setupZh } from './i18n-setup.ts';
+import { calendarEn, calendarZh } from './i18n-calendar.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -187,12 +188,13 @@ const base = {
   screen_audit: 'Audit trail',
 } as const;
 
-const en = { ...base, ...setupEn };
+const en = { ...base, ...setupEn, ...calendarEn };
 
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
   ...setupZh,
+  ...calendarZh,
   appTitle: '勤务排班',
   langToggle: 'EN',
   langToggleLabel: 'Switch to English',
@@ -397,6 +399,7 @@ export const RULE_TITLES_ZH: Record<string, string> = {
   'AB-2': '避免断点',
   'CAL-1': '所务会议',
   'CAL-2': '社区党委会议',
+  'CAL-3': '法定节假日与调休',
   COVER: '岗位需求覆盖',
   'CALLIN-1': '少占休息日',
   'FAIR-1': '公平分配',
@@ -433,7 +436,8 @@ export const RULE_SENTENCES_ZH: Record<string, string> = {
   'SEQ-3': '两段工作之间的休息不少于规定的最少天数（排班首尾除外）。',
   'WKD-1': '任何人工作的周末数不超过规定；周六或周日有班即算该周末工作。',
   'TYPE-1': '任何人同一类班次（早班、晚班、夜班等）的次数不超过规定；上限为 0 表示从不排该班次。',
-  'AB-2': '每个工作日，每个网格都有 A 角或一名 B 角在社区工作（避免断点）。',
+  'AB-2': '每个法定工作日，每个网格都有 A 角或一名 B 角在社区工作（避免断点）。',
+  'CAL-3': '排班遵循国务院公布的法定节假日和调休安排；没有当年数据时如实提示，绝不猜测。',
   COVER: '各岗位按本所需求配齐人员；无法满足的作为缺口报告并说明原因。',
 };
 

@@ -212,6 +212,8 @@ export const DEMO_AS: Record<string, { sub: string; groups: string[]; stationId?
   officer: { sub: 'P031', groups: ['officer'], stationId: 'demo' },
   auxiliary: { sub: 'P054', groups: ['auxiliary'], stationId: 'demo' },
   branch: { sub: 'branch-1', groups: ['branch'] },
+  // The admin loads the official calendar's years (CAL-3); no station of their own.
+  admin: { sub: 'admin-1', groups: ['admin'] },
 };
 
 /** The groups a person of the station signs in with locally. */

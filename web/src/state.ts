@@ -9,7 +9,7 @@ export const SESSION_KEY = 'roster.session';
 export const LANG_KEY = 'roster.lang';
 
 /** The screens of the page; `#/setup/staff` and so on in the address. */
-export const SCREENS = ['roster', 'staff', 'communities', 'rotation', 'demand', 'rules', 'import', 'audit'] as const;
+export const SCREENS = ['roster', 'staff', 'communities', 'rotation', 'demand', 'rules', 'import', 'audit', 'calendar'] as const;
 export type Screen = (typeof SCREENS)[number];
 export const SETUP_SCREENS: readonly Screen[] = ['staff', 'communities', 'rotation', 'demand', 'rules', 'import'];
 
@@ -40,6 +40,7 @@ export function screensFor(s: Session | null, id: string): Screen[] {
   if (canReadStation(s, id)) list.push('staff', 'communities', 'rotation', 'demand', 'rules');
   if (canConfigure(s, id)) list.push('import');
   if (canReadAudit(s, id)) list.push('audit');
+  list.push('calendar'); // CAL-3: anyone signed in reads it; the admin loads a year
   return list;
 }
 

@@ -3,11 +3,13 @@
 // details are read from a live region. Focus moves touch the DOM directly so that 1 800 cells are not re-rendered on
 // every key press.
 import type { Ref } from 'preact';
-import { useImperativeHandle, useRef } from 'preact/hooks';
+import { useEffect, useImperativeHandle, useRef } from 'preact/hooks';
+import { holidayLabel } from '../../../../shared/calendar/index.ts';
 import type { Assignment, Shortfall, Violation } from '../../../../shared/domain/plan.ts';
 import type { Person } from '../../../../shared/domain/station.ts';
 import { formatDay, lang, t, tx, weekdayShort } from '../../i18n.ts';
-import { isWeekend, timeSpan, visibleAssignments, type RowGroup } from '../../model.ts';
+import { loadCalendar, officialCalendar } from '../../calendar.ts';
+import { timeSpan, visibleAssignments, type RowGroup } from '../../model.ts';
 import { postCode, postTone } from '../../posts.ts';
 
 export type GridHandle = { focusCell(personId: string, date: string): void };
@@ -118,6 +120,15 @@ export function RosterGrid({ groups, dates, index, violations, shortfalls, commu
     if (live) live.textContent = cell.dataset.details ?? '';
   };
 
+  // CAL-3: the official calendar of the shown dates, for the day headers (holidays, make-up working days).
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  useEffect(() => {
+    if (first && last) void loadCalendar(first, last);
+  }, [first, last]);
+  const calendar = officialCalendar.value;
+  const restDay = (d: string) => !calendar.isWorkday(d);
+
   let r = -1;
   return (
     <div class="grid-scroll">
@@ -130,11 +141,14 @@ export function RosterGrid({ groups, dates, index, violations, shortfalls, commu
             {dates.map((d) => {
               const short = shortfalls.get(d) ?? [];
               const missing = short.reduce((n, s) => n + s.missing, 0);
-              const title = [formatDay(d, 'long'), ...short.map((s) => `${s.rule}: ${tx('post', s.post)} ${t('missing', { n: s.missing })} — ${s.message}`)].join('\n');
+              const day = calendar.day(d);
+              const mark = day.holiday ? holidayLabel(day.holiday, lang()) : day.makeUpWorkday ? t('makeUpDay') : null;
+              const title = [formatDay(d, 'long') + (mark ? ` · ${mark}` : ''), ...short.map((s) => `${s.rule}: ${tx('post', s.post)} ${t('missing', { n: s.missing })} — ${s.message}`)].join('\n');
               return (
-                <th role="columnheader" scope="col" class={`day${isWeekend(d) ? ' weekend' : ''}${missing ? ' short' : ''}`} title={title} data-date={d}>
+                <th role="columnheader" scope="col" class={`day${restDay(d) ? ' weekend' : ''}${day.holiday ? ' holiday' : ''}${day.makeUpWorkday ? ' makeup' : ''}${missing ? ' short' : ''}`} title={title} data-date={d} {...(day.holiday ? { 'data-holiday': day.holiday } : {})}>
                   <span class="wd">{weekdayShort(d)}</span>
                   <span class="dn">{String(Number(d.slice(8, 10)))}</span>
+                  {mark ? <span class={day.holiday ? 'cal-mark holiday-name' : 'cal-mark makeup-mark'}>{day.holiday ? mark : t('makeUpShort')}</span> : null}
                   {missing ? (
                     <span class="short-badge" aria-label={`${t('shortfalls')}: ${missing}`}>
                       −{missing}
@@ -181,7 +195,7 @@ export function RosterGrid({ groups, dates, index, violations, shortfalls, commu
                     const code = list.length ? list.map((a) => postCode(a.post, lang())).join('+') : '·';
                     const lines = [`${personLabel(p)} — ${formatDay(d, 'long')}`, ...(list.length ? list.map((a) => describeAssignment(a, communityName)) : [t('noAssignment')]), ...vs.map((v) => `${v.rule} (${tx('severity', v.severity)}): ${v.message}`)];
                     const cls = ['cell', `tone-${main ? postTone(main.post) : 'none'}`];
-                    if (isWeekend(d)) cls.push('weekend');
+                    if (restDay(d)) cls.push('weekend');
                     if (vs.length) cls.push(hard ? 'mark-hard' : 'mark-soft');
                     if (all.some((a) => a.callIn)) cls.push('call-in');
                     if (all.some((a) => a.redeploymentId)) cls.push('redeployed');
@@ -217,6 +231,8 @@ export function Legend({ posts, markers = true }: { posts: readonly string[]; ma
       <span class="legend-title">{t('legend')}</span>
       {posts.map((p) => item(`tone-${postTone(p)}`, tx('post', p), postCode(p, lang())))}
       {item('swatch-weekend', t('weekend'))}
+      {item('swatch-holiday', t('holidayLegend'))}
+      {item('swatch-makeup', t('makeUpLegend'), t('makeUpShort'))}
       {markers ? (
         <>
           {item('tone-none mark-hard', t('hardMark'))}

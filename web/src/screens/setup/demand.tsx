@@ -4,9 +4,9 @@
 // ROT-4 takes out the absent), so a demand nobody can meet shows before anyone plans.
 import { NON_DEMAND_POSTS, POST_IDS, forbiddingRule, type PostId } from '../../../../shared/domain/posts.ts';
 import type { Demand, Person } from '../../../../shared/domain/station.ts';
-import { BUILTIN_YEARS } from '../../../../shared/calendar/builtin.ts';
-import { calendarOf } from '../../../../shared/calendar/index.ts';
 import { isoWeekday, patternShiftCode } from '../../../../shared/rotation/index.ts';
+import { loadCalendar, officialCalendar } from '../../calendar.ts';
+import { useEffect } from 'preact/hooks';
 import { formatDay, lang, t, tx, weekdayShort } from '../../i18n.ts';
 import { dateRange, isWeekend, localDate, nextMonday } from '../../model.ts';
 import { RuleChip } from '../roster/panels.tsx';
@@ -21,10 +21,10 @@ const MONDAY = '2026-01-05';
 export type Cover = { needed: number; could: number };
 
 /** Whether a person could hold a demand post on a date: on that shift by the rotation, present, skilled, allowed. */
-export function couldCover(d: Pick<Draft, 'timezone' | 'shiftTypes' | 'pattern' | 'groups' | 'rules' | 'absences' | 'calendar'>, p: Person, entry: Pick<Demand, 'post' | 'shift' | 'skills'>, date: string): boolean {
+export function couldCover(d: Pick<Draft, 'timezone' | 'shiftTypes' | 'pattern' | 'groups' | 'rules' | 'absences'>, p: Person, entry: Pick<Demand, 'post' | 'shift' | 'skills'>, date: string): boolean {
   let code: string;
   try {
-    code = patternShiftCode(d, p, date, calendarOf(BUILTIN_YEARS, d.calendar));
+    code = patternShiftCode(d, p, date, officialCalendar.value);
   } catch {
     return false;
   }
@@ -35,7 +35,15 @@ export function couldCover(d: Pick<Draft, 'timezone' | 'shiftTypes' | 'pattern' 
   return true;
 }
 
-export const appliesOn = (entry: Pick<Demand, 'weekdays'>, date: string): boolean => !entry.weekdays || entry.weekdays.includes(isoWeekday(date));
+export function appliesOn(entry: Pick<Demand, 'weekdays' | 'days'>, date: string): boolean {
+  if (entry.weekdays && !entry.weekdays.includes(isoWeekday(date))) return false;
+  // CAL-3: the kind of day, from the official calendar the page loaded (GET /calendar).
+  const day = officialCalendar.value.day(date);
+  if (entry.days === 'workdays') return day.workday;
+  if (entry.days === 'restDays') return !day.workday;
+  if (entry.days === 'holidays') return day.holiday !== null;
+  return true;
+}
 
 /** Per demand entry and date: people asked for and people who could cover it (null where the entry does not apply). */
 export function coverTable(d: Draft, dates: readonly string[]): (Cover | null)[][] {
@@ -139,6 +147,26 @@ function DemandTable({ d, readOnly }: { d: Draft; readOnly: boolean }) {
                       })}
                     </span>
                     <FieldIssues path={`${at}.weekdays`} />
+                    <select
+                      id={`d-${i}-days`}
+                      class="demand-days"
+                      aria-label={t('fieldDemandDays')}
+                      value={x.days ?? ''}
+                      disabled={readOnly}
+                      onChange={(e) =>
+                        set(i, (y) => {
+                          const v = (e.target as HTMLSelectElement).value;
+                          if (v === 'workdays' || v === 'restDays' || v === 'holidays') y.days = v;
+                          else delete y.days;
+                        })
+                      }
+                    >
+                      <option value="">{t('demandDaysAll')}</option>
+                      <option value="workdays">{t('demandDaysWorkdays')}</option>
+                      <option value="restDays">{t('demandDaysRestDays')}</option>
+                      <option value="holidays">{t('demandDaysHolidays')}</option>
+                    </select>
+                    <FieldIssues path={`${at}.days`} />
                   </td>
                   <td>
                     {readOnly ? null : (
@@ -169,6 +197,10 @@ function CoverCell({ c, date }: { c: Cover | null; date: string }) {
 
 function CoverView({ d }: { d: Draft }) {
   const dates = dateRange(nextMonday(localDate(new Date())), 28);
+  // CAL-3: the official days of these four weeks (demand `days`, the community weekday schedule).
+  useEffect(() => {
+    void loadCalendar(dates[0]!, dates[dates.length - 1]!);
+  }, [dates[0]]);
   const table = coverTable(d, dates);
   const totals = shiftTotals(d, dates);
   const impossible = table.reduce((n, row) => n + row.filter((c) => c && c.could < c.needed).length, 0) + totals.reduce((n, s) => n + s.cells.filter((c) => c.could < c.needed).length, 0);
