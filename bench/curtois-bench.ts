@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { curtoisSolution, parseCurtois } from '../shared/solver/nrp/curtois.ts';
+import { curtoisSolution, parseCurtois } from './curtois/format.ts';
 import { solveNrp } from '../shared/solver/nrp/engine.ts';
 import { compile, toRoster } from '../shared/solver/nrp/model.ts';
 import { BEST_KNOWN, instanceNames, instancePath, scoreRoster } from './curtois/instances.ts';

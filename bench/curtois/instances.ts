@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCurtois } from '../../shared/solver/nrp/curtois.ts';
+import { parseCurtois } from './format.ts';
 import { evaluate, type NrpScore } from '../../shared/solver/nrp/evaluate.ts';
 import { compile, fromRoster, type Roster } from '../../shared/solver/nrp/model.ts';
 

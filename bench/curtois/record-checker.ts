@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { random } from '../../shared/random.ts';
-import { curtoisSolution, parseCurtois } from '../../shared/solver/nrp/curtois.ts';
+import { curtoisSolution, parseCurtois } from './format.ts';
 import { solveNrp } from '../../shared/solver/nrp/engine.ts';
 import { compile, toRoster, type Roster } from '../../shared/solver/nrp/model.ts';
 import { instancePath } from './instances.ts';

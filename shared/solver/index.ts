@@ -1,5 +1,7 @@
 // The roster engine: station + dates + approvals + published roster in, plan out, with a proven bound on the best
 // plan possible. Pure; deterministic for a seed unless the time budget cuts the solve short.
+import { BUILTIN_YEARS } from '../calendar/builtin.ts';
+import { calendarOf } from '../calendar/index.ts';
 import { checkPlan, stationFindings } from '../rules/checks.ts';
 import { suggestRedeployments, explainShortfalls } from './explain.ts';
 import { buildModel } from './model.ts';
@@ -23,7 +25,8 @@ export function planRoster(input: SolveInput, hooks: PlanHooks = {}): SolveOutpu
   const seed = input.seed ?? 1;
   const seconds = input.seconds ?? defaultSeconds(input.station.people.length, input.days);
   const approved = input.approved ?? [];
-  const model = buildModel(input.station, input.start, input.days, approved, input.published ?? []);
+  const calendar = calendarOf(input.calendar ?? BUILTIN_YEARS, input.station.calendar);
+  const model = buildModel(input.station, input.start, input.days, approved, input.published ?? [], calendar);
   const result = solveStation(model, { seed, seconds, ...hooks });
   const { state } = result;
   const flex = placeFlexNights(state);
@@ -32,7 +35,7 @@ export function planRoster(input: SolveInput, hooks: PlanHooks = {}): SolveOutpu
   const suggestions = suggestRedeployments(state, shortfalls);
   const kpis = computeKpis(model, assignments, state);
   const violations = [
-    ...checkPlan({ station: input.station, start: input.start, days: input.days, approved: [...approved] }, { assignments, shortfalls, kpis }),
+    ...checkPlan({ station: input.station, start: input.start, days: input.days, approved: [...approved], calendar }, { assignments, shortfalls, kpis }),
     ...stationFindings(input.station),
   ];
   const breakdown = state.breakdown();

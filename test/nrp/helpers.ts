@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { instancePath, scoreRoster } from '../../bench/curtois/instances.ts';
 import { random } from '../../shared/random.ts';
-import { parseCurtois } from '../../shared/solver/nrp/curtois.ts';
+import { parseCurtois } from '../../bench/curtois/format.ts';
 import type { NrpScore } from '../../shared/solver/nrp/evaluate.ts';
 import { compile, type NrpInstance, type NrpModel, type Roster } from '../../shared/solver/nrp/model.ts';
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scaleInstance } from '../../bench/scale-instance.ts';
-import { parseCurtois } from '../../shared/solver/nrp/curtois.ts';
+import { parseCurtois } from '../../bench/curtois/format.ts';
 import { solveNrp } from '../../shared/solver/nrp/engine.ts';
 import { evaluate } from '../../shared/solver/nrp/evaluate.ts';
 import { compile, toRoster } from '../../shared/solver/nrp/model.ts';

@@ -140,7 +140,7 @@ export class Pricer {
             const t: T.WeekTally = {
               community: t0.community + (o.place === 'community' ? o.hours : 0),
               work: t0.work + o.hours,
-              absentDays: t0.absentDays + (o.kind === 'absent' ? 1 : 0),
+              absentDays: t0.absentDays + (o.kind === 'absent' || model.holidayOff[d] ? 1 : 0),
               communityDays: t0.communityDays + (o.place === 'community' ? 1 : 0),
             };
             if (closesWeek) {

@@ -4,6 +4,7 @@
 // ROT-4 takes out the absent), so a demand nobody can meet shows before anyone plans.
 import { NON_DEMAND_POSTS, POST_IDS, forbiddingRule, type PostId } from '../../../../shared/domain/posts.ts';
 import type { Demand, Person } from '../../../../shared/domain/station.ts';
+import { builtinCalendar } from '../../../../shared/calendar/builtin.ts';
 import { isoWeekday, patternShiftCode } from '../../../../shared/rotation/index.ts';
 import { formatDay, lang, t, tx, weekdayShort } from '../../i18n.ts';
 import { dateRange, isWeekend, localDate, nextMonday } from '../../model.ts';
@@ -22,7 +23,7 @@ export type Cover = { needed: number; could: number };
 export function couldCover(d: Pick<Draft, 'timezone' | 'shiftTypes' | 'pattern' | 'groups' | 'rules' | 'absences'>, p: Person, entry: Pick<Demand, 'post' | 'shift' | 'skills'>, date: string): boolean {
   let code: string;
   try {
-    code = patternShiftCode(d, p, date);
+    code = patternShiftCode(d, p, date, builtinCalendar());
   } catch {
     return false;
   }
