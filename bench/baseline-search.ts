@@ -1,6 +1,7 @@
 // The engine the product ran before column generation, kept as the benchmark's baseline: a greedy construction (the
 // first feasible plan), then simulated annealing over three moves — change one day, swap two people's posts on a
 // day, pull a candidate onto a short post — with incremental scoring, on the same cell state and terms as the product.
+import { builtinCalendar } from '../shared/calendar/builtin.ts';
 import { StationConfig } from '../shared/domain/station.ts';
 import { random } from '../shared/random.ts';
 import { buildModel } from '../shared/solver/model.ts';
@@ -9,7 +10,7 @@ import { RosterState } from '../shared/solver/station/state.ts';
 /** The old engine's plan score for a station and dates (no published roster, no approvals). */
 export function baselineScore(station: StationConfig, start: string, days: number, seed: number, seconds: number): { score: number; seconds: number } {
   const began = performance.now();
-  const state = new RosterState(buildModel(station, start, days, [], []));
+  const state = new RosterState(buildModel(station, start, days, [], [], builtinCalendar(station.calendar)));
   const result = search(state, { seed, seconds });
   return { score: result.score, seconds: (performance.now() - began) / 1000 };
 }

@@ -209,7 +209,7 @@ export function buildStationMip(model: Model): StationMip {
         const t: T.WeekTally = { community: 0, work: 0, absentDays: 0, communityDays: 0 };
         pat.forEach((k, i) => {
           const o = model.domains[p * days + weekDays[i]!]![k]!;
-          if (o.kind === 'absent') t.absentDays++;
+          if (o.kind === 'absent' || model.holidayOff[weekDays[i]!]) t.absentDays++;
           t.work += o.hours;
           if (o.place === 'community') {
             t.community += o.hours;

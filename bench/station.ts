@@ -8,9 +8,8 @@
 // Both engines get the same cap: 5 s for 28 days (the old engine's bench cap; it usually stops earlier at its
 // iteration limit), 20 s for 92 days; the new engine stops earlier when its plan is proven optimal. HiGHS gets the
 // new engine's wall time (at least 1 s), then the long run.
-import { BUILTIN_YEARS } from '../shared/calendar/builtin.ts';
-import { calendarOf } from '../shared/calendar/index.ts';
 import { parseArgs } from 'node:util';
+import { builtinCalendar } from '../shared/calendar/builtin.ts';
 import { StationConfig } from '../shared/domain/station.ts';
 import { checkPlan } from '../shared/rules/checks.ts';
 import { planRoster } from '../shared/solver/index.ts';
@@ -45,8 +44,8 @@ for (const c of cases) {
   const t0 = performance.now();
   const plan = planRoster({ station, start: START, days: c.days, seed, seconds: cap });
   const seconds = (performance.now() - t0) / 1000;
-  const hard = checkPlan({ station, start: START, days: c.days, approved: [], calendar: calendarOf(BUILTIN_YEARS, station.calendar) }, plan).filter((v) => v.severity === 'hard').length;
-  const model = buildModel(station, START, c.days, [], []);
+  const hard = checkPlan({ station, start: START, days: c.days, approved: [], calendar: builtinCalendar(station.calendar) }, plan).filter((v) => v.severity === 'hard').length;
+  const model = buildModel(station, START, c.days, [], [], builtinCalendar(station.calendar));
   const equal = await solveStationWithHighs(model, Math.max(1, seconds));
   const long = await solveStationWithHighs(model, highsLong);
   const line = {

@@ -2,7 +2,6 @@
 // plan possible. Pure; deterministic for a seed unless the time budget cuts the solve short.
 import { BUILTIN_YEARS } from '../calendar/builtin.ts';
 import { calendarOf } from '../calendar/index.ts';
-import { RULES } from '../rules/catalogue.ts';
 import { checkPlan, stationFindings } from '../rules/checks.ts';
 import { suggestRedeployments, explainShortfalls } from './explain.ts';
 import { buildModel } from './model.ts';

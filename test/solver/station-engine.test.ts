@@ -3,6 +3,7 @@
 // and the bound (never above the plan's score; the gap the plan reports is the one its score and bound give).
 import { describe, expect, it } from 'vitest';
 import { generateStation, type GeneratedPattern } from '../../bench/generate-station.ts';
+import { builtinCalendar } from '../../shared/calendar/builtin.ts';
 import { StationConfig } from '../../shared/domain/station.ts';
 import { random } from '../../shared/random.ts';
 import { planRoster } from '../../shared/solver/index.ts';
@@ -16,7 +17,7 @@ const patterns: GeneratedPattern[] = ['three-groups-two-running', 'four-teams-th
 function modelOf(pattern: GeneratedPattern, people: number, days: number, seed: number, startOffset = 0): Model {
   const station = StationConfig.parse(generateStation({ people, seed, pattern }));
   const start = new Date(Date.parse(`${START}T00:00:00Z`) + startOffset * 86_400_000).toISOString().slice(0, 10);
-  return buildModel(station, start, days, [], []);
+  return buildModel(station, start, days, [], [], builtinCalendar(station.calendar));
 }
 
 /** A state with random options on random cells (REST-1 is not the point here: scoring is). */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateStation, type GeneratedPattern } from '../../bench/generate-station.ts';
 import { solveStationWithHighs } from '../../bench/highs-station.ts';
+import { builtinCalendar } from '../../shared/calendar/builtin.ts';
 import { StationConfig } from '../../shared/domain/station.ts';
 import { planRoster } from '../../shared/solver/index.ts';
 import { buildModel } from '../../shared/solver/model.ts';
@@ -17,7 +18,7 @@ describe('station engine vs HiGHS', () => {
   ] as [GeneratedPattern, number, number, number][])
     it(`${pattern}, ${people} people × ${days} days (seed ${seed}): the engine's plan is HiGHS's proven optimum`, async () => {
       const station = StationConfig.parse(generateStation({ people, seed, pattern }));
-      const exact = await solveStationWithHighs(buildModel(station, START, days, [], []), 60);
+      const exact = await solveStationWithHighs(buildModel(station, START, days, [], [], builtinCalendar(station.calendar)), 60);
       expect(exact.optimal).toBe(true);
       expect(exact.objective).toBeGreaterThan(0); // a station with something to optimise
       const plan = planRoster({ station, start: START, days, seed: 1, seconds: 20 });

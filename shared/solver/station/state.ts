@@ -162,7 +162,7 @@ export class RosterState {
     const base = person * this.days;
     for (const day of this.model.weekDays[week]!) {
       const o = this.option(base + day);
-      if (o.kind === 'absent' || this.model.holidayOff[day]) tally.absentDays += 1; // CP-2 pro-rates holidays like absences
+      if (o.kind === 'absent' || this.model.holidayOff[day]) tally.absentDays += 1; // CP-2 pro-rates holidays as absences
       tally.work += o.hours;
       if (o.place === 'community') {
         tally.community += o.hours;

@@ -1,8 +1,8 @@
 // The station objective, one function per soft rule (keyed by its rule ID, weights from the catalogue). The cell
 // state's incremental score, its full recompute, the column-generation pricing and the exact HiGHS peer all call
 // these, so the four can never disagree about what a rule costs.
-import { weeklyCommunityTarget } from '../../rules/days.ts';
 import { RULES } from '../../rules/catalogue.ts';
+import { weeklyCommunityTarget } from '../../rules/days.ts';
 
 /** COVER: each missing person on a post. */
 export const cover = (people: number, held: number): number => (held < people ? (people - held) * RULES.COVER.weight : 0);
@@ -28,7 +28,7 @@ export const meeting = (pulledOnMeetingDay: number): number => pulledOnMeetingDa
 /** NIGHT-1: a night that extends a run of nights beyond the station's maximum (`run` counts this night). */
 export const night = (run: number, max: number): number => (run > max ? RULES['NIGHT-1'].weight : 0);
 
-/** One dedicated community officer's full ISO week, as CP-1 and CP-2 judge it. */
+/** One dedicated community officer's full ISO week, as CP-1 and CP-2 judge it (`absentDays` counts official holidays off too). */
 export type WeekTally = { community: number; work: number; absentDays: number; communityDays: number };
 export type WeekRules = { weeklyCommunityHours: number; communityShare: number; flexHours: number };
 
@@ -36,7 +36,7 @@ export type WeekRules = { weeklyCommunityHours: number; communityShare: number; 
 const withFlex = (t: WeekTally, r: WeekRules): { community: number; work: number } =>
   t.communityDays > 0 && r.flexHours > 0 ? { community: t.community + r.flexHours, work: t.work + r.flexHours } : t;
 
-/** CP-2: each hour short of the weekly community hours (pro rata for absent days and public holidays, CAL-3). */
+/** CP-2: each hour short of the weekly community hours (pro rata for absent days and holidays off). */
 export function weeklyHours(t: WeekTally, r: WeekRules): number {
   const { community } = withFlex(t, r);
   const target = weeklyCommunityTarget(r.weeklyCommunityHours, t.absentDays);
