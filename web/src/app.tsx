@@ -5,6 +5,7 @@ import { loadConfig, setUnauthorizedHandler, type SiteConfig } from './api.ts';
 import { lang, preferredLang, t, tx } from './i18n.ts';
 import { DEMO_AS, decodeToken, primaryRole } from './model.ts';
 import { AuditScreen } from './screens/audit.tsx';
+import { BranchScreen } from './screens/branch.tsx';
 import { CalendarScreen } from './screens/calendar.tsx';
 import { RosterScreen } from './screens/roster/index.tsx';
 import { CommunitiesScreen } from './screens/setup/communities.tsx';
@@ -48,6 +49,7 @@ export const SCREEN_VIEWS: Partial<Record<Screen, FunctionComponent>> = {
   rules: RulesScreen,
   audit: AuditScreen,
   calendar: CalendarScreen,
+  branch: BranchScreen,
 };
 
 /** The shield of the favicon, drawn inline (no font or request needed). */

@@ -2,6 +2,7 @@
 // in localStorage. Every string the page shows comes from here, so the two dictionaries must have the same keys
 // (test/web/model.test.ts checks it). The language is a signal: a component that calls t() re-renders when it changes.
 import { signal } from '@preact/signals';
+import { branchEn, branchZh } from './i18n-branch.ts';
 import { setupEn, setupZh } from './i18n-setup.ts';
 import { calendarEn, calendarZh } from './i18n-calendar.ts';
 
@@ -188,13 +189,14 @@ const base = {
   screen_audit: 'Audit trail',
 } as const;
 
-const en = { ...base, ...setupEn, ...calendarEn };
+const en = { ...base, ...setupEn, ...calendarEn, ...branchEn };
 
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
   ...setupZh,
   ...calendarZh,
+  ...branchZh,
   appTitle: '勤务排班',
   langToggle: 'EN',
   langToggleLabel: 'Switch to English',

@@ -1,7 +1,7 @@
 // Pure functions over the API documents: no DOM, no fetch. The views and the unit tests use them.
 import type { Assignment, Plan, Shortfall, Violation } from '../../shared/domain/plan.ts';
 import type { Person, StationConfig } from '../../shared/domain/station.ts';
-import { may } from '../../shared/auth/permissions.ts';
+import { may, type StationScope } from '../../shared/auth/permissions.ts';
 import { addDaysTo, isoWeekday } from '../../shared/rotation/index.ts';
 import { postOrder } from './posts.ts';
 
@@ -153,16 +153,13 @@ export function abCoverageTable(kpis: Plan['kpis']): { dates: string[]; communit
 
 // ---------- who may do what: the core's decisions (shared/auth/permissions.ts), for showing buttons; the API decides ----------
 
-export type Session = { token: string; sub: string; groups: string[]; stationId: string | null; name?: string };
+export type Session = { token: string; sub: string; groups: string[]; stationId: string | null; branchId?: string | null; name?: string };
 
 const ownStation = (s: Session, stationId: string) => s.stationId === stationId;
 
-/**
- * The page does not know a station's branch: it lets a branch user act as if the station were in their branch and
- * leaves the real check (AUTH-BRANCH) to the server.
- */
-const pageMay = (s: Session, action: Parameters<typeof may>[1], stationId: string): boolean =>
-  may({ ...s, branchId: 'this-branch' }, action, { stationId, branchId: 'this-branch' });
+/** The page shows a branch user only stations of their own branch (the API checks each station's stored branch). */
+const scope = (s: Session, stationId: string): StationScope => ({ stationId, branchId: s.branchId ?? '' });
+const pageMay = (s: Session, action: Parameters<typeof may>[1], stationId: string): boolean => may(s, action, scope(s, stationId));
 
 export const canPlan = (s: Session, stationId: string) => pageMay(s, 'plan.manage', stationId);
 export const canReadRoster = (s: Session, stationId: string) => pageMay(s, 'roster.read', stationId);
@@ -197,7 +194,8 @@ export function decodeToken(token: string): Session | null {
     if (typeof json.sub !== 'string') return null;
     const exp = typeof json.exp === 'number' ? json.exp : undefined;
     if (exp !== undefined && exp * 1000 < Date.now()) return null;
-    return { token, sub: json.sub, groups, stationId };
+    const branchId = typeof json['custom:branchId'] === 'string' ? (json['custom:branchId'] as string) : null;
+    return { token, sub: json.sub, groups, stationId, ...(branchId ? { branchId } : {}) };
   } catch {
     return null;
   }
@@ -211,14 +209,15 @@ function decodeBase64Url(s: string): string {
 }
 
 /** The demo station's person for each `?as=` role (local dev sign-in). */
-export const DEMO_AS: Record<string, { sub: string; groups: string[]; stationId?: string }> = {
+export const DEMO_AS: Record<string, { sub: string; groups: string[]; stationId?: string; branchId?: string }> = {
   director: { sub: 'P001', groups: ['director'], stationId: 'demo' },
   instructor: { sub: 'P002', groups: ['instructor'], stationId: 'demo' },
   deputy: { sub: 'P003', groups: ['deputy'], stationId: 'demo' },
   // A dedicated community officer (B role of C1, duty group G1): not a leader.
   officer: { sub: 'P031', groups: ['officer'], stationId: 'demo' },
   auxiliary: { sub: 'P054', groups: ['auxiliary'], stationId: 'demo' },
-  branch: { sub: 'branch-1', groups: ['branch'] },
+  // The demo station is stored without a branch: it belongs to "default".
+  branch: { sub: 'branch-1', groups: ['branch'], branchId: 'default' },
   // The admin loads the official calendar's years (CAL-3); no station of their own.
   admin: { sub: 'admin-1', groups: ['admin'] },
 };

@@ -9,7 +9,7 @@ export const SESSION_KEY = 'roster.session';
 export const LANG_KEY = 'roster.lang';
 
 /** The screens of the page; `#/setup/staff` and so on in the address. */
-export const SCREENS = ['roster', 'staff', 'communities', 'rotation', 'demand', 'rules', 'import', 'audit', 'calendar'] as const;
+export const SCREENS = ['roster', 'staff', 'communities', 'rotation', 'demand', 'rules', 'import', 'audit', 'calendar', 'branch'] as const;
 export type Screen = (typeof SCREENS)[number];
 export const SETUP_SCREENS: readonly Screen[] = ['staff', 'communities', 'rotation', 'demand', 'rules', 'import'];
 
@@ -41,6 +41,8 @@ export function screensFor(s: Session | null, id: string): Screen[] {
   if (canConfigure(s, id)) list.push('import');
   if (canReadAudit(s, id)) list.push('audit');
   list.push('calendar'); // CAL-3: anyone signed in reads it; the admin loads a year
+  // The branch's own page: all its stations (admin reaches it with ?branch=).
+  if (s.groups.includes('branch') || s.groups.includes('admin')) list.unshift('branch');
   return list;
 }
 
@@ -85,8 +87,9 @@ export async function probeDev(): Promise<void> {
   }
 }
 
-export async function signInDev(who: { sub: string; groups: string[]; stationId?: string }): Promise<void> {
-  const { token } = await json<{ token: string }>('POST', '/dev/token', { sub: who.sub, groups: who.groups, ...(who.stationId ? { stationId: who.stationId } : {}) }, { auth: false });
+export async function signInDev(who: { sub: string; groups: string[]; stationId?: string; branchId?: string }): Promise<void> {
+  const body = { sub: who.sub, groups: who.groups, ...(who.stationId ? { stationId: who.stationId } : {}), ...(who.branchId ? { branchId: who.branchId } : {}) };
+  const { token } = await json<{ token: string }>('POST', '/dev/token', body, { auth: false });
   const s = decodeToken(token);
   if (!s) throw new ApiError(0, 'TOKEN', 'The dev token could not be read.');
   await signedIn(s);
@@ -105,6 +108,8 @@ export async function signedIn(s: Session): Promise<void> {
   for (const fn of onSignIn) fn(s);
   session.value = s;
   if (!screensFor(s, stationId.value).includes(screen.value)) screen.value = 'roster';
+  // A branch user lands on the branch's page.
+  if (s.groups.includes('branch') && s.branchId && screen.value === 'roster') screen.value = 'branch';
   if (canReadStation(s, stationId.value)) await loadStation().catch(() => undefined);
   else if (directory.value) station.value = directory.value;
 }
