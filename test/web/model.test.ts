@@ -98,7 +98,9 @@ describe('sign-in and permissions as the page shows them', () => {
     expect(approverRole(s('b', ['branch'], null), 'demo', ['director', 'instructor', 'branch'])).toBe('branch');
     expect(canPlan(s('P031', ['officer']), 'demo')).toBe(false);
     expect(canPlan(s('P003', ['deputy']), 'demo')).toBe(true);
-    expect(canReadRequests(s('b', ['branch'], null), 'demo')).toBe(true);
+    // A branch user acts on the stations of their branch only: one whose token names no branch, on none.
+    expect(canReadRequests({ ...s('b', ['branch'], null), branchId: 'default' }, 'demo')).toBe(true);
+    expect(canReadRequests(s('b', ['branch'], null), 'demo')).toBe(false);
   });
 
   it('signs in as real people of the demo station for each ?as= role', () => {
@@ -108,7 +110,7 @@ describe('sign-in and permissions as the page shows them', () => {
     expect(rank(DEMO_AS.deputy!.sub)).toBe('deputy');
     expect(rank(DEMO_AS.officer!.sub)).toBe('officer');
     expect(rank(DEMO_AS.auxiliary!.sub)).toBe('auxiliary');
-    expect(DEMO_AS.branch).toEqual({ sub: 'branch-1', groups: ['branch'] });
+    expect(DEMO_AS.branch).toEqual({ sub: 'branch-1', groups: ['branch'], branchId: 'default' });
   });
 });
 
