@@ -1,5 +1,5 @@
 // Scaled Curtois instances for stress tests: writes an instance in the Curtois text format (SECTION_*, see
-// ../shared/benchmarks/curtois/README.md) built from a public instance, resized to a number of days (a multiple of 7,
+// bench/curtois/README.md) built from a public instance, resized to a number of days (a multiple of 7,
 // day 0 a Monday), employees and shift types, so that the engine can be tried at the sizes of Instance13–24.
 //   npx tsx bench/scale-instance.ts <source.txt> --days N --staff N --shifts N [--seed S] > out.txt
 //

@@ -42,8 +42,8 @@ describe('the repository stands alone', () => {
   });
 
   it('the check would catch one', () => {
-    expect(escapingPaths('README.md', 'see [the contract](../shared/API.md)')).toEqual(['../shared/API.md']);
-    expect(escapingPaths('test/nrp/helpers.ts', "new URL('../../../shared/benchmarks/', import.meta.url)")).toEqual(['../../../shared/benchmarks/']);
+    expect(escapingPaths('README.md', 'see [the contract](../brief/contract.md)')).toEqual(['../brief/contract.md']);
+    expect(escapingPaths('test/nrp/helpers.ts', "new URL('../../../brief/instances/', import.meta.url)")).toEqual(['../../../brief/instances/']);
     expect(escapingPaths('test/nrp/helpers.ts', "import x from '../../shared/random.ts'")).toEqual([]);
   });
 
