@@ -167,7 +167,7 @@ describe('the audit screen\'s changes', () => {
     const changes = changesOf(entry);
     expect(changes).toHaveLength(4);
     setLang('zh');
-    expect(changes.map(changeText)).toEqual(['新增人员：李新民（P066）', '周鹏（P005）：值班组 由 G1 改为 G2', '班次 S：时长 由 10 改为 12', '每周驻社区时长：由 36 改为 30']);
+    expect(changes.map(changeText)).toEqual(['新增人员：李新民（P066）', '周鹏（P005）：班组 由 G1 改为 G2', '班次 S：时长 由 10 改为 12', '每周驻社区时长：由 36 改为 30']);
     expect(valueText(['driver', 'dispatcher'])).toBe('driver、dispatcher');
     expect(valueText(null)).toBe('—');
     setLang('en');

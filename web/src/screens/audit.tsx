@@ -74,7 +74,7 @@ function fieldText(section: string | undefined, path: string | undefined): strin
     const name = tx('setting', key);
     return name === key ? path : name + path.slice(key.length);
   }
-  const name = tx('personField', path);
+  const name = tx(section === 'people' ? 'personField' : 'itemField', path);
   return name === path ? path : name;
 }
 
