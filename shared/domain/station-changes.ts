@@ -52,12 +52,15 @@ const ITEM_KEYS: Record<string, (item: Obj) => string> = {
   reinforcedDuty: (i) => `${String(i.from)}..${String(i.to)}`,
 };
 
+const RECORD_FIELDS: ReadonlySet<string> = new Set(['id', 'version', 'updatedAt', 'updatedBy']);
+
 /** Every change from `before` to `after`, section by section, in the document's order. */
 export function diffStation(before: StationConfig, after: StationConfig): ConfigChange[] {
   const out: ConfigChange[] = [];
   const a = toJson(before) as Obj;
   const b = toJson(after) as Obj;
-  const sections = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  // The stored record's own fields (id, version, updatedAt, updatedBy) are not part of the configuration.
+  const sections = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !RECORD_FIELDS.has(k));
   for (const field of sections) {
     if (same(a[field], b[field])) continue;
     const keyOf = ITEM_KEYS[field];
