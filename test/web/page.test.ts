@@ -176,7 +176,7 @@ describe('the station leader page', () => {
     const inbox = director.page.getByRole('region', { name: 'Pending approvals' });
     const item = inbox.locator(`[data-request-id="${id}"]`);
     await item.waitFor();
-    expect(await item.textContent()).toContain('Gao Ping');
+    expect(await item.textContent()).toContain(demo.people.find((p) => p.id === 'P035')!.name);
     expect(await item.locator('.cost').textContent()).toMatch(/community hours lost/);
     await item.getByRole('button', { name: 'Approve' }).click();
     await inbox.getByText(`Request ${id} is now pending.`).waitFor();
@@ -268,7 +268,7 @@ describe('the station leader page', () => {
     const { page, problems } = await open(desktop, '/');
     await page.getByLabel('Person').selectOption('P002');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('.who-am-i').getByText('Huang Lei', { exact: true }).waitFor();
+    await page.locator('.who-am-i').getByText(demo.people.find((p) => p.id === 'P002')!.name, { exact: true }).waitFor();
     await page.getByText('Political instructor', { exact: true }).waitFor();
     await page.getByRole('region', { name: 'Pending approvals' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
