@@ -159,7 +159,6 @@ const base = {
   screen_rotation: 'Rotation and shifts',
   screen_demand: 'Demand',
   screen_rules: 'Rules',
-  screen_import: 'Import staff',
   screen_audit: 'Audit trail',
 } as const;
 
@@ -320,7 +319,6 @@ const zh: Record<MessageKey, string> = {
   screen_rotation: '轮班与班次',
   screen_demand: '岗位需求',
   screen_rules: '规则设置',
-  screen_import: '导入人员',
   screen_audit: '操作记录',
 };
 
