@@ -10,6 +10,8 @@ import { rosterCalendar } from '../../shared/roster/ics.ts';
 import { rosterAssignments } from '../../shared/roster/index.ts';
 import { storeFromEnvironment } from '../../shared/store/index.ts';
 import { say } from '../../shared/i18n/index.ts';
+import { XLSX_TYPE, rosterXlsx } from '../../shared/staff/files.ts';
+import { daysBetween } from '../../shared/rotation/index.ts';
 
 export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
   const stationId = stationIdOf(request.path);
@@ -34,7 +36,7 @@ export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
   if (query.format === 'csv') {
     const names = new Map(station.people.map((p) => [p.id, p.name]));
     return {
-      text: rosterCsv(assignments, names),
+      text: rosterCsv(assignments, names, request.lang),
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, ...personal },
     };
   }
@@ -49,8 +51,16 @@ export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
         person: { id: personId, ...(person ? { name: person.name } : {}) },
         assignments,
         communities: new Map(station.communities.map((c) => [c.id, c.name])),
+        lang: request.lang,
       }),
       headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${name}.ics"`, ...personal },
+    };
+  }
+  if (query.format === 'xlsx') {
+    const people = query.personId ? station.people.filter((p) => p.id === query.personId) : station.people;
+    return {
+      binary: await rosterXlsx({ name: station.name, people }, assignments, query.from, daysBetween(query.from, query.to) + 1, request.lang),
+      headers: { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${name}.xlsx"`, ...personal },
     };
   }
   const roster: Roster = { stationId, from: query.from, to: query.to, assignments };

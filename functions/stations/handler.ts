@@ -7,6 +7,7 @@ import { validateStationConfig } from '../../shared/domain/station.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { exportStaff, previewStaffImport } from './staff.ts';
 import { say } from '../../shared/i18n/index.ts';
 
 /** Fields a GET answer carries that a client may send back unchanged with its PUT. */
@@ -85,4 +86,6 @@ export async function putStation(request: ApiRequest) {
 export const handler = httpHandler({
   'GET /stations/{stationId}': getStation,
   'PUT /stations/{stationId}': putStation,
+  'GET /stations/{stationId}/staff': exportStaff,
+  'POST /stations/{stationId}/staff/import': previewStaffImport,
 });

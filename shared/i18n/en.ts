@@ -3,6 +3,10 @@
 import { joinList, list, num, objects, plural, round1, str, type Params, type Template } from './format.ts';
 import { meetingName, weekdayName, fieldName } from './terms.ts';
 
+/** The Chinese and English headers of a staff column (kept here to avoid importing the staff module). */
+const STAFF_HEADERS: Record<string, string> = { name: '姓名/name', id: '警号/id', kind: '类别/kind', rank: '职务/rank', group: '班组/group', skills: '技能/skills', community: '社区/community', role: 'AB角/role', dedicated: '专职/dedicated', since: '任职日期/since', joined: '入警日期/joined' };
+const staffHeader = (c: string): string => STAFF_HEADERS[c] ?? c;
+
 const who = (p: Params, name = 'name', id = 'personId'): string => (p[name] ? `${str(p[name])} (${str(p[id])})` : str(p[id]));
 const pct = (share: number): string => `${Math.round(share * 100)} %`;
 const withDay = (date: string): string => `${date} (${weekdayName('en', date)})`;
@@ -230,6 +234,27 @@ export const en = {
   'error.unauthenticated': () => 'Sign in first: this request carries no valid token.',
   'error.internal': () => 'Something went wrong on our side; nothing was changed.',
   'error.conflict.version': (p) => `${str(p.what) === 'plan' ? 'Plan' : 'Station'} ${str(p.id)} is at version ${num(p.version)}, not ${num(p.claimed)}: someone changed it; read it again and retry.`,
+  // ---- staff import ----
+  'staff.noHeader': () => 'No header row: the file needs columns such as 姓名/name, 警号/id, 职务/rank and 入警日期/joined.',
+  'staff.unknownColumn': (p) => `Row ${num(p.row)}: column "${str(p.header)}" is not a staff column and is ignored.`,
+  'staff.missingColumn': (p) => `The file has no column ${str(p.column)} (${staffHeader(str(p.column))}).`,
+  'staff.required': (p) => `Row ${num(p.row)}, ${str(p.header)}: required, but empty.`,
+  'staff.badRank': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is not a rank (director, instructor, deputy, officer, auxiliary or 所长, 教导员, 副所长, 民警, 辅警).`,
+  'staff.badKind': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is neither officer (民警) nor auxiliary (辅警).`,
+  'staff.badDate': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is not a date (YYYY-MM-DD).`,
+  'staff.badRole': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is neither A nor B.`,
+  'staff.badYesNo': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is neither yes (是) nor no (否).`,
+  'staff.duplicateId': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is already used in row ${num(p.otherRow)}.`,
+  'staff.invalid': (p) => `Row ${num(p.row)}${p.header ? `, ${str(p.header)}` : ''}${p.cell ? ` "${str(p.cell)}"` : ''}: ${str(p.detail)}.`,
+  'staff.stationIssue': (p) => `The station would not be valid with this list: ${str(p.path)}: ${str(p.detail)}.`,
+  // ---- files: sheet headings ----
+  'file.rosterTitle': (p) => `${str(p.station)}: roster ${str(p.from)} to ${str(p.to)}`,
+  'file.person': () => 'Person',
+  'file.staffSheet': () => 'Staff',
+  'file.rosterSheet': () => 'Roster',
+  'file.legendSheet': () => 'Legend',
+  'file.code': () => 'Code',
+  'file.post': () => 'Post',
   // ---- files ----
   'file.calendarName': (p) => `${str(p.station)}: ${str(p.person)}`,
   'file.eventTitle': (p) => `${str(p.post)} (${str(p.shift)})`,

@@ -1,7 +1,11 @@
 // 中文句子：与 en.ts 相同的键和参数（类型保证两者键一致）。规则编号、人员编号、社区编号、班次代码原样保留。
 import type { en } from './en.ts';
 import { joinList, list, num, objects, round1, str, type Json, type Params, type Template } from './format.ts';
+import { detailText } from './details.ts';
 import { fieldName, groupName, kindName, meetingName, postName, rankName, reasonName, skillName, weekdayName } from './terms.ts';
+
+const STAFF_HEADERS: Record<string, string> = { name: '姓名', id: '警号', kind: '类别', rank: '职务', group: '班组', skills: '技能', community: '社区', role: 'AB角', dedicated: '专职', since: '任职日期', joined: '入警日期' };
+const staffHeaderZh = (c: string): string => STAFF_HEADERS[c] ?? c;
 
 const who = (p: Params, name = 'name', id = 'personId'): string => (p[name] ? `${str(p[name])}（${str(p[id])}）` : str(p[id]));
 const post = (v: Json | undefined): string => postName('zh', str(v));
@@ -235,6 +239,25 @@ export const zh: Record<keyof typeof en, Template> = {
   'error.unauthenticated': () => '请先登录：该请求没有有效的令牌。',
   'error.internal': () => '服务器出错，未做任何改动。',
   'error.conflict.version': (p) => `${str(p.what) === 'plan' ? '排班' : '派出所'}${str(p.id)}当前版本为${num(p.version)}，不是${num(p.claimed)}：有人已修改，请重新读取后再试。`,
+  'staff.noHeader': () => '找不到表头：文件需要姓名、警号、职务、入警日期等列。',
+  'staff.unknownColumn': (p) => `第${num(p.row)}行：“${str(p.header)}”不是人员表的列，已忽略。`,
+  'staff.missingColumn': (p) => `文件缺少“${staffHeaderZh(str(p.column))}”列。`,
+  'staff.required': (p) => `第${num(p.row)}行“${str(p.header)}”：必填，但为空。`,
+  'staff.badRank': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”不是职务（所长、教导员、副所长、民警、辅警）。`,
+  'staff.badKind': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”既不是民警也不是辅警。`,
+  'staff.badDate': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”不是日期（YYYY-MM-DD）。`,
+  'staff.badRole': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”既不是A角也不是B角。`,
+  'staff.badYesNo': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”应为“是”或“否”。`,
+  'staff.duplicateId': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”已在第${num(p.otherRow)}行使用。`,
+  'staff.invalid': (p) => `第${num(p.row)}行${p.header ? `“${str(p.header)}”` : ''}${p.cell ? `“${str(p.cell)}”` : ''}：${detailText(str(p.detail), 'zh')}。`,
+  'staff.stationIssue': (p) => `按此名单派出所设置将无效：${str(p.path)}：${detailText(str(p.detail), 'zh')}。`,
+  'file.rosterTitle': (p) => `${str(p.station)}：${str(p.from)}至${str(p.to)}排班表`,
+  'file.person': () => '人员',
+  'file.staffSheet': () => '人员',
+  'file.rosterSheet': () => '排班表',
+  'file.legendSheet': () => '图例',
+  'file.code': () => '代码',
+  'file.post': () => '岗位',
   'file.calendarName': (p) => `${str(p.station)}：${str(p.person)}`,
   'file.eventTitle': (p) => `${str(p.post)}（${str(p.shift)}班）`,
   'file.eventDescription': (p) => `${str(p.post)}，${str(p.shift)}班，${num(p.hours)}小时`,
