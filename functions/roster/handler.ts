@@ -20,10 +20,7 @@ export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
   const { query: q } = request;
   const query = parseOr400(RosterQuery, { from: q.from, to: q.to, personId: q.personId, format: q.format }, 'query');
   if (!may(request.actor, 'roster.read', stationId) && query.personId !== request.actor.sub)
-    throw forbidden(
-      'AUTH-ROLE',
-      `Only ${ACTIONS['roster.read'].join(', ')} may read the whole roster or another person's; you may read your own: add personId=${request.actor.sub}.`,
-    );
+    throw forbidden('AUTH-ROLE', say('error.auth.ownRoster', { allowed: [...ACTIONS['roster.read']], sub: request.actor.sub }));
 
   const store = storeFromEnvironment();
   const station = await store.stations.get(stationId);

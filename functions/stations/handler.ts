@@ -54,14 +54,14 @@ export async function putStation(request: ApiRequest) {
   const claimed = ifMatch !== undefined ? Number(ifMatch.replace(/\D/g, '')) : typeof version === 'number' ? version : undefined;
   const expectedVersion = claimed ?? current?.version ?? null;
   if (claimed !== undefined && current === null)
-    throw notFound(`No station ${stationId} at version ${claimed}: it does not exist yet (send no version to create it).`);
+    throw notFound(say('error.notFound.stationVersion', { stationId, claimed }));
   if (claimed !== undefined && current !== null && current.version !== claimed)
     throw conflict(say('error.conflict.version', { what: 'station', id: stationId, version: current.version, claimed }));
 
   // FB-4: level-1 reinforced duty is declared by the branch (POST /stations/{id}/reinforced-duty); a station's
   // own leaders cannot add or change periods through the configuration.
   if (current && !actsOnEveryStation(request.actor) && JSON.stringify(current.reinforcedDuty) !== JSON.stringify(validated.value.reinforcedDuty))
-    throw forbidden('FB-4', 'Only the branch declares level-1 reinforced duty; send reinforcedDuty unchanged.');
+    throw forbidden('FB-4', say('error.reinforcedByBranch'));
 
   const at = new Date();
   const described = describeConfigChange(current, validated.value);

@@ -1,6 +1,7 @@
 // "Who may do what" (API.md): pure decisions over the caller's claims. Handlers call `authorize` before anything else.
 import type { Actor } from '../domain/audit.ts';
 import { forbidden } from '../domain/errors.ts';
+import { say } from '../i18n/index.ts';
 
 export const GROUPS = ['director', 'instructor', 'deputy', 'officer', 'auxiliary', 'branch', 'admin'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -38,6 +39,6 @@ export function authorize(actor: Actor, action: Action, stationId: string): void
   if (may(actor, action, stationId)) return;
   const allowed: readonly string[] = ACTIONS[action];
   if (!actor.groups.some((g) => allowed.includes(g)))
-    throw forbidden('AUTH-ROLE', `Only ${allowed.join(', ')} may do this (${action}); you are ${actor.groups.join(', ') || 'in no group'}.`);
-  throw forbidden('AUTH-STATION', `You act only on your own station (${actor.stationId ?? 'none'}), not on ${stationId}.`);
+    throw forbidden('AUTH-ROLE', say('error.auth.role', { allowed: [...allowed], action, groups: actor.groups }));
+  throw forbidden('AUTH-STATION', say('error.auth.station', { own: actor.stationId, stationId }));
 }
