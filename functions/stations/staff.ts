@@ -3,7 +3,7 @@
 // changes, and the station document with the new people, which the client saves with PUT /stations/{id} and
 // If-Match (so the import goes through the same validation, conflict check and audit entry as any other change).
 import { z } from 'zod';
-import { authorize } from '../../shared/auth/permissions.ts';
+import { authorizeStation } from '../../shared/http/access.ts';
 import { badRequest, notFound } from '../../shared/domain/errors.ts';
 import { parseOr400, type ApiRequest, type RouteResponse } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
@@ -30,7 +30,7 @@ async function stationOr404(stationId: string) {
 
 export async function exportStaff(request: ApiRequest): Promise<RouteResponse> {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'station.read', stationId);
+  await authorizeStation(request.actor, 'station.read', stationId);
   const { format } = parseOr400(StaffExportQuery, { format: request.query.format }, 'query');
   const station = await stationOr404(stationId);
   const name = `staff-${stationId}`;
@@ -42,7 +42,7 @@ export async function exportStaff(request: ApiRequest): Promise<RouteResponse> {
 
 export async function previewStaffImport(request: ApiRequest): Promise<RouteResponse> {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'station.configure', stationId);
+  await authorizeStation(request.actor, 'station.configure', stationId);
   const body = parseOr400(StaffImportBody, request.body, 'staff import');
   const station = await stationOr404(stationId);
   const bytes = Buffer.from(body.content, 'base64');

@@ -60,6 +60,7 @@ export const MEETING_NAMES: Table = {
   quarterly: ['季度总结会', 'quarterly summary meeting'],
   monthly: ['月度总结会', 'monthly summary meeting'],
   progress: ['月度推进会', 'monthly progress meeting'],
+  'party-committee': ['社区党委会议', 'community party committee meeting'],
 };
 export const RANK_NAMES: Table = {
   director: ['所长', 'director'],

@@ -89,7 +89,7 @@ describe('sign-in and permissions as the page shows them', () => {
   });
 
   it('offers approve/reject to the chiefs of the station and to the branch only where required lists it', () => {
-    const s = (sub: string, groups: string[], stationId: string | null = 'demo'): Session => ({ token: '', sub, groups, stationId });
+    const s = (sub: string, groups: string[], stationId: string | null = 'demo'): Session => ({ token: '', sub, groups, stationId, ...(groups.includes('branch') ? { branchId: 'default' } : {}) });
     expect(approverRole(s('P001', ['director']), 'demo', ['director', 'instructor'])).toBe('director');
     expect(approverRole(s('P002', ['instructor']), 'demo', ['director', 'instructor'])).toBe('instructor');
     expect(approverRole(s('P001', ['director'], 'other'), 'demo', ['director', 'instructor'])).toBeNull();
@@ -108,7 +108,7 @@ describe('sign-in and permissions as the page shows them', () => {
     expect(rank(DEMO_AS.deputy!.sub)).toBe('deputy');
     expect(rank(DEMO_AS.officer!.sub)).toBe('officer');
     expect(rank(DEMO_AS.auxiliary!.sub)).toBe('auxiliary');
-    expect(DEMO_AS.branch).toEqual({ sub: 'branch-1', groups: ['branch'] });
+    expect(DEMO_AS.branch).toEqual({ sub: 'branch-1', groups: ['branch'], branchId: 'default' });
   });
 });
 

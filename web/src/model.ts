@@ -1,7 +1,7 @@
 // Pure functions over the API documents: no DOM, no fetch. The views and the unit tests use them.
 import type { Assignment, Plan, Shortfall, Violation } from '../../shared/domain/plan.ts';
 import type { Person, StationConfig } from '../../shared/domain/station.ts';
-import { may } from '../../shared/auth/permissions.ts';
+import { may, type Action } from '../../shared/auth/permissions.ts';
 import { addDaysTo, isoWeekday } from '../../shared/rotation/index.ts';
 import { postOrder } from './posts.ts';
 
@@ -153,17 +153,29 @@ export function abCoverageTable(kpis: Plan['kpis']): { dates: string[]; communit
 
 // ---------- who may do what: the core's decisions (shared/auth/permissions.ts), for showing buttons; the API decides ----------
 
-export type Session = { token: string; sub: string; groups: string[]; stationId: string | null; name?: string };
+export type Session = { token: string; sub: string; groups: string[]; stationId: string | null; branchId?: string | null; name?: string };
+
+/**
+ * The core's decision for the page. A branch user's scope is their own branch (the page shows a station of it); when
+ * the core cannot decide without the station's branch, the page offers nothing and the API answers.
+ */
+function allowed(s: Session, action: Action, stationId: string): boolean {
+  try {
+    return may(s, action, { stationId, branchId: s.branchId ?? undefined });
+  } catch {
+    return false;
+  }
+}
 
 const ownStation = (s: Session, stationId: string) => s.stationId === stationId;
 
-export const canPlan = (s: Session, stationId: string) => may(s, 'plan.manage', stationId);
-export const canReadRoster = (s: Session, stationId: string) => may(s, 'roster.read', stationId);
-export const canRequest = (s: Session, stationId: string) => may(s, 'redeployment.request', stationId);
-export const canReadRequests = (s: Session, stationId: string) => may(s, 'redeployment.read', stationId);
-export const canReadStation = (s: Session, stationId: string) => may(s, 'station.read', stationId);
-export const canConfigure = (s: Session, stationId: string) => may(s, 'station.configure', stationId);
-export const canReadAudit = (s: Session, stationId: string) => may(s, 'audit.read', stationId);
+export const canPlan = (s: Session, stationId: string) => allowed(s, 'plan.manage', stationId);
+export const canReadRoster = (s: Session, stationId: string) => allowed(s, 'roster.read', stationId);
+export const canRequest = (s: Session, stationId: string) => allowed(s, 'redeployment.request', stationId);
+export const canReadRequests = (s: Session, stationId: string) => allowed(s, 'redeployment.read', stationId);
+export const canReadStation = (s: Session, stationId: string) => allowed(s, 'station.read', stationId);
+export const canConfigure = (s: Session, stationId: string) => allowed(s, 'station.configure', stationId);
+export const canReadAudit = (s: Session, stationId: string) => allowed(s, 'audit.read', stationId);
 
 /** The approver role the caller would fill on a request (AP-1, AP-2, AP-4), or null. */
 export function approverRole(s: Session, stationId: string, required: readonly string[]): 'director' | 'instructor' | 'branch' | null {
@@ -190,7 +202,8 @@ export function decodeToken(token: string): Session | null {
     if (typeof json.sub !== 'string') return null;
     const exp = typeof json.exp === 'number' ? json.exp : undefined;
     if (exp !== undefined && exp * 1000 < Date.now()) return null;
-    return { token, sub: json.sub, groups, stationId };
+    const branchId = typeof json['custom:branchId'] === 'string' ? (json['custom:branchId'] as string) : null;
+    return { token, sub: json.sub, groups, stationId, branchId };
   } catch {
     return null;
   }
@@ -204,14 +217,14 @@ function decodeBase64Url(s: string): string {
 }
 
 /** The demo station's person for each `?as=` role (local dev sign-in). */
-export const DEMO_AS: Record<string, { sub: string; groups: string[]; stationId?: string }> = {
+export const DEMO_AS: Record<string, { sub: string; groups: string[]; stationId?: string; branchId?: string }> = {
   director: { sub: 'P001', groups: ['director'], stationId: 'demo' },
   instructor: { sub: 'P002', groups: ['instructor'], stationId: 'demo' },
   deputy: { sub: 'P003', groups: ['deputy'], stationId: 'demo' },
   // A dedicated community officer (B role of C1, duty group G1): not a leader.
   officer: { sub: 'P031', groups: ['officer'], stationId: 'demo' },
   auxiliary: { sub: 'P054', groups: ['auxiliary'], stationId: 'demo' },
-  branch: { sub: 'branch-1', groups: ['branch'] },
+  branch: { sub: 'branch-1', groups: ['branch'], branchId: 'default' },
 };
 
 /** The groups a person of the station signs in with locally. */

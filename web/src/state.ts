@@ -83,8 +83,8 @@ export async function probeDev(): Promise<void> {
   }
 }
 
-export async function signInDev(who: { sub: string; groups: string[]; stationId?: string }): Promise<void> {
-  const { token } = await json<{ token: string }>('POST', '/dev/token', { sub: who.sub, groups: who.groups, ...(who.stationId ? { stationId: who.stationId } : {}) }, { auth: false });
+export async function signInDev(who: { sub: string; groups: string[]; stationId?: string; branchId?: string }): Promise<void> {
+  const { token } = await json<{ token: string }>('POST', '/dev/token', { sub: who.sub, groups: who.groups, ...(who.stationId ? { stationId: who.stationId } : {}), ...(who.branchId ? { branchId: who.branchId } : {}) }, { auth: false });
   const s = decodeToken(token);
   if (!s) throw new ApiError(0, 'TOKEN', 'The dev token could not be read.');
   await signedIn(s);
