@@ -149,6 +149,10 @@ export const en = {
     `${who(p)} has ${round1(num(p.communityHours))} community hours in ${weekSpan(p)}; the target is ${round1(num(p.target))} h${proRated(p)} (CP-2)`,
   'CP-3': (p) => `${who(p)} works in ${weekSpan(p)} but has no flexible night of community work that week (CP-3)`,
   'community.gap': communityGap,
+  'CAL-3.missing': (p) =>
+    `No official calendar for ${str(p.year)}: the State Council's holidays and make-up working days of ${str(p.year)} are not loaded, so ${str(p.from)} to ${str(p.to)} were planned as a plain week (Monday to Friday working, no holidays); an admin loads the notice with PUT /calendar/${str(p.year)} (CAL-3)`,
+  'CAL-3.holidayWork': (p) =>
+    `${str(p.name)} (${str(p.personId)}) has community weekday work (${str(p.shift)}) on ${str(p.date)}, ${p.holiday ? `a public holiday (${str(p.holiday)})` : 'not an official workday'}: the community weekday schedule keeps official workdays (CAL-3)`,
   'CAL-1': (p) =>
     `${who(p)} is on ${list(p.posts).join(' and ')} on ${withDay(str(p.date))}, the day of the ${list(p.meetings).map((m) => meetingName('en', m)).join(' and ')}: ${list(p.movedFrom).length ? ` (moved from the holiday ${list(p.movedFrom).join(', ')})` : ''}: meeting days are kept free for the community officers on duty (CAL-1)`,
   COVER: (p) =>

@@ -164,6 +164,10 @@ export const zh: Record<keyof typeof en, Template> = {
     `${who(p)}在${weekSpan(p)}的社区工作时间为${h(num(p.communityHours))}；目标为${h(num(p.target))}${proRated(p)}（CP-2）`,
   'CP-3': (p) => `${who(p)}在${weekSpan(p)}上班，但当周没有夜间弹性社区工作（CP-3）`,
   'community.gap': communityGap,
+  'CAL-3.missing': (p) =>
+    `缺少${str(p.year)}年的官方日历：尚未载入国务院公布的${str(p.year)}年节假日和调休安排，${str(p.from)}至${str(p.to)}按普通周（周一至周五上班、无节假日）排班；请管理员载入该年的国务院通知（CAL-3）`,
+  'CAL-3.holidayWork': (p) =>
+    `${str(p.name)}（${str(p.personId)}）在${str(p.date)}有社区工作日班次（${str(p.shift)}），当天${p.holiday ? `是法定节假日（${str(p.holiday)}）` : '不是官方工作日'}：社区工作日安排应遵循官方工作日（CAL-3）`,
   'CAL-1': (p) =>
     `${who(p)}在${withDay(str(p.date))}被排在${posts(p.posts)}，当天召开${joinList(list(p.meetings).map((m) => meetingName('zh', m)), 'zh')}${list(p.movedFrom).length ? `（因节假日由${list(p.movedFrom).join('、')}顺延）` : ''}：会议日要留给在岗的社区民警（CAL-1）`,
   COVER: (p) =>

@@ -346,6 +346,7 @@ export const RULE_TITLES_ZH: Record<string, string> = {
   'AB-2': '避免断点',
   'CAL-1': '所务会议',
   'CAL-2': '社区党委会议',
+  'CAL-3': '官方节假日日历',
   COVER: '岗位需求覆盖',
   'CALLIN-1': '少占休息日',
   'FAIR-1': '公平分配',
