@@ -11,6 +11,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/docs', function: 'api-docs', public: true },
   { method: 'GET', path: '/stations/{stationId}', function: 'stations' },
   { method: 'PUT', path: '/stations/{stationId}', function: 'stations' },
+  { method: 'GET', path: '/stations/{stationId}/staff', function: 'stations' },
+  { method: 'POST', path: '/stations/{stationId}/staff/import', function: 'stations' },
   { method: 'GET', path: '/stations/{stationId}/audit', function: 'audit' },
   { method: 'POST', path: '/stations/{stationId}/plans', function: 'plans' },
   { method: 'GET', path: '/stations/{stationId}/plans/{planId}', function: 'plans' },

@@ -153,7 +153,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, auth: DevAuthor
   const result = await dispatch({ method, path: url.pathname, query: url.search.slice(1), headers, body: body === '' ? undefined : body }, auth);
   if (result) {
     res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
-    res.end(result.body ?? '');
+    res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
     return;
   }
   if (method === 'GET' && (await serveStatic(url.pathname, res))) return;

@@ -11,8 +11,8 @@ import { planIdOf, stationIdOf } from '../../shared/http/params.ts';
 import { planEnd, rosterAssignments } from '../../shared/roster/index.ts';
 import { planRoster } from '../../shared/solver/index.ts';
 import { alreadyPublished, newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
-import { say } from '../../shared/i18n/index.ts';
 import { localizePlan } from '../../shared/i18n/localize.ts';
+import { say, summaryOf } from '../../shared/i18n/index.ts';
 
 /** `pl_` and 32 hex digits: random, and free of the separators keys use. */
 export const newPlanId = (): string => `pl_${randomUUID().replace(/-/g, '')}`;
@@ -69,9 +69,7 @@ export async function createPlan(request: ApiRequest) {
     actor: request.actor,
     action: 'plan.created',
     target: { kind: 'plan', id: plan.id },
-    summary:
-      `planned ${plan.days} day${plan.days === 1 ? '' : 's'} from ${plan.start} to ${end} for ${config.people.length} people ` +
-      `(draft ${plan.id}): ${plan.shortfalls.length} shortfall${plan.shortfalls.length === 1 ? '' : 's'}, ${hard} hard violation${hard === 1 ? '' : 's'}`,
+    ...summaryOf(say('audit.plan.created', { days: plan.days, start: plan.start, end, people: config.people.length, planId: plan.id, shortfalls: plan.shortfalls.length, hard })),
     detail: {
       planId: plan.id,
       start: plan.start,
@@ -124,9 +122,7 @@ export async function publishPlan(request: ApiRequest) {
     actor: request.actor,
     action: 'plan.published',
     target: { kind: 'plan', id: planId },
-    summary:
-      `published plan ${planId} for ${plan.start} to ${end}` +
-      (takesOver.length > 0 ? `; it replaces ${takesOver.join(', ')} on those dates` : ''),
+    ...summaryOf(say('audit.plan.published', { planId, start: plan.start, end, takesOver })),
     detail: { planId, start: plan.start, days: plan.days, version: plan.version + 1, takesOver },
   });
   const published: Plan = { ...plan, status: head.status, version: head.version, ...(head.publishedAt ? { publishedAt: head.publishedAt } : {}) };

@@ -27,7 +27,7 @@ import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.
 import { cursorOf, stationIdOf } from '../../shared/http/params.ts';
 import { addDaysTo } from '../../shared/rotation/index.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
-import { say } from '../../shared/i18n/index.ts';
+import { say, summaryOf, type Params, type Said } from '../../shared/i18n/index.ts';
 import { localizeRedeployment } from '../../shared/i18n/localize.ts';
 
 /** `rd_`, the creation instant in base 36 (so ids sort by age) and 12 random hex digits. */
@@ -43,9 +43,10 @@ async function stationOr404(stationId: string): Promise<StationRecord> {
   return station;
 }
 
-const personLabel = (station: StationRecord, id: string | undefined): string => {
+/** A person as the catalogue names them: id, and name when the station knows them. */
+const personParams = (station: StationRecord, id: string, name: string, idField: string): Params => {
   const person = station.people.find((p) => p.id === id);
-  return person ? `${person.name} (${person.id})` : String(id);
+  return person ? { [name]: person.name, [idField]: person.id } : { [idField]: id };
 };
 
 const location = (stationId: string, id: string) => `/stations/${stationId}/redeployments/${id}`;
@@ -62,7 +63,6 @@ export async function createRedeployment(request: ApiRequest) {
   // AP-6 looks at whole ISO weeks: other approved pulls in those weeks count.
   const approved = await store.approvedRedeploymentsFor(stationId, mondayOf(body.from), addDaysTo(mondayOf(body.to), 6));
   const created = createRequest({ id: newRedeploymentId(now), stationId, station, body, actor: request.actor, now, open, approved });
-  const breaks = created.cost.breaks.length ? `, breaking ${created.cost.breaks.join(', ')}` : '';
   await store.redeployments.create(created, {
     id: newAuditId(now),
     stationId,
@@ -70,10 +70,14 @@ export async function createRedeployment(request: ApiRequest) {
     actor: request.actor,
     action: 'redeployment.requested',
     target: { kind: 'redeployment', id: created.id },
-    summary:
-      `asked to put ${personLabel(station, created.personId)} on ${created.post} from ${created.from} to ${created.to} (${created.kind}` +
-      `${created.replacementId ? `, replaced by ${personLabel(station, created.replacementId)}` : ''}); needs ${created.required.join(', ')}; ` +
-      `costs ${created.cost.communityHoursLost} community hours${breaks}`,
+    ...summaryOf(
+      say('audit.redeployment.requested', {
+        ...personParams(station, created.personId, 'name', 'personId'),
+        ...(created.replacementId ? personParams(station, created.replacementId, 'replacementName', 'replacementId') : {}),
+        post: created.post, from: created.from, to: created.to, kind: created.kind, required: created.required,
+        lost: created.cost.communityHoursLost, breaks: created.cost.breaks,
+      }),
+    ),
     detail: {
       redeploymentId: created.id,
       kind: created.kind,
@@ -115,15 +119,12 @@ export async function listRedeployments(request: ApiRequest) {
   return { body: { ...page, items: page.items.map((r) => localizeRedeployment(r, request.lang)) } };
 }
 
-function describeDecision(request: Redeployment, actor: Actor, decision: 'approve' | 'reject', role: string, transition: string | null): string {
-  const approvals = request.decisions.filter((d) => d.decision === 'approve').length;
-  const outcome =
-    transition === 'approved'
-      ? 'now approved'
-      : transition === 'rejected'
-        ? 'now rejected'
-        : `${approvals} of ${request.required.length} approvals; waiting for ${request.required.filter((r) => !request.decisions.some((d) => d.role === r)).join(', ')}`;
-  return `${actor.sub} (${role}) ${decision === 'approve' ? 'approved' : 'rejected'} request ${request.id} (${request.personId} on ${request.post}, ${request.from} to ${request.to}): ${outcome}`;
+function describeDecision(request: Redeployment, actor: Actor, decision: 'approve' | 'reject', role: string, transition: string | null): Said {
+  return say('audit.redeployment.decided', {
+    actor: actor.sub, role, decision, requestId: request.id, personId: request.personId, post: request.post, from: request.from, to: request.to,
+    transition, approvals: request.decisions.filter((d) => d.decision === 'approve').length, required: request.required.length,
+    waiting: request.required.filter((r) => !request.decisions.some((d) => d.role === r)),
+  });
 }
 
 export async function decideRedeployment(request: ApiRequest) {
@@ -151,7 +152,7 @@ export async function decideRedeployment(request: ApiRequest) {
         actor: request.actor,
         action: 'redeployment.decided',
         target: { kind: 'redeployment', id },
-        summary: describeDecision(next, request.actor, decision.decision, decision.role, transition),
+        ...summaryOf(describeDecision(next, request.actor, decision.decision, decision.role, transition)),
         detail: { redeploymentId: id, decision: decision.decision, role: decision.role, comment: decision.comment, status: next.status, version: next.version },
       },
     };
@@ -184,9 +185,9 @@ export async function withdrawRedeployment(request: ApiRequest) {
         actor: request.actor,
         action: 'redeployment.withdrawn',
         target: { kind: 'redeployment', id },
-        summary:
-          `${request.actor.sub} withdrew ${outcome.wasApproved ? 'approved ' : ''}request ${id} (${next.personId} on ${next.post}, ${next.from} to ${next.to})` +
-          (reason ? `: ${reason}` : ''),
+        ...summaryOf(
+          say('audit.redeployment.withdrawn', { actor: request.actor.sub, wasApproved: outcome.wasApproved, requestId: id, personId: next.personId, post: next.post, from: next.from, to: next.to, reason }),
+        ),
         detail: { redeploymentId: id, reason, wasApproved: outcome.wasApproved, status: next.status, version: next.version },
       },
     };

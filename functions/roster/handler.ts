@@ -11,6 +11,8 @@ import { rosterCalendar } from '../../shared/roster/ics.ts';
 import { rosterAssignments } from '../../shared/roster/index.ts';
 import { storeFromEnvironment } from '../../shared/store/index.ts';
 import { say } from '../../shared/i18n/index.ts';
+import { XLSX_TYPE, rosterXlsx } from '../../shared/staff/files.ts';
+import { daysBetween } from '../../shared/rotation/index.ts';
 
 export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
   const stationId = stationIdOf(request.path);
@@ -21,10 +23,7 @@ export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
   // The branch (and admin) read a station's whole roster read-only: the branch page opens a station.
   const whole = may(request.actor, 'roster.read', scope) || may(request.actor, 'roster.oversee', scope);
   if (!whole && query.personId !== request.actor.sub)
-    throw forbidden(
-      'AUTH-ROLE',
-      `Only ${ACTIONS['roster.read'].join(', ')} may read the whole roster or another person's; you may read your own: add personId=${request.actor.sub}.`,
-    );
+    throw forbidden('AUTH-ROLE', say('error.auth.ownRoster', { allowed: [...ACTIONS['roster.read']], sub: request.actor.sub }));
 
   const store = storeFromEnvironment();
   const station = await store.stations.get(stationId);
@@ -37,7 +36,7 @@ export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
   if (query.format === 'csv') {
     const names = new Map(station.people.map((p) => [p.id, p.name]));
     return {
-      text: rosterCsv(assignments, names),
+      text: rosterCsv(assignments, names, request.lang),
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, ...personal },
     };
   }
@@ -52,8 +51,16 @@ export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
         person: { id: personId, ...(person ? { name: person.name } : {}) },
         assignments,
         communities: new Map(station.communities.map((c) => [c.id, c.name])),
+        lang: request.lang,
       }),
       headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${name}.ics"`, ...personal },
+    };
+  }
+  if (query.format === 'xlsx') {
+    const people = query.personId ? station.people.filter((p) => p.id === query.personId) : station.people;
+    return {
+      binary: await rosterXlsx({ name: station.name, people }, assignments, query.from, daysBetween(query.from, query.to) + 1, request.lang),
+      headers: { 'content-type': XLSX_TYPE, 'content-disposition': `attachment; filename="${name}.xlsx"`, ...personal },
     };
   }
   const roster: Roster = { stationId, from: query.from, to: query.to, assignments };

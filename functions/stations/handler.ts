@@ -9,6 +9,7 @@ import { validateStationConfig } from '../../shared/domain/station.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { exportStaff, previewStaffImport } from './staff.ts';
 import { say } from '../../shared/i18n/index.ts';
 
 /** Fields a GET answer carries that a client may send back unchanged with its PUT. */
@@ -55,14 +56,14 @@ export async function putStation(request: ApiRequest) {
   const claimed = ifMatch !== undefined ? Number(ifMatch.replace(/\D/g, '')) : typeof version === 'number' ? version : undefined;
   const expectedVersion = claimed ?? current?.version ?? null;
   if (claimed !== undefined && current === null)
-    throw notFound(`No station ${stationId} at version ${claimed}: it does not exist yet (send no version to create it).`);
+    throw notFound(say('error.notFound.stationVersion', { stationId, claimed }));
   if (claimed !== undefined && current !== null && current.version !== claimed)
     throw conflict(say('error.conflict.version', { what: 'station', id: stationId, version: current.version, claimed }));
 
   // FB-4: level-1 reinforced duty is declared by the branch (POST /stations/{id}/reinforced-duty); a station's
   // own leaders cannot add or change periods through the configuration.
   if (current && !actsOnEveryStation(request.actor) && JSON.stringify(current.reinforcedDuty) !== JSON.stringify(validated.value.reinforcedDuty))
-    throw forbidden('FB-4', 'Only the branch declares level-1 reinforced duty; send reinforcedDuty unchanged.');
+    throw forbidden('FB-4', say('error.reinforcedByBranch'));
 
   // The branch: set by the creating PUT, kept when a later PUT leaves it out, changed by admin only (AUTH-BRANCH).
   const config = { ...validated.value, branchId: branchAfterPut(request.actor, current?.branchId ?? null, validated.value.branchId, DEFAULT_BRANCH) };
@@ -89,4 +90,6 @@ export async function putStation(request: ApiRequest) {
 export const handler = httpHandler({
   'GET /stations/{stationId}': getStation,
   'PUT /stations/{stationId}': putStation,
+  'GET /stations/{stationId}/staff': exportStaff,
+  'POST /stations/{stationId}/staff/import': previewStaffImport,
 });

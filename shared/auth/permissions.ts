@@ -5,6 +5,7 @@
 // branch list decide here, so that the rule lives in one place.
 import type { Actor } from '../domain/audit.ts';
 import { forbidden } from '../domain/errors.ts';
+import { say } from '../i18n/index.ts';
 
 export const GROUPS = ['director', 'instructor', 'deputy', 'officer', 'auxiliary', 'branch', 'admin'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -123,5 +124,5 @@ export function branchAfterPut(actor: Actor, stored: string | null, asked: strin
 export function authorizeRole(actor: Actor, action: Action): void {
   const allowed: readonly string[] = ACTIONS[action];
   if (!actor.groups.some((g) => allowed.includes(g)))
-    throw forbidden('AUTH-ROLE', `Only ${allowed.join(', ')} may do this (${action}); you are ${actor.groups.join(', ') || 'in no group'}.`);
+    throw forbidden('AUTH-ROLE', say('error.auth.role', { allowed: [...allowed], action, groups: actor.groups }));
 }

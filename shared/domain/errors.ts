@@ -5,11 +5,13 @@ import type { Params, Said } from '../i18n/index.ts';
 
 export type ErrorDetail = { path: string; message: string };
 
-/** The body of every error answer: a code (the rule ID where a rule refused), a sentence, and every bad field. */
+/** The body of every error answer: a code (the rule ID where a rule refused), a sentence, its figures, and every bad field. */
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    /** The figures and ids of the sentence, so that a client may write its own text. */
+    params: z.record(z.string(), z.unknown()).optional(),
     details: z.array(z.object({ path: z.string(), message: z.string() })),
   }),
 });

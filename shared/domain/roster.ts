@@ -6,7 +6,10 @@ import { IsoDate, LocalId } from './primitives.ts';
 /** The longest range one roster read covers, in days (inclusive). */
 export const MAX_ROSTER_DAYS = MAX_PLAN_DAYS;
 
-export const ROSTER_FORMATS = ['json', 'csv', 'ics'] as const;
+/** `xlsx`: the roster in the shape of the screen (people × days, post codes), in the reader's language. */
+export const ROSTER_FORMATS = ['json', 'csv', 'ics', 'xlsx'] as const;
+/** `?lang=zh|en` (beside Accept-Language) for file downloads. */
+export const FileLang = z.enum(['zh', 'en']).optional();
 
 const daysInclusive = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 

@@ -26,6 +26,7 @@ export function changedSections(before: StationConfig | null, after: StationConf
   return SECTIONS.filter((section) => JSON.stringify(before[section]) !== JSON.stringify(after[section]));
 }
 
+const RECORD_FIELDS = new Set(['id', 'version', 'updatedAt', 'updatedBy']);
 type Obj = { [key: string]: Json };
 const toJson = (v: unknown): Json => (v === undefined ? null : (JSON.parse(JSON.stringify(v)) as Json));
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,7 +58,8 @@ export function diffStation(before: StationConfig, after: StationConfig): Config
   const out: ConfigChange[] = [];
   const a = toJson(before) as Obj;
   const b = toJson(after) as Obj;
-  const sections = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  // The record's own fields (id, version, updatedAt, updatedBy) are not configuration.
+  const sections = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !RECORD_FIELDS.has(k));
   for (const field of sections) {
     if (same(a[field], b[field])) continue;
     const keyOf = ITEM_KEYS[field];

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Actor } from '../domain/audit.ts';
 import { DomainError, badRequest, formatPath } from '../domain/errors.ts';
 import { langOf, render, say, type Lang } from '../i18n/index.ts';
-import { localizeDetails } from './details.ts';
+import { localizeDetails } from '../i18n/details.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;

@@ -4,6 +4,10 @@ import { joinList, list, num, objects, plural, round1, str, type Params, type Te
 import { meetingName, weekdayName, fieldName } from './terms.ts';
 import { holidayLabel } from '../calendar/index.ts';
 
+/** The Chinese and English headers of a staff column (kept here to avoid importing the staff module). */
+const STAFF_HEADERS: Record<string, string> = { name: '姓名/name', id: '警号/id', kind: '类别/kind', rank: '职务/rank', group: '班组/group', skills: '技能/skills', community: '社区/community', role: 'AB角/role', dedicated: '专职/dedicated', since: '任职日期/since', joined: '入警日期/joined' };
+const staffHeader = (c: string): string => STAFF_HEADERS[c] ?? c;
+
 const who = (p: Params, name = 'name', id = 'personId'): string => (p[name] ? `${str(p[name])} (${str(p[id])})` : str(p[id]));
 const pct = (share: number): string => `${Math.round(share * 100)} %`;
 const withDay = (date: string): string => `${date} (${weekdayName('en', date)})`;
@@ -39,6 +43,12 @@ function whereabouts(w: Params): string {
         })
         .join(' and ');
   }
+}
+
+/** CP-2's target is pro-rated for days of absence and public holidays in the week. */
+function proRated(p: Params): string {
+  const reasons = [...(num(p.absentDays) > 0 ? [`${num(p.absentDays)} day(s) of absence`] : []), ...(num(p.holidayDays) > 0 ? [`${num(p.holidayDays)} public holiday(s)`] : [])];
+  return reasons.length ? `, pro-rated for ${reasons.join(' and ')} from ${num(p.weekly)} h` : '';
 }
 
 const OFF_PATTERN: Record<string, string> = { 'call-in': 'a call-in', redeployment: 'a redeployment', reinforced: 'reinforced duty', flex: 'a flexible night' };
@@ -137,7 +147,7 @@ export const en = {
   'CP-1': (p) =>
     `${who(p)} spends ${round1(num(p.communityHours))} of ${round1(num(p.workingHours))} working hours (${pct(num(p.share))}) in the community in ${weekSpan(p)}; the station asks for at least ${pct(num(p.target))} (CP-1)`,
   'CP-2': (p) =>
-    `${who(p)} has ${round1(num(p.communityHours))} community hours in ${weekSpan(p)}; the target is ${round1(num(p.target))} h${num(p.absentDays) + num(p.holidayDays) > 0 ? `, pro-rated for ${[...(num(p.absentDays) > 0 ? [`${num(p.absentDays)} day(s) of absence`] : []), ...(num(p.holidayDays) > 0 ? [`${num(p.holidayDays)} public holiday(s)`] : [])].join(' and ')} from ${num(p.weekly)} h` : ''} (CP-2)`,
+    `${who(p)} has ${round1(num(p.communityHours))} community hours in ${weekSpan(p)}; the target is ${round1(num(p.target))} h${proRated(p)} (CP-2)`,
   'CP-3': (p) => `${who(p)} works in ${weekSpan(p)} but has no flexible night of community work that week (CP-3)`,
   'community.gap': communityGap,
   'CAL-1': (p) =>
@@ -231,10 +241,36 @@ export const en = {
   'error.badRequest.json': () => 'The body is not valid JSON.',
   'error.badRequest.cursor': () => 'The paging cursor is not valid.',
   'error.badRequest.file': (p) => `The file could not be read as ${str(p.format)}: ${str(p.reason)}`,
+  'error.auth.role': (p) => `Only ${list(p.allowed).join(', ')} may do this (${str(p.action)}); you are ${list(p.groups).join(', ') || 'in no group'}.`,
+  'error.auth.station': (p) => `You act only on your own station (${str(p.own) || 'none'}), not on ${str(p.stationId)}.`,
+  'error.auth.ownRoster': (p) => `Only ${list(p.allowed).join(', ')} may read the whole roster or another person's; you may read your own: add personId=${str(p.sub)}.`,
+  'error.notFound.stationVersion': (p) => `No station ${str(p.stationId)} at version ${num(p.claimed)}: it does not exist yet (send no version to create it).`,
+  'error.reinforcedByBranch': () => 'Only the branch declares level-1 reinforced duty; send reinforcedDuty unchanged.',
   'error.tooLarge': (p) => `The body is ${num(p.bytes)} bytes; the limit is ${num(p.limit)} bytes.`,
   'error.unauthenticated': () => 'Sign in first: this request carries no valid token.',
   'error.internal': () => 'Something went wrong on our side; nothing was changed.',
   'error.conflict.version': (p) => `${str(p.what) === 'plan' ? 'Plan' : 'Station'} ${str(p.id)} is at version ${num(p.version)}, not ${num(p.claimed)}: someone changed it; read it again and retry.`,
+  // ---- staff import ----
+  'staff.noHeader': () => 'No header row: the file needs columns such as 姓名/name, 警号/id, 职务/rank and 入警日期/joined.',
+  'staff.unknownColumn': (p) => `Row ${num(p.row)}: column "${str(p.header)}" is not a staff column and is ignored.`,
+  'staff.missingColumn': (p) => `The file has no column ${str(p.column)} (${staffHeader(str(p.column))}).`,
+  'staff.required': (p) => `Row ${num(p.row)}, ${str(p.header)}: required, but empty.`,
+  'staff.badRank': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is not a rank (director, instructor, deputy, officer, auxiliary or 所长, 教导员, 副所长, 民警, 辅警).`,
+  'staff.badKind': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is neither officer (民警) nor auxiliary (辅警).`,
+  'staff.badDate': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is not a date (YYYY-MM-DD).`,
+  'staff.badRole': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is neither A nor B.`,
+  'staff.badYesNo': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is neither yes (是) nor no (否).`,
+  'staff.duplicateId': (p) => `Row ${num(p.row)}, ${str(p.header)}: "${str(p.cell)}" is already used in row ${num(p.otherRow)}.`,
+  'staff.invalid': (p) => `Row ${num(p.row)}${p.header ? `, ${str(p.header)}` : ''}${p.cell ? ` "${str(p.cell)}"` : ''}: ${str(p.detail)}.`,
+  'staff.stationIssue': (p) => `The station would not be valid with this list: ${str(p.path)}: ${str(p.detail)}.`,
+  // ---- files: sheet headings ----
+  'file.rosterTitle': (p) => `${str(p.station)}: roster ${str(p.from)} to ${str(p.to)}`,
+  'file.person': () => 'Person',
+  'file.staffSheet': () => 'Staff',
+  'file.rosterSheet': () => 'Roster',
+  'file.legendSheet': () => 'Legend',
+  'file.code': () => 'Code',
+  'file.post': () => 'Post',
   // ---- files ----
   'file.calendarName': (p) => `${str(p.station)}: ${str(p.person)}`,
   'file.eventTitle': (p) => `${str(p.post)} (${str(p.shift)})`,

@@ -62,3 +62,8 @@ export function localize<T extends { message: string; key?: string | undefined; 
   if (item.key === undefined) return item;
   return { ...item, message: render(lang, item.key, item.params ?? {}) };
 }
+
+/** The fields of an audit entry that say what happened: the English summary, its key and params. */
+export function summaryOf(said: Said): { summary: string; summaryKey: MessageKey; params: Params } {
+  return { summary: said.message, summaryKey: said.key, params: said.params };
+}

@@ -1,7 +1,17 @@
 // 中文句子：与 en.ts 相同的键和参数（类型保证两者键一致）。规则编号、人员编号、社区编号、班次代码原样保留。
 import type { en } from './en.ts';
 import { joinList, list, num, objects, round1, str, type Json, type Params, type Template } from './format.ts';
+import { detailText } from './details.ts';
 import { fieldName, groupName, kindName, meetingName, postName, rankName, reasonName, skillName, weekdayName } from './terms.ts';
+
+const STAFF_HEADERS: Record<string, string> = { name: '姓名', id: '警号', kind: '类别', rank: '职务', group: '班组', skills: '技能', community: '社区', role: 'AB角', dedicated: '专职', since: '任职日期', joined: '入警日期' };
+/** CP-2's target is pro-rated for days of absence and public holidays in the week. */
+function proRated(p: Params): string {
+  const reasons = [...(num(p.absentDays) > 0 ? [`缺勤${num(p.absentDays)}天`] : []), ...(num(p.holidayDays) > 0 ? [`法定节假日${num(p.holidayDays)}天`] : [])];
+  return reasons.length ? `（按${reasons.join('、')}由${num(p.weekly)}小时折算）` : '';
+}
+
+const staffHeaderZh = (c: string): string => STAFF_HEADERS[c] ?? c;
 
 const who = (p: Params, name = 'name', id = 'personId'): string => (p[name] ? `${str(p[name])}（${str(p[id])}）` : str(p[id]));
 const post = (v: Json | undefined): string => postName('zh', str(v));
@@ -151,7 +161,7 @@ export const zh: Record<keyof typeof en, Template> = {
   'CP-1': (p) =>
     `${who(p)}在${weekSpan(p)}的${h(num(p.workingHours))}工作时间中只有${h(num(p.communityHours))}（${pct(num(p.share))}）在社区；本所要求至少${pct(num(p.target))}（CP-1）`,
   'CP-2': (p) =>
-    `${who(p)}在${weekSpan(p)}的社区工作时间为${h(num(p.communityHours))}；目标为${h(num(p.target))}${num(p.absentDays) + num(p.holidayDays) > 0 ? `（按${[...(num(p.absentDays) > 0 ? [`缺勤${num(p.absentDays)}天`] : []), ...(num(p.holidayDays) > 0 ? [`法定节假日${num(p.holidayDays)}天`] : [])].join('、')}由${num(p.weekly)}小时折算）` : ''}（CP-2）`,
+    `${who(p)}在${weekSpan(p)}的社区工作时间为${h(num(p.communityHours))}；目标为${h(num(p.target))}${proRated(p)}（CP-2）`,
   'CP-3': (p) => `${who(p)}在${weekSpan(p)}上班，但当周没有夜间弹性社区工作（CP-3）`,
   'community.gap': communityGap,
   'CAL-1': (p) =>
@@ -235,10 +245,34 @@ export const zh: Record<keyof typeof en, Template> = {
   'error.badRequest.json': () => '请求内容不是有效的JSON。',
   'error.badRequest.cursor': () => '翻页游标无效。',
   'error.badRequest.file': (p) => `无法按${str(p.format)}读取文件：${str(p.reason)}`,
+  'error.auth.role': (p) => `只有${list(p.allowed).map((g) => groupName('zh', g)).join('、')}可以执行此操作；你的身份是${list(p.groups).map((g) => groupName('zh', g)).join('、') || '（无）'}。`,
+  'error.auth.station': (p) => `你只能操作本所（${str(p.own) || '无'}），不能操作${str(p.stationId)}。`,
+  'error.auth.ownRoster': (p) => `只有${list(p.allowed).map((g) => groupName('zh', g)).join('、')}可以查看全所或他人的排班；你可以查看自己的：加上personId=${str(p.sub)}。`,
+  'error.notFound.stationVersion': (p) => `派出所${str(p.stationId)}没有版本${num(p.claimed)}：它尚不存在（创建时不要带版本号）。`,
+  'error.reinforcedByBranch': () => '一级加强勤务只能由分局宣布；请保持加强勤务时段不变。',
   'error.tooLarge': (p) => `请求内容有${num(p.bytes)}字节，上限为${num(p.limit)}字节。`,
   'error.unauthenticated': () => '请先登录：该请求没有有效的令牌。',
   'error.internal': () => '服务器出错，未做任何改动。',
   'error.conflict.version': (p) => `${str(p.what) === 'plan' ? '排班' : '派出所'}${str(p.id)}当前版本为${num(p.version)}，不是${num(p.claimed)}：有人已修改，请重新读取后再试。`,
+  'staff.noHeader': () => '找不到表头：文件需要姓名、警号、职务、入警日期等列。',
+  'staff.unknownColumn': (p) => `第${num(p.row)}行：“${str(p.header)}”不是人员表的列，已忽略。`,
+  'staff.missingColumn': (p) => `文件缺少“${staffHeaderZh(str(p.column))}”列。`,
+  'staff.required': (p) => `第${num(p.row)}行“${str(p.header)}”：必填，但为空。`,
+  'staff.badRank': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”不是职务（所长、教导员、副所长、民警、辅警）。`,
+  'staff.badKind': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”既不是民警也不是辅警。`,
+  'staff.badDate': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”不是日期（YYYY-MM-DD）。`,
+  'staff.badRole': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”既不是A角也不是B角。`,
+  'staff.badYesNo': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”应为“是”或“否”。`,
+  'staff.duplicateId': (p) => `第${num(p.row)}行“${str(p.header)}”：“${str(p.cell)}”已在第${num(p.otherRow)}行使用。`,
+  'staff.invalid': (p) => `第${num(p.row)}行${p.header ? `“${str(p.header)}”` : ''}${p.cell ? `“${str(p.cell)}”` : ''}：${detailText(str(p.detail), 'zh')}。`,
+  'staff.stationIssue': (p) => `按此名单派出所设置将无效：${str(p.path)}：${detailText(str(p.detail), 'zh')}。`,
+  'file.rosterTitle': (p) => `${str(p.station)}：${str(p.from)}至${str(p.to)}排班表`,
+  'file.person': () => '人员',
+  'file.staffSheet': () => '人员',
+  'file.rosterSheet': () => '排班表',
+  'file.legendSheet': () => '图例',
+  'file.code': () => '代码',
+  'file.post': () => '岗位',
   'file.calendarName': (p) => `${str(p.station)}：${str(p.person)}`,
   'file.eventTitle': (p) => `${str(p.post)}（${str(p.shift)}班）`,
   'file.eventDescription': (p) => `${str(p.post)}，${str(p.shift)}班，${num(p.hours)}小时`,

@@ -2,6 +2,7 @@
 // UTC (so no VTIMEZONE is needed), the station's zone named in X-WR-TIMEZONE for clients that show it.
 import { createEvents, type EventAttributes } from 'ics';
 import type { Assignment } from '../domain/plan.ts';
+import { postName, render, type Lang } from '../i18n/index.ts';
 
 /** Posts that are not work: no event. */
 const NOT_WORK: ReadonlySet<string> = new Set(['rest', 'absent']);
@@ -16,6 +17,8 @@ export type CalendarInput = {
   assignments: readonly Assignment[];
   /** Community id → name, for event locations. */
   communities?: ReadonlyMap<string, string>;
+  /** Titles and descriptions: English keeps post ids (as the calendar always had), Chinese writes post names. */
+  lang?: Lang;
 };
 
 /** The stable UID of a person's post on a date: re-publishing the same duty updates the event instead of adding one. */
@@ -35,16 +38,18 @@ export function rosterCalendar(input: CalendarInput): string {
     seen.set(uid, n);
     if (n > 1) uid = uid.replace('@', `.${n}@`);
     const community = a.communityId ? (input.communities?.get(a.communityId) ?? a.communityId) : undefined;
+    const lang = input.lang ?? 'en';
+    const post = lang === 'zh' ? postName('zh', a.post) : a.post;
     const description = [
-      `${a.post}, shift ${a.shift}, ${a.hours} h`,
-      community ? `community: ${community}` : undefined,
-      a.redeploymentId ? `redeployment ${a.redeploymentId}` : undefined,
-      a.reinforcedDuty ? 'level-1 reinforced duty' : undefined,
-      a.callIn ? 'call-in (off the pattern)' : undefined,
+      render(lang, 'file.eventDescription', { post, shift: a.shift, hours: a.hours }),
+      community ? render(lang, 'file.eventCommunity', { community }) : undefined,
+      a.redeploymentId ? render(lang, 'file.eventRedeployment', { redeploymentId: a.redeploymentId }) : undefined,
+      a.reinforcedDuty ? render(lang, 'file.eventReinforced') : undefined,
+      a.callIn ? render(lang, 'file.eventCallIn') : undefined,
     ].filter((line): line is string => line !== undefined);
     events.push({
       uid,
-      title: `${a.post} (${a.shift})`,
+      title: render(lang, 'file.eventTitle', { post, shift: a.shift }),
       start: Date.parse(a.start!),
       startInputType: 'utc',
       startOutputType: 'utc',
@@ -60,7 +65,7 @@ export function rosterCalendar(input: CalendarInput): string {
   }
   const { error, value } = createEvents(events, {
     productId: PRODUCT_ID,
-    calName: `${input.stationName}: ${person.name ?? person.id}`,
+    calName: render(input.lang ?? 'en', 'file.calendarName', { station: input.stationName, person: person.name ?? person.id }),
   });
   if (error || value === null) throw error ?? new Error('the calendar could not be written');
   // `ics` writes X-WR-CALNAME but not X-WR-TIMEZONE; it goes with the other calendar properties, before the first component.

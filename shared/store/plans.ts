@@ -23,7 +23,7 @@ import { AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import { GSI1, keys } from './table.ts';
-import { say } from '../i18n/index.ts';
+import { say, summaryOf as sayingOf, type Params } from '../i18n/index.ts';
 
 /** The fields that never change once a plan exists: packed, inline or in parts. */
 const BODY_FIELDS = ['assignments', 'shortfalls', 'violations', 'kpis', 'suggestions', 'score', 'bound', 'gap', 'redeploymentIds', 'solver'] as const;
@@ -349,7 +349,7 @@ export class PlanStore {
     stationId: string,
     from: string,
     to: string,
-    cause: { at: string; actor: AuditEntry['actor']; key: string; why: string; detail: Record<string, unknown> },
+    cause: { at: string; actor: AuditEntry['actor']; key: string; why: Params; detail: Record<string, unknown> },
   ): Promise<{ planId: string; dates: string[] }[]> {
     if (to < from) return [];
     const marked: { planId: string; dates: string[] }[] = [];
@@ -368,7 +368,7 @@ export class PlanStore {
         actor: cause.actor,
         action: 'plan.replan-needed',
         target: { kind: 'plan', id: head.id },
-        summary: `${dates.length} published day${dates.length === 1 ? '' : 's'} of plan ${head.id} (${dates[0]}${dates.length > 1 ? ` to ${dates[dates.length - 1]}` : ''}) need a re-plan: ${cause.why}`,
+        ...sayingOf(say('audit.plan.replan-needed', { planId: head.id, dates, cause: cause.why })),
         detail: { planId: head.id, dates, ...cause.detail },
       });
       if (done) marked.push({ planId: head.id, dates });

@@ -25,7 +25,7 @@ import {
   visibleAssignments,
   type Session,
 } from '../../web/src/model.ts';
-import { POST_STYLES, REQUESTABLE_POSTS, legendPosts, postCode } from '../../web/src/posts.ts';
+import { POST_TONES, REQUESTABLE_POSTS, legendPosts, postCode } from '../../web/src/posts.ts';
 import { ruleTitle } from '../../web/src/screens/roster/panels.tsx';
 import { ROOT } from './browser.ts';
 
@@ -89,7 +89,7 @@ describe('sign-in and permissions as the page shows them', () => {
   });
 
   it('offers approve/reject to the chiefs of the station and to the branch only where required lists it', () => {
-    const s = (sub: string, groups: string[], stationId: string | null = 'demo'): Session => ({ token: '', sub, groups, stationId });
+    const s = (sub: string, groups: string[], stationId: string | null = 'demo'): Session => ({ token: '', sub, groups, stationId, ...(groups.includes('branch') ? { branchId: 'default' } : {}) });
     expect(approverRole(s('P001', ['director']), 'demo', ['director', 'instructor'])).toBe('director');
     expect(approverRole(s('P002', ['instructor']), 'demo', ['director', 'instructor'])).toBe('instructor');
     expect(approverRole(s('P001', ['director'], 'other'), 'demo', ['director', 'instructor'])).toBeNull();
@@ -133,7 +133,7 @@ describe('languages and post codes', () => {
   it('has a code, a colour and a name in both languages for every post of API.md, and shows any other post too', () => {
     const documented = ['community', 'flex-night', 'patrol-01', 'patrol-02', 'case-handling', 'station-duty', 'standby', 'routine-duty', 'command-room', 'security-check', 'large-event', 'special-operation', 'reinforced-duty', 'meeting', 'rest', 'absent'];
     for (const post of documented) {
-      expect(POST_STYLES[post], post).toBeDefined();
+      expect(POST_TONES[post], post).toBeDefined();
       for (const l of ['en', 'zh'] as const) {
         setLang(l);
         expect(tx('post', post), `${l} ${post}`).not.toBe(post);

@@ -8,7 +8,7 @@ import { StationRules, validateStationConfig, type StationConfig } from '../../s
 import { RULES } from '../../shared/rules/catalogue.ts';
 import { RULE_TITLES_ZH, setLang } from '../../web/src/i18n.ts';
 import { changeText, changesOf, valueText } from '../../web/src/screens/audit.tsx';
-import { coverTable, couldCover, shiftTotals } from '../../web/src/screens/setup/demand.tsx';
+import { calendarOf, coverTable, couldCover, shiftTotals } from '../../web/src/screens/setup/demand.tsx';
 import { rebase, type Draft } from '../../web/src/screens/setup/draft.ts';
 import { issueText } from '../../web/src/screens/setup/issue-text.ts';
 import { SETTING_DEFAULTS, SETTING_KEYS, SETTING_RULE, ruleMeaning } from '../../web/src/screens/setup/rules.tsx';
@@ -80,14 +80,14 @@ describe('demand against the people who could cover it', () => {
     const patrol = d.demand.find((x) => x.post === 'patrol-01')!;
     const table = coverTable(d, [monday]);
     const row = table[d.demand.indexOf(patrol)]![0]!;
-    const byHand = d.people.filter((p) => couldCover(d, p, patrol, monday));
+    const byHand = d.people.filter((p) => couldCover(d, p, patrol, monday, calendarOf(d)));
     expect(row.could).toBe(byHand.length);
     expect(byHand.every((p) => p.skills.includes('driver') && !p.community?.dedicated)).toBe(true);
     // A dedicated community officer with the skill on the shift is still not counted (FB-1).
     const officer = d.people.find((p) => p.community?.dedicated && p.group)!;
     officer.skills = ['driver'];
-    const onShiftDay = ['2026-12-07', '2026-12-08', '2026-12-09'].find((date) => couldCover(d, { ...officer, community: undefined }, patrol, date))!;
-    expect(couldCover(d, officer, patrol, onShiftDay)).toBe(false);
+    const onShiftDay = ['2026-12-07', '2026-12-08', '2026-12-09'].find((date) => couldCover(d, { ...officer, community: undefined }, patrol, date, calendarOf(d)))!;
+    expect(couldCover(d, officer, patrol, onShiftDay, calendarOf(d))).toBe(false);
     // Absent people drop out (ROT-4).
     const someone = byHand[0]!;
     d.absences.push({ personId: someone.id, from: monday, to: monday, reason: 'leave' });
@@ -167,7 +167,7 @@ describe('the audit screen\'s changes', () => {
     const changes = changesOf(entry);
     expect(changes).toHaveLength(4);
     setLang('zh');
-    expect(changes.map(changeText)).toEqual(['新增人员：李新民（P066）', '周鹏（P005）：值班组 由 G1 改为 G2', '班次 S：时长 由 10 改为 12', '每周驻社区时长：由 36 改为 30']);
+    expect(changes.map(changeText)).toEqual(['新增人员：李新民（P066）', '周鹏（P005）：班组 由 G1 改为 G2', '班次 S：时长 由 10 改为 12', '每周驻社区时长：由 36 改为 30']);
     expect(valueText(['driver', 'dispatcher'])).toBe('driver、dispatcher');
     expect(valueText(null)).toBe('—');
     setLang('en');

@@ -1,6 +1,10 @@
 // The set-up screens in a real browser, in Chinese: the director changes the station from the page and the API's GET
 // shows each change; bad values are named at their fields and nothing is saved; two editors at once → the second
 // gets the conflict and keeps their edits; leaving with unsaved changes asks first.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StationRecord } from '../../shared/domain/station.ts';
@@ -183,4 +187,54 @@ describe('set-up screens (Chinese)', () => {
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('imports a staff list: a 65-row .xlsx with three bad rows lists exactly those three; a good list is saved and the audit screen shows the diff', async () => {
+    const { page, problems } = await open(first, 'staff');
+    const dir = await mkdtemp(join(tmpdir(), 'staff-'));
+    // The station's own list, downloaded from the page.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 .xlsx' }).click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(66);
+    sheet.getRow(10).getCell(4).value = '局长'; // not a rank
+    sheet.getRow(20).getCell(11).value = '2019-13-45'; // not a date
+    sheet.getRow(30).getCell(2).value = sheet.getRow(31).getCell(2).value; // a duplicate id
+    const bad = join(dir, 'staff-bad.xlsx');
+    await writeFile(bad, Buffer.from(await book.xlsx.writeBuffer()));
+    await page.locator('#staff-file').setInputFiles(bad);
+    const table = page.getByRole('table', { name: '文件中的问题' });
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').evaluateAll((els) => [...new Set(els.map((e) => Number((e as HTMLElement).dataset.row)))].sort((a, b) => a - b));
+    expect(rows).toEqual([10, 20, 31]);
+    expect(await table.textContent()).toContain('局长');
+    expect(await page.getByRole('button', { name: /^保存这/ }).count()).toBe(0);
+    await screenshot(page, 'setup-import-bad-zh', true);
+
+    // A good list: one person moves from G1 to G3.
+    sheet.getRow(10).getCell(4).value = sheet.getRow(11).getCell(4).value;
+    sheet.getRow(20).getCell(11).value = sheet.getRow(21).getCell(11).value;
+    const ids = new Set<string>();
+    for (let r = 2; r <= 66; r += 1) ids.add(String(sheet.getRow(r).getCell(2).value));
+    const before = await station();
+    sheet.getRow(30).getCell(2).value = before.people.find((p) => !ids.has(p.id))!.id;
+    const movedRow = [...Array(65).keys()].map((i) => i + 2).find((r) => sheet.getRow(r).getCell(5).value === 'G1' && !sheet.getRow(r).getCell(7).value)!;
+    const movedId = String(sheet.getRow(movedRow).getCell(2).value);
+    sheet.getRow(movedRow).getCell(5).value = 'G3';
+    const good = join(dir, 'staff-good.xlsx');
+    await writeFile(good, Buffer.from(await book.xlsx.writeBuffer()));
+    await page.locator('#staff-file').setInputFiles(good);
+    await page.getByText('没有问题：共 65 人。').waitFor();
+    await page.getByRole('button', { name: '保存这 65 人' }).click();
+    await page.getByText(/^已保存：本所现有 65 人/).waitFor();
+    const after = await station();
+    expect(after.version).toBe(before.version + 1);
+    expect(after.people.find((p) => p.id === movedId)!.group).toBe('G3');
+    await tab(page, '操作记录').click();
+    await page.locator('.audit-entry .changes').first().waitFor();
+    expect(await page.locator('.audit-entry').first().locator('.changes').textContent()).toContain(`（${movedId}）：班组 由 G1 改为 G3`);
+    await screenshot(page, 'audit-import-diff-zh', true);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

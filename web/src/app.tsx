@@ -40,7 +40,7 @@ import {
 import { LeaveDialog, guarded } from './ui/leave-guard.tsx';
 
 /** One module per screen. */
-export const SCREEN_VIEWS: Partial<Record<Screen, FunctionComponent>> = {
+export const SCREEN_VIEWS: Record<Screen, FunctionComponent> = {
   roster: RosterScreen,
   staff: StaffScreen,
   communities: CommunitiesScreen,
@@ -75,7 +75,7 @@ export function go(next: Screen): void {
 
 function Nav() {
   const s = session.value;
-  const list = screensFor(s, stationId.value).filter((name) => SCREEN_VIEWS[name]);
+  const list = screensFor(s, stationId.value);
   if (list.length < 2) return null;
   return (
     <nav class="screens" aria-label={t('screens')}>
@@ -132,7 +132,7 @@ function Page({ config, booting }: { config: SiteConfig; booting: boolean }) {
   document.title = t('appTitle');
   void lang();
   const s = session.value;
-  const View = SCREEN_VIEWS[screen.value] ?? RosterScreen;
+  const View = SCREEN_VIEWS[screen.value];
   return (
     <>
       <Header />

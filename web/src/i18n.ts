@@ -3,6 +3,7 @@
 // (test/web/model.test.ts checks it). The language is a signal: a component that calls t() re-renders when it changes.
 import { signal } from '@preact/signals';
 import { branchEn, branchZh } from './i18n-branch.ts';
+import { RANK_NAMES, fieldName, groupName, kindName, postName, rankName, skillName } from '../../shared/i18n/terms.ts';
 import { setupEn, setupZh } from './i18n-setup.ts';
 import { calendarEn, calendarZh } from './i18n-calendar.ts';
 
@@ -138,29 +139,6 @@ const base = {
   errorNetwork: 'The server does not answer.',
   loading: 'Loading…',
   downloadFailed: 'Download failed',
-  role_director: 'Director',
-  role_instructor: 'Political instructor',
-  role_deputy: 'Deputy director',
-  role_officer: 'Officer',
-  role_auxiliary: 'Auxiliary',
-  role_branch: 'Branch',
-  role_admin: 'Administrator',
-  post_community: 'Community work',
-  'post_flex-night': 'Flexible night (community)',
-  'post_patrol-01': 'Patrol car 01',
-  'post_patrol-02': 'Patrol car 02',
-  'post_case-handling': 'Case handling',
-  'post_station-duty': 'Station duty',
-  post_standby: 'Standby',
-  'post_routine-duty': 'Routine duty',
-  'post_command-room': 'Command room',
-  'post_security-check': 'On-site security check',
-  'post_large-event': 'Large-event security',
-  'post_special-operation': 'Special operation',
-  'post_reinforced-duty': 'Level-1 reinforced duty',
-  post_meeting: 'Meeting',
-  post_rest: 'Rest',
-  post_absent: 'Absent',
   place_station: 'at the station',
   place_community: 'in the community',
   place_none: '',
@@ -185,7 +163,6 @@ const base = {
   screen_rotation: 'Rotation and shifts',
   screen_demand: 'Demand',
   screen_rules: 'Rules',
-  screen_import: 'Import staff',
   screen_audit: 'Audit trail',
 } as const;
 
@@ -326,29 +303,6 @@ const zh: Record<MessageKey, string> = {
   errorNetwork: '服务器无响应。',
   loading: '加载中…',
   downloadFailed: '下载失败',
-  role_director: '所长',
-  role_instructor: '教导员',
-  role_deputy: '副所长',
-  role_officer: '民警',
-  role_auxiliary: '辅警',
-  role_branch: '分局',
-  role_admin: '管理员',
-  post_community: '社区工作',
-  'post_flex-night': '夜间弹性工作（社区）',
-  'post_patrol-01': '01 巡逻车',
-  'post_patrol-02': '02 巡逻车',
-  'post_case-handling': '办案',
-  'post_station-duty': '值班',
-  post_standby: '备勤',
-  'post_routine-duty': '常态勤务',
-  'post_command-room': '指挥室',
-  'post_security-check': '驻地安检',
-  'post_large-event': '大型活动安保',
-  'post_special-operation': '专项行动',
-  'post_reinforced-duty': '一级加强勤务',
-  post_meeting: '会议',
-  post_rest: '休息',
-  post_absent: '缺勤',
   place_station: '所内',
   place_community: '社区',
   place_none: '',
@@ -373,7 +327,6 @@ const zh: Record<MessageKey, string> = {
   screen_rotation: '轮班与班次',
   screen_demand: '岗位需求',
   screen_rules: '规则设置',
-  screen_import: '导入人员',
   screen_audit: '操作记录',
 };
 
@@ -471,8 +424,28 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-/** A message whose key is built at run time (post_*, role_*, status_*, kind_*); falls back to the raw value. */
+/**
+ * The station's own words (posts, skills, ranks and groups, officer/auxiliary, fields of the station document) come
+ * from the core's terms (shared/i18n/terms.ts), so the page, the files and the API's sentences name them alike.
+ * English labels start with a capital.
+ */
+const TERMS: Record<string, (lang: Lang, id: string) => string> = {
+  post: postName,
+  skill: skillName,
+  role: (l, id) => (Object.hasOwn(RANK_NAMES, id) ? rankName(l, id) : groupName(l, id)),
+  personKind: kindName,
+  section: fieldName,
+  personField: fieldName,
+};
+const LABELS = new Set(['post', 'role', 'personKind']);
+
+/** A message whose key is built at run time (status_*, kind_*, …) or a term of the station; falls back to the raw value. */
 export function tx(prefix: string, value: string): string {
+  const term = TERMS[prefix];
+  if (term) {
+    const word = term(current.value, value);
+    return current.value === 'en' && LABELS.has(prefix) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  }
   const key = `${prefix}_${value}` as MessageKey;
   return key in en ? t(key) : value;
 }

@@ -1,7 +1,7 @@
 // Pure functions over the API documents: no DOM, no fetch. The views and the unit tests use them.
 import type { Assignment, Plan, Shortfall, Violation } from '../../shared/domain/plan.ts';
 import type { Person, StationConfig } from '../../shared/domain/station.ts';
-import { may, type StationScope } from '../../shared/auth/permissions.ts';
+import { may, type Action } from '../../shared/auth/permissions.ts';
 import { addDaysTo, isoWeekday } from '../../shared/rotation/index.ts';
 import { postOrder } from './posts.ts';
 
@@ -155,19 +155,27 @@ export function abCoverageTable(kpis: Plan['kpis']): { dates: string[]; communit
 
 export type Session = { token: string; sub: string; groups: string[]; stationId: string | null; branchId?: string | null; name?: string };
 
+/**
+ * The core's decision for the page. A branch user's scope is their own branch (the page shows a station of it); when
+ * the core cannot decide without the station's branch, the page offers nothing and the API answers.
+ */
+function allowed(s: Session, action: Action, stationId: string): boolean {
+  try {
+    return may(s, action, { stationId, branchId: s.branchId ?? undefined });
+  } catch {
+    return false;
+  }
+}
+
 const ownStation = (s: Session, stationId: string) => s.stationId === stationId;
 
-/** The page shows a branch user only stations of their own branch (the API checks each station's stored branch). */
-const scope = (s: Session, stationId: string): StationScope => ({ stationId, branchId: s.branchId ?? '' });
-const pageMay = (s: Session, action: Parameters<typeof may>[1], stationId: string): boolean => may(s, action, scope(s, stationId));
-
-export const canPlan = (s: Session, stationId: string) => pageMay(s, 'plan.manage', stationId);
-export const canReadRoster = (s: Session, stationId: string) => pageMay(s, 'roster.read', stationId);
-export const canRequest = (s: Session, stationId: string) => pageMay(s, 'redeployment.request', stationId);
-export const canReadRequests = (s: Session, stationId: string) => pageMay(s, 'redeployment.read', stationId);
-export const canReadStation = (s: Session, stationId: string) => pageMay(s, 'station.read', stationId);
-export const canConfigure = (s: Session, stationId: string) => pageMay(s, 'station.configure', stationId);
-export const canReadAudit = (s: Session, stationId: string) => pageMay(s, 'audit.read', stationId);
+export const canPlan = (s: Session, stationId: string) => allowed(s, 'plan.manage', stationId);
+export const canReadRoster = (s: Session, stationId: string) => allowed(s, 'roster.read', stationId);
+export const canRequest = (s: Session, stationId: string) => allowed(s, 'redeployment.request', stationId);
+export const canReadRequests = (s: Session, stationId: string) => allowed(s, 'redeployment.read', stationId);
+export const canReadStation = (s: Session, stationId: string) => allowed(s, 'station.read', stationId);
+export const canConfigure = (s: Session, stationId: string) => allowed(s, 'station.configure', stationId);
+export const canReadAudit = (s: Session, stationId: string) => allowed(s, 'audit.read', stationId);
 
 /** The approver role the caller would fill on a request (AP-1, AP-2, AP-4), or null. */
 export function approverRole(s: Session, stationId: string, required: readonly string[]): 'director' | 'instructor' | 'branch' | null {
@@ -195,7 +203,7 @@ export function decodeToken(token: string): Session | null {
     const exp = typeof json.exp === 'number' ? json.exp : undefined;
     if (exp !== undefined && exp * 1000 < Date.now()) return null;
     const branchId = typeof json['custom:branchId'] === 'string' ? (json['custom:branchId'] as string) : null;
-    return { token, sub: json.sub, groups, stationId, ...(branchId ? { branchId } : {}) };
+    return { token, sub: json.sub, groups, stationId, branchId };
   } catch {
     return null;
   }

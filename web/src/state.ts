@@ -3,15 +3,15 @@
 import { computed, signal } from '@preact/signals';
 import { ApiError, apiUrl, json, setToken } from './api.ts';
 import { lang, setLang, type Lang } from './i18n.ts';
-import { canConfigure, canReadAudit, canReadRequests, canReadStation, decodeToken, type Session, type Station } from './model.ts';
+import { canReadAudit, canReadRequests, canReadStation, decodeToken, type Session, type Station } from './model.ts';
 
 export const SESSION_KEY = 'roster.session';
 export const LANG_KEY = 'roster.lang';
 
 /** The screens of the page; `#/setup/staff` and so on in the address. */
-export const SCREENS = ['roster', 'staff', 'communities', 'rotation', 'demand', 'rules', 'import', 'audit', 'calendar', 'branch'] as const;
+export const SCREENS = ['roster', 'staff', 'communities', 'rotation', 'demand', 'rules', 'audit', 'calendar', 'branch'] as const;
 export type Screen = (typeof SCREENS)[number];
-export const SETUP_SCREENS: readonly Screen[] = ['staff', 'communities', 'rotation', 'demand', 'rules', 'import'];
+export const SETUP_SCREENS: readonly Screen[] = ['staff', 'communities', 'rotation', 'demand', 'rules'];
 
 export const session = signal<Session | null>(null);
 export const stationId = signal('demo');
@@ -38,7 +38,6 @@ export function screensFor(s: Session | null, id: string): Screen[] {
   if (!s) return [];
   const list: Screen[] = ['roster'];
   if (canReadStation(s, id)) list.push('staff', 'communities', 'rotation', 'demand', 'rules');
-  if (canConfigure(s, id)) list.push('import');
   if (canReadAudit(s, id)) list.push('audit');
   list.push('calendar'); // CAL-3: anyone signed in reads it; the admin loads a year
   // The branch's own page: all its stations (admin reaches it with ?branch=).

@@ -74,7 +74,7 @@ function fieldText(section: string | undefined, path: string | undefined): strin
     const name = tx('setting', key);
     return name === key ? path : name + path.slice(key.length);
   }
-  const name = tx('personField', path);
+  const name = tx(section === 'people' ? 'personField' : 'itemField', path);
   return name === path ? path : name;
 }
 
@@ -108,6 +108,15 @@ const actorName = (sub: string): string => {
   return name === sub ? tx('actor', sub) : name;
 };
 
+/**
+ * The API's summary, in the language the page asked for. Entries written before summaries had catalogue keys hold
+ * an English sentence only: in Chinese the page then names the action (the target's id is beside it).
+ */
+export function summaryOf(e: Pick<AuditEntry, 'summary' | 'summaryKey' | 'action' | 'target'>): string {
+  if (e.summaryKey || lang() === 'en') return e.summary;
+  return tx('action', e.action);
+}
+
 function Entry({ e }: { e: AuditEntry }) {
   const changes = changesOf(e);
   return (
@@ -118,7 +127,7 @@ function Entry({ e }: { e: AuditEntry }) {
         <span class="action-badge">{tx('action', e.action)}</span>
         <code>{e.target.id}</code>
       </div>
-      <p class="reason">{e.summary}</p>
+      <p class="reason">{summaryOf(e)}</p>
       {changes.length ? (
         <ul class="changes" aria-label={t('changes')}>
           {changes.map((c) => (

@@ -4,9 +4,11 @@
 // ROT-4 takes out the absent), so a demand nobody can meet shows before anyone plans.
 import { NON_DEMAND_POSTS, POST_IDS, forbiddingRule, type PostId } from '../../../../shared/domain/posts.ts';
 import type { Demand, Person } from '../../../../shared/domain/station.ts';
-import { isoWeekday, patternShiftCode } from '../../../../shared/rotation/index.ts';
-import { loadCalendar, officialCalendar } from '../../calendar.ts';
+import type { Calendar } from '../../../../shared/calendar/index.ts';
+import { patternShiftCode } from '../../../../shared/rotation/index.ts';
+import { demandApplies } from '../../../../shared/rules/days.ts';
 import { useEffect } from 'preact/hooks';
+import { loadCalendar, officialCalendar } from '../../calendar.ts';
 import { formatDay, lang, t, tx, weekdayShort } from '../../i18n.ts';
 import { dateRange, isWeekend, localDate, nextMonday } from '../../model.ts';
 import { RuleChip } from '../roster/panels.tsx';
@@ -20,11 +22,15 @@ const MONDAY = '2026-01-05';
 
 export type Cover = { needed: number; could: number };
 
+/** The official calendar (public holidays, make-up workdays) the page loaded from GET /calendar (the page never bundles the data). */
+export const calendarOf = (_d: Draft): Calendar => officialCalendar.value;
+
 /** Whether a person could hold a demand post on a date: on that shift by the rotation, present, skilled, allowed. */
-export function couldCover(d: Pick<Draft, 'timezone' | 'shiftTypes' | 'pattern' | 'groups' | 'rules' | 'absences'>, p: Person, entry: Pick<Demand, 'post' | 'shift' | 'skills'>, date: string): boolean {
+
+export function couldCover(d: Pick<Draft, 'timezone' | 'shiftTypes' | 'pattern' | 'groups' | 'rules' | 'absences'>, p: Person, entry: Pick<Demand, 'post' | 'shift' | 'skills'>, date: string, calendar: Calendar): boolean {
   let code: string;
   try {
-    code = patternShiftCode(d, p, date, officialCalendar.value);
+    code = patternShiftCode(d, p, date, calendar);
   } catch {
     return false;
   }
@@ -35,29 +41,21 @@ export function couldCover(d: Pick<Draft, 'timezone' | 'shiftTypes' | 'pattern' 
   return true;
 }
 
-export function appliesOn(entry: Pick<Demand, 'weekdays' | 'days'>, date: string): boolean {
-  if (entry.weekdays && !entry.weekdays.includes(isoWeekday(date))) return false;
-  // CAL-3: the kind of day, from the official calendar the page loaded (GET /calendar).
-  const day = officialCalendar.value.day(date);
-  if (entry.days === 'workdays') return day.workday;
-  if (entry.days === 'restDays') return !day.workday;
-  if (entry.days === 'holidays') return day.holiday !== null;
-  return true;
-}
-
 /** Per demand entry and date: people asked for and people who could cover it (null where the entry does not apply). */
 export function coverTable(d: Draft, dates: readonly string[]): (Cover | null)[][] {
-  return d.demand.map((entry) => dates.map((date) => (appliesOn(entry, date) ? { needed: entry.people, could: d.people.filter((p) => couldCover(d, p, entry, date)).length } : null)));
+  const calendar = calendarOf(d);
+  return d.demand.map((entry) => dates.map((date) => (demandApplies(d, entry, date, calendar) ? { needed: entry.people, could: d.people.filter((p) => couldCover(d, p, entry, date, calendar)).length } : null)));
 }
 
 /** Per shift and date: all the posts of the shift together against the people on it who could hold any of them. */
 export function shiftTotals(d: Draft, dates: readonly string[]): { shift: string; cells: Cover[] }[] {
   const shifts = [...new Set(d.demand.map((x) => x.shift))];
+  const calendar = calendarOf(d);
   return shifts.map((shift) => ({
     shift,
     cells: dates.map((date) => {
-      const entries = d.demand.filter((x) => x.shift === shift && appliesOn(x, date));
-      return { needed: entries.reduce((n, x) => n + (Number.isFinite(x.people) ? x.people : 0), 0), could: d.people.filter((p) => entries.some((x) => couldCover(d, p, x, date))).length };
+      const entries = d.demand.filter((x) => x.shift === shift && demandApplies(d, x, date, calendar));
+      return { needed: entries.reduce((n, x) => n + (Number.isFinite(x.people) ? x.people : 0), 0), could: d.people.filter((p) => entries.some((x) => couldCover(d, p, x, date, calendar))).length };
     }),
   }));
 }

@@ -6,6 +6,7 @@ import { formatDay, lang, t, tx } from '../../i18n.ts';
 import { DateInput } from '../../ui/date-input.tsx';
 import { edit, type Draft } from './draft.ts';
 import { Field, ListInput, SetupScreen, TextInput, aria, hasIssuesUnder, invalid, today } from './common.tsx';
+import { StaffImport } from './staff-import.tsx';
 
 type Filters = { text: string; kind: string; group: string; community: string; skill: string };
 const filters = signal<Filters>({ text: '', kind: '', group: '', community: '', skill: '' });
@@ -342,6 +343,7 @@ export function StaffScreen() {
           <section class="card">
             <StaffTable d={d} readOnly={readOnly} />
           </section>
+          <StaffImport />
         </>
       )}
     </SetupScreen>

@@ -2,7 +2,7 @@
 // for Chinese readers the common sentences are translated here, pattern by pattern, and the rest keeps its English
 // (each detail names its field by `path`, which stays as it is).
 import type { ErrorDetail } from '../domain/errors.ts';
-import type { Lang } from '../i18n/index.ts';
+import type { Lang } from './index.ts';
 
 /** English sentence (as a whole-line pattern) → Chinese; `$1`… are the captured ids and figures. */
 const ZH: readonly (readonly [RegExp, string])[] = [
@@ -38,4 +38,9 @@ export function localizeDetails(details: readonly ErrorDetail[], lang: Lang): Er
     for (const [pattern, zh] of ZH) if (pattern.test(d.message)) return { ...d, message: d.message.replace(pattern, zh) };
     return d;
   });
+}
+
+/** One sentence of a detail in the reader's language. */
+export function detailText(message: string, lang: Lang): string {
+  return localizeDetails([{ path: '', message }], lang)[0]!.message;
 }
