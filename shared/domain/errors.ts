@@ -1,11 +1,25 @@
-// Errors the core raises; the HTTP layer maps each to the API.md error shape and status, rendering the message in the
+// Errors the core raises; the HTTP layer maps each to the public error shape and status, rendering the message in the
 // reader's language when the error carries a catalogue key (shared/i18n) and its params.
+import { z } from 'zod';
 import type { Params, Said } from '../i18n/index.ts';
 
 export type ErrorDetail = { path: string; message: string };
 
 /** What an error says: a plain (English) sentence, or a catalogue message. */
 export type ErrorText = string | Said;
+
+/**
+ * The body of every error answer: a code (the rule ID where a rule refused), a sentence in the reader's language,
+ * its params (figures and ids, when the sentence comes from the catalogue), and every bad field.
+ */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    params: z.record(z.string(), z.json()).optional(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});
 
 export class DomainError extends Error {
   readonly key: string | undefined;

@@ -44,6 +44,11 @@ function whereabouts(w: Params): string {
   }
 }
 
+function cp2Reasons(p: Params): string {
+  const reasons = [...(num(p.absentDays) > 0 ? [`${num(p.absentDays)} day(s) of absence`] : []), ...(num(p.holidayDays) > 0 ? [`${num(p.holidayDays)} public holiday(s)`] : [])];
+  return reasons.length ? `, pro-rated for ${reasons.join(' and ')} from ${num(p.weekly)} h` : '';
+}
+
 const OFF_PATTERN: Record<string, string> = { 'call-in': 'a call-in', redeployment: 'a redeployment', reinforced: 'reinforced duty', flex: 'a flexible night' };
 
 function shortfall(p: Params): string {
@@ -140,11 +145,11 @@ export const en = {
   'CP-1': (p) =>
     `${who(p)} spends ${round1(num(p.communityHours))} of ${round1(num(p.workingHours))} working hours (${pct(num(p.share))}) in the community in ${weekSpan(p)}; the station asks for at least ${pct(num(p.target))} (CP-1)`,
   'CP-2': (p) =>
-    `${who(p)} has ${round1(num(p.communityHours))} community hours in ${weekSpan(p)}; the target is ${round1(num(p.target))} h${num(p.absentDays) > 0 ? `, pro-rated for ${num(p.absentDays)} day(s) of absence from ${num(p.weekly)} h` : ''} (CP-2)`,
+    `${who(p)} has ${round1(num(p.communityHours))} community hours in ${weekSpan(p)}; the target is ${round1(num(p.target))} h${cp2Reasons(p)} (CP-2)`,
   'CP-3': (p) => `${who(p)} works in ${weekSpan(p)} but has no flexible night of community work that week (CP-3)`,
   'community.gap': communityGap,
   'CAL-1': (p) =>
-    `${who(p)} is on ${list(p.posts).join(' and ')} on ${withDay(str(p.date))}, the day of the ${list(p.meetings).map((m) => meetingName('en', m)).join(' and ')}: meeting days are kept free for the community officers on duty (CAL-1)`,
+    `${who(p)} is on ${list(p.posts).join(' and ')} on ${withDay(str(p.date))}, the day of the ${list(p.meetings).map((m) => meetingName('en', m)).join(' and ')}${list(p.movedFrom).length ? ` (moved from the holiday ${list(p.movedFrom).join(', ')})` : ''}: meeting days are kept free for the community officers on duty (CAL-1)`,
   COVER: (p) =>
     `${str(p.post)} in shift ${str(p.shift)} on ${withDay(str(p.date))} needs ${num(p.needed)}, has ${num(p.have)}${num(p.reported) > 0 ? ` and reports ${num(p.reported)} missing` : ''}: ${num(p.silent)} missing without a reported shortfall (COVER)`,
   'SEQ-1': (p) => `${who(p)}: ${num(p.count)} working days in a row with a call-in among them; the station allows ${num(p.max)} (SEQ-1)`,

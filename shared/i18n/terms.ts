@@ -60,6 +60,10 @@ export const MEETING_NAMES: Table = {
   quarterly: ['季度总结会', 'quarterly summary meeting'],
   monthly: ['月度总结会', 'monthly summary meeting'],
   progress: ['月度推进会', 'monthly progress meeting'],
+  // The rule checks name meetings by their English names (shared/rules/days.ts).
+  'quarterly summary meeting': ['季度总结会', 'quarterly summary meeting'],
+  'monthly summary meeting': ['月度总结会', 'monthly summary meeting'],
+  'monthly progress meeting': ['月度推进会', 'monthly progress meeting'],
 };
 export const RANK_NAMES: Table = {
   director: ['所长', 'director'],

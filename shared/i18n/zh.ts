@@ -155,11 +155,11 @@ export const zh: Record<keyof typeof en, Template> = {
   'CP-1': (p) =>
     `${who(p)}在${weekSpan(p)}的${h(num(p.workingHours))}工作时间中只有${h(num(p.communityHours))}（${pct(num(p.share))}）在社区；本所要求至少${pct(num(p.target))}（CP-1）`,
   'CP-2': (p) =>
-    `${who(p)}在${weekSpan(p)}的社区工作时间为${h(num(p.communityHours))}；目标为${h(num(p.target))}${num(p.absentDays) > 0 ? `（按缺勤${num(p.absentDays)}天由${num(p.weekly)}小时折算）` : ''}（CP-2）`,
+    `${who(p)}在${weekSpan(p)}的社区工作时间为${h(num(p.communityHours))}；目标为${h(num(p.target))}${num(p.absentDays) + num(p.holidayDays) > 0 ? `（按${[...(num(p.absentDays) > 0 ? [`缺勤${num(p.absentDays)}天`] : []), ...(num(p.holidayDays) > 0 ? [`法定节假日${num(p.holidayDays)}天`] : [])].join('和')}由${num(p.weekly)}小时折算）` : ''}（CP-2）`,
   'CP-3': (p) => `${who(p)}在${weekSpan(p)}上班，但当周没有夜间弹性社区工作（CP-3）`,
   'community.gap': communityGap,
   'CAL-1': (p) =>
-    `${who(p)}在${withDay(str(p.date))}被排在${posts(p.posts)}，当天召开${joinList(list(p.meetings).map((m) => meetingName('zh', m)), 'zh')}：会议日要留给在岗的社区民警（CAL-1）`,
+    `${who(p)}在${withDay(str(p.date))}被排在${posts(p.posts)}，当天召开${joinList(list(p.meetings).map((m) => meetingName('zh', m)), 'zh')}${list(p.movedFrom).length ? `（由节假日${list(p.movedFrom).join('、')}顺延）` : ''}：会议日要留给在岗的社区民警（CAL-1）`,
   COVER: (p) =>
     `${withDay(str(p.date))}${str(p.shift)}班的${post(p.post)}需要${num(p.needed)}人，实有${num(p.have)}人${num(p.reported) > 0 ? `，已报告缺${num(p.reported)}人` : ''}：另有${num(p.silent)}人的缺口未报告（COVER）`,
   'SEQ-1': (p) => `${who(p)}：因加班召回连续工作${num(p.count)}天；本所最多允许${num(p.max)}天（SEQ-1）`,
