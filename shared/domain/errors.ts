@@ -16,7 +16,7 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    params: z.record(z.string(), z.json()).optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
     details: z.array(z.object({ path: z.string(), message: z.string() })),
   }),
 });

@@ -150,6 +150,10 @@ export const en = {
   'community.gap': communityGap,
   'CAL-1': (p) =>
     `${who(p)} is on ${list(p.posts).join(' and ')} on ${withDay(str(p.date))}, the day of the ${list(p.meetings).map((m) => meetingName('en', m)).join(' and ')}${list(p.movedFrom).length ? ` (moved from the holiday ${list(p.movedFrom).join(', ')})` : ''}: meeting days are kept free for the community officers on duty (CAL-1)`,
+  'CAL-3.missing': (p) =>
+    `No official calendar for ${str(p.year)}: the State Council's holidays and make-up working days of ${str(p.year)} are not loaded, so ${str(p.from)} to ${str(p.to)} were planned as a plain week (Monday to Friday working, no holidays); an admin loads the notice with PUT /calendar/${str(p.year)} (CAL-3)`,
+  'CAL-3.holiday': (p) =>
+    `${who(p)} has community weekday work (${str(p.shift)}) on ${str(p.date)}, ${p.holiday ? `a public holiday (${str(p.holiday)})` : 'not an official workday'}: the community weekday schedule keeps official workdays (CAL-3)`,
   COVER: (p) =>
     `${str(p.post)} in shift ${str(p.shift)} on ${withDay(str(p.date))} needs ${num(p.needed)}, has ${num(p.have)}${num(p.reported) > 0 ? ` and reports ${num(p.reported)} missing` : ''}: ${num(p.silent)} missing without a reported shortfall (COVER)`,
   'SEQ-1': (p) => `${who(p)}: ${num(p.count)} working days in a row with a call-in among them; the station allows ${num(p.max)} (SEQ-1)`,

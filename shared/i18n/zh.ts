@@ -160,6 +160,10 @@ export const zh: Record<keyof typeof en, Template> = {
   'community.gap': communityGap,
   'CAL-1': (p) =>
     `${who(p)}在${withDay(str(p.date))}被排在${posts(p.posts)}，当天召开${joinList(list(p.meetings).map((m) => meetingName('zh', m)), 'zh')}${list(p.movedFrom).length ? `（由节假日${list(p.movedFrom).join('、')}顺延）` : ''}：会议日要留给在岗的社区民警（CAL-1）`,
+  'CAL-3.missing': (p) =>
+    `没有${str(p.year)}年的官方日历：国务院${str(p.year)}年的节假日和调休安排尚未载入，${str(p.from)}至${str(p.to)}按普通周编排（周一至周五上班，无节假日）；请管理员载入当年的通知（CAL-3）`,
+  'CAL-3.holiday': (p) =>
+    `${who(p)}在${str(p.date)}有社区日班工作（${str(p.shift)}班），当天${p.holiday ? `是法定节假日（${str(p.holiday)}）` : '不是法定工作日'}：社区日班按法定工作日安排（CAL-3）`,
   COVER: (p) =>
     `${withDay(str(p.date))}${str(p.shift)}班的${post(p.post)}需要${num(p.needed)}人，实有${num(p.have)}人${num(p.reported) > 0 ? `，已报告缺${num(p.reported)}人` : ''}：另有${num(p.silent)}人的缺口未报告（COVER）`,
   'SEQ-1': (p) => `${who(p)}：因加班召回连续工作${num(p.count)}天；本所最多允许${num(p.max)}天（SEQ-1）`,

@@ -4,14 +4,15 @@
 import type { Violation } from '../domain/plan.ts';
 import { COMMUNITY_WEEKDAY_SHIFT, dateRange } from '../rotation/index.ts';
 import { rule } from './catalogue.ts';
+import { say, type MessageKey, type Params } from '../i18n/index.ts';
 import type { PlanContext, PlanUnderCheck } from './checks.ts';
 
-const violation = (personIds: readonly string[], dates: readonly string[], message: string): Violation => ({
+const violation = (personIds: readonly string[], dates: readonly string[], key: MessageKey, params: Params): Violation => ({
   rule: 'CAL-3',
   severity: rule('CAL-3').severity,
   personIds: [...new Set(personIds)],
   dates: [...new Set(dates)].sort(),
-  message,
+  ...say(key, params),
 });
 
 /** CAL-3: every year the plan touches has official data; the community weekday schedule keeps official workdays. */
@@ -24,7 +25,8 @@ export function checkCAL3(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
       violation(
         [],
         inYear,
-        `No official calendar for ${year}: the State Council's holidays and make-up working days of ${year} are not loaded, so ${inYear[0]} to ${inYear[inYear.length - 1]} were planned as a plain week (Monday to Friday working, no holidays); an admin loads the notice with PUT /calendar/${year} (CAL-3)`,
+        'CAL-3.missing',
+        { year, from: inYear[0]!, to: inYear[inYear.length - 1]! },
       ),
     );
   }
@@ -34,8 +36,7 @@ export function checkCAL3(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
     if (!person || person.group !== null || a.shift !== COMMUNITY_WEEKDAY_SHIFT || a.post !== 'community' || a.callIn) continue;
     const day = ctx.calendar.day(a.date);
     if (day.workday) continue;
-    const why = day.holiday ? `a public holiday (${day.holiday})` : 'not an official workday';
-    out.push(violation([a.personId], [a.date], `${person.name} (${person.id}) has community weekday work (${COMMUNITY_WEEKDAY_SHIFT}) on ${a.date}, ${why}: the community weekday schedule keeps official workdays (CAL-3)`));
+    out.push(violation([a.personId], [a.date], 'CAL-3.holiday', { name: person.name, personId: person.id, shift: COMMUNITY_WEEKDAY_SHIFT, date: a.date, holiday: day.holiday ?? null }));
   }
   return out;
 }
