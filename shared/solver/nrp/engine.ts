@@ -14,7 +14,8 @@
 import { random as seededRandom } from '../../random.ts';
 import { BlockColumns } from './columns.ts';
 import { RowDP, type DpLimits } from './dp.ts';
-import { ScoreState, evaluate } from './evaluate.ts';
+import { ScoreState, evaluate, rowBreaks } from './evaluate.ts';
+import { LagrangeRow } from './lagrange.ts';
 import { coverCost, type NrpModel } from './model.ts';
 
 export type EngineOptions = {
@@ -50,6 +51,9 @@ export type EngineResult = {
   history: { t: number; objective: number; hard: number }[];
 };
 
+
+/** Largest programme (states) the repair of a row tries; larger windows are skipped. */
+const REPAIR_STATES = 5e6;
 
 /** Largest master LP (rows) for the column generation (dense basis inverse). */
 const COLUMN_ROWS = 600;
@@ -127,9 +131,9 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   };
   shuffle(order);
   /** Best window for e applied to the state; returns the objective change, NaN (too large) or Infinity (none). */
-  const place = (e: number, a0: number, b0: number, limits?: DpLimits): number => {
+  const place = (e: number, a0: number, b0: number, limits?: DpLimits, programme = dp): number => {
     fillCost(e, a0, b0);
-    const r = dp.solve(e, st.a, e * D, a0, b0, cost, out, limits);
+    const r = programme.solve(e, st.a, e * D, a0, b0, cost, out, limits);
     if (!Number.isFinite(r)) return r;
     let delta = 0;
     for (let d = a0; d < b0; d++) delta += st.set(e, d, out[d - a0]!);
@@ -146,11 +150,20 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   };
   // Window programmes of the construction: up to four weeks (shorter while the state space is large), and on
   // instances with many shift types only the cheapest few per day (`narrow`), retried exactly when that fails.
+  const lagrange = new LagrangeRow(m);
+  // Programmes of the repair and of the windowed construction give up early (a few thousand states a day): on long
+  // horizons with many types one large window could otherwise take minutes.
+  const smallDp = new RowDP(m, 20_000);
+  // The whole-horizon programme of the construction is held to about ten million states in all (as many per day as
+  // before on horizons up to 40 days).
+  const wholeDp = new RowDP(m, Math.min(250_000, Math.floor(1e7 / D)));
+  let lagrangeRows = 0;
+  const constructionBudget = (deadline - t0) * 0.4;
   let constructLen = Math.min(D, 28);
   let narrow: number | undefined = S > 6 ? 4 : undefined;
   const constructRow = (e: number): boolean => {
     if (fullRowFailures < 3 && dp.stateCount(e, st.a, e * D, 0, D) < 1e8) {
-      const r = place(e, 0, D);
+      const r = place(e, 0, D, undefined, wholeDp);
       if (Number.isFinite(r)) {
         fullRows++;
         return true;
@@ -158,10 +171,31 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       if (Number.isNaN(r)) fullRowFailures++;
     }
     for (let d = 0; d < D; d++) st.set(e, d, 0);
+    // The whole row with its resources priced (lagrange.ts): cheap on any horizon, exact on successions and runs.
+    fillCost(e, 0, D);
+    if (Number.isFinite(lagrange.solve(e, cost, out))) {
+      for (let d = 0; d < D; d++) st.set(e, d, out[d]!);
+      if (st.rowHard(e) === 0) {
+        lagrangeRows++;
+        return true;
+      }
+      for (let d = 0; d < D; d++) st.set(e, d, 0);
+    }
+    // Nearly feasible, or out of the construction's share of the budget: the least violating priced row, left to
+    // the repair (exact windows finish it).
+    if (lagrange.violation <= 3 || performance.now() - t0 > constructionBudget) {
+      if (lagrange.violation < Infinity) for (let d = 0; d < D; d++) st.set(e, d, out[d]!);
+      return false;
+    }
     let ok = true;
     let len = constructLen;
     while (len > 7 && dp.stateCount(e, st.a, e * D, 0, len) > 1e6) len = Math.max(7, Math.floor(len / 2));
     for (let a0 = 0; a0 < D; ) {
+      // Past the construction's share of the budget: the rest of the row is left to the repair.
+      if (performance.now() - t0 > constructionBudget) {
+        ok = false;
+        break;
+      }
       const b0 = Math.min(D, a0 + len);
       const last = b0 === D;
       const limits: DpLimits = last
@@ -170,20 +204,19 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
             minMinutes: Math.floor((m.minMinutes[e]! * b0) / D),
             maxWeekends: m.weekends > 0 ? Math.ceil((m.maxWeekends[e]! * weekendsUpTo(b0)) / m.weekends) : m.maxWeekends[e]!,
           };
-      let r = place(e, a0, b0, narrow === undefined ? limits : { ...limits, topK: narrow });
-      if (!Number.isFinite(r) && narrow !== undefined && !Number.isNaN(r)) r = place(e, a0, b0, limits);
+      let r = place(e, a0, b0, narrow === undefined ? limits : { ...limits, topK: narrow }, smallDp);
+      if (!Number.isFinite(r) && narrow !== undefined && !Number.isNaN(r)) r = place(e, a0, b0, limits, smallDp);
       if (Number.isNaN(r) && len > 7) {
         len = Math.max(7, Math.floor(len / 2));
         continue;
       }
-      if (!Number.isFinite(r) && !last) r = place(e, a0, b0, { minMinutes: 0, ...(narrow === undefined ? {} : { topK: narrow }) });
+      if (!Number.isFinite(r) && !last) r = place(e, a0, b0, { minMinutes: 0, ...(narrow === undefined ? {} : { topK: narrow }) }, smallDp);
       if (!Number.isFinite(r)) ok = false;
       a0 = b0;
     }
     return ok && st.rowHard(e) === 0;
   };
   const infeasible: number[] = [];
-  const constructionBudget = (deadline - t0) * 0.4;
   for (let i = 0; i < E; i++) {
     const e = order[i]!;
     if (!constructRow(e)) infeasible.push(e);
@@ -200,7 +233,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     repairRows(infeasible);
   }
   record();
-  log(`construction: objective ${bestObj}, hard ${bestHard}, ${fullRows}/${E} whole-horizon rows, ${elapsed().toFixed(3)} s`);
+  log(`construction: objective ${bestObj}, hard ${bestHard}, ${fullRows}/${E} whole-horizon rows, ${lagrangeRows} priced rows, ${elapsed().toFixed(3)} s`);
 
   /**
    * Repair rows with hard breaks: re-place windows of growing length with the true limits; a row short of its
@@ -212,19 +245,32 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       for (let d = 0; d < D; d++) x += m.valueMinutes[st.a[e * D + d]!]!;
       return x;
     };
+    const lagOut = new Uint8Array(D);
     for (const e of rows) {
+      if (performance.now() >= deadline) break;
+      // First the whole row at once with its resources priced (lagrange.ts): feasible, or a start with fewer breaks.
+      // Tried again under other tilts (the construction already tried the first one).
+      for (let attempt = 1; attempt <= 4 && st.rowHard(e) > 0 && performance.now() < deadline; attempt++) {
+        lagrange.reseed(attempt * 7919 + e);
+        fillCost(e, 0, D);
+        const lr = lagrange.solve(e, cost, lagOut);
+        if (Number.isFinite(lr) || (lagrange.violation < Infinity && rowBreaks(m, e, lagOut, 0) < st.rowHard(e))) for (let d = 0; d < D; d++) st.set(e, d, lagOut[d]!);
+      }
+      lagrange.reseed(0x2545f491);
       const attempt = (a0: number, b0: number, limits?: DpLimits): boolean => {
+        // Programmes too large for the time left are skipped (a whole-year window can take minutes).
+        if (dp.stateCount(e, st.a, e * D, a0, b0, limits) > REPAIR_STATES) return false;
         const before = st.a.slice(e * D, e * D + D);
         const hardBefore = st.rowHard(e);
         const minutesBefore = rowMinutes(e);
-        const r = place(e, a0, b0, limits);
+        const r = place(e, a0, b0, limits, smallDp);
         const better = Number.isFinite(r) && (st.rowHard(e) < hardBefore || (st.rowHard(e) === hardBefore && rowMinutes(e) > minutesBefore && minutesBefore < m.minMinutes[e]!));
         if (!better) for (let d = 0; d < D; d++) st.set(e, d, before[d]!);
         return better;
       };
       for (let len = Math.min(D, 14); st.rowHard(e) > 0 && performance.now() < deadline; len = Math.min(D, len * 2)) {
         const step = Math.max(1, Math.floor(len / 2));
-        for (let a0 = 0; a0 < D && st.rowHard(e) > 0; a0 += step) {
+        for (let a0 = 0; a0 < D && st.rowHard(e) > 0 && performance.now() < deadline; a0 += step) {
           const b0 = Math.min(D, a0 + len);
           if (attempt(a0, b0)) continue;
           const short = m.minMinutes[e]! - rowMinutes(e);
