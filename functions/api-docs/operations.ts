@@ -18,6 +18,7 @@ import {
   WithdrawBody,
 } from '../../shared/domain/redeployment.ts';
 import { Roster, RosterQuery } from '../../shared/domain/roster.ts';
+import { StaffExportQuery, StaffImportBody, StaffImportPreview } from '../../shared/domain/staff.ts';
 import { ReinforcedDutyPeriod, StationConfig, StationDocument } from '../../shared/domain/station.ts';
 import { PlanId } from '../../shared/http/params.ts';
 import { EXAMPLES } from './examples.ts';
@@ -133,6 +134,30 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     ],
     errors: [400, 401, 403, 404, 409, 413, 503],
   },
+  'GET /stations/{stationId}/staff': {
+    tag: 'stations',
+    summary: { zh: '下载人员名单（.xlsx 或 .csv）', en: 'Download the staff list (.xlsx or .csv)' },
+    description: { zh: '表头按 lang 或 Accept-Language 的语言；下载的文件可原样导入。见 docs/staff-import.md。', en: 'Headers in the language of lang or Accept-Language; the file imports again unchanged. See docs/staff-import.md.' },
+    path: StationPath,
+    query: StaffExportQuery,
+    answers: [
+      { status: 200, description: { zh: '人员名单（format=xlsx）', en: 'The staff list (format=xlsx)' }, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      { status: 200, description: { zh: '人员名单（format=csv，UTF-8 带 BOM）', en: 'The staff list (format=csv, UTF-8 with BOM)' }, mediaType: 'text/csv' },
+    ],
+    errors: [400, 401, 403, 404, 503],
+  },
+  'POST /stations/{stationId}/staff/import': {
+    tag: 'stations',
+    summary: { zh: '预览人员名单导入（不保存）', en: 'Preview a staff list import (nothing saved)' },
+    description: {
+      zh: '列出每个有问题的行和单元格；无问题时返回新的派出所配置，用 PUT /stations/{stationId} 加 If-Match 保存。',
+      en: 'Names every bad row and cell; when there is none, answers the station with the new people, saved with PUT /stations/{stationId} and If-Match.',
+    },
+    path: StationPath,
+    body: { schema: StaffImportBody, required: true },
+    answers: [{ status: 200, description: { zh: '预览', en: 'The preview' }, schema: StaffImportPreview }],
+    errors: [400, 401, 403, 404, 413, 503],
+  },
   'GET /stations/{stationId}/audit': {
     tag: 'audit',
     summary: { zh: '审计记录（按时间先后）', en: 'The audit trail, oldest first' },
@@ -183,6 +208,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       { status: 200, description: { zh: '排班（format=json）', en: 'The roster (format=json)' }, schema: Roster },
       { status: 200, description: { zh: '表格（format=csv，UTF-8 带 BOM）', en: 'A spreadsheet (format=csv, UTF-8 with BOM)' }, mediaType: 'text/csv' },
       { status: 200, description: { zh: '个人日历（format=ics）', en: 'One person\'s calendar (format=ics)' }, mediaType: 'text/calendar' },
+      { status: 200, description: { zh: '人员×日期的排班表（format=xlsx）', en: 'People × days, as on the screen (format=xlsx)' }, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     ],
     errors: [400, 401, 403, 404, 503],
   },

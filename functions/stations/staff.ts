@@ -2,7 +2,7 @@
 // spreadsheet, out and in. The import only previews (nothing is saved): it answers every bad row and cell, the
 // changes, and the station document with the new people, which the client saves with PUT /stations/{id} and
 // If-Match (so the import goes through the same validation, conflict check and audit entry as any other change).
-import { z } from 'zod';
+import { StaffExportQuery, StaffImportBody } from '../../shared/domain/staff.ts';
 import { authorizeStation } from '../../shared/http/access.ts';
 import { badRequest, notFound } from '../../shared/domain/errors.ts';
 import { parseOr400, type ApiRequest, type RouteResponse } from '../../shared/http/api.ts';
@@ -11,16 +11,6 @@ import { render, say } from '../../shared/i18n/index.ts';
 import { XLSX_TYPE, csvRows, staffCsv, staffXlsx, xlsxRows } from '../../shared/staff/files.ts';
 import { previewStaff } from '../../shared/staff/read.ts';
 import { storeFromEnvironment } from '../../shared/store/index.ts';
-
-export const StaffExportQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
-
-/** The body of an import: the file's bytes in base64 (JSON keeps every route on one body parser). */
-export const StaffImportBody = z.strictObject({
-  format: z.enum(['xlsx', 'csv']),
-  content: z.base64('content must be the file in base64').max(1_300_000),
-  /** The file's name, for the answer only. */
-  filename: z.string().max(255).optional(),
-});
 
 async function stationOr404(stationId: string) {
   const station = await storeFromEnvironment().stations.get(stationId);

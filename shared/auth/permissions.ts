@@ -5,7 +5,7 @@
 // branch list decide here, so that the rule lives in one place.
 import type { Actor } from '../domain/audit.ts';
 import { forbidden } from '../domain/errors.ts';
-import { say } from '../i18n/index.ts';
+import { say, type Said } from '../i18n/index.ts';
 
 export const GROUPS = ['director', 'instructor', 'deputy', 'officer', 'auxiliary', 'branch', 'admin'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -38,7 +38,9 @@ export type Action = keyof typeof ACTIONS;
  */
 export type StationScope = { stationId: string; branchId?: string | undefined };
 
-export type Refusal = { code: 'AUTH-ROLE' | 'AUTH-STATION' | 'AUTH-BRANCH'; message: string };
+/** `said`: the message as a catalogue key and params (shared/i18n), rendered in the reader's language. */
+export type Refusal = { code: 'AUTH-ROLE' | 'AUTH-STATION' | 'AUTH-BRANCH'; message: string; said?: Said };
+const refusedWith = (code: Refusal['code'], said: Said): Refusal => ({ code, message: said.message, said });
 
 const allowedGroups = (action: Action): readonly string[] => ACTIONS[action];
 const rolesFor = (actor: Actor, action: Action): string[] => actor.groups.filter((g) => allowedGroups(action).includes(g));
@@ -82,11 +84,11 @@ export function refusal(actor: Actor, action: Action, scope: StationScope): Refu
   }
   const roles = rolesFor(actor, action);
   if (roles.length === 0)
-    return { code: 'AUTH-ROLE', message: `Only ${allowedGroups(action).join(', ')} may do this (${action}); you are ${actor.groups.join(', ') || 'in no group'}.` };
+    return refusedWith('AUTH-ROLE', say('error.auth.role', { allowed: [...allowedGroups(action)], action, groups: actor.groups }));
   if (isAdmin(roles) || ownStationRole(actor, roles, scope.stationId)) return null;
   // The branch check above has passed for this station.
   if (roles.includes('branch') && branchTenant(actor, scope.stationId)) return null;
-  return { code: 'AUTH-STATION', message: `You act only on your own station (${actor.stationId ?? 'none'}), not on ${scope.stationId}.` };
+  return refusedWith('AUTH-STATION', say('error.auth.station', { own: actor.stationId, stationId: scope.stationId }));
 }
 
 export function may(actor: Actor, action: Action, scope: StationScope): boolean {
@@ -96,7 +98,7 @@ export function may(actor: Actor, action: Action, scope: StationScope): boolean 
 /** Throws 403 with `AUTH-ROLE` (wrong group), `AUTH-STATION` (another station) or `AUTH-BRANCH` (another branch). */
 export function authorize(actor: Actor, action: Action, scope: StationScope): void {
   const refused = refusal(actor, action, scope);
-  if (refused) throw forbidden(refused.code, refused.message);
+  if (refused) throw forbidden(refused.code, refused.said ?? refused.message);
 }
 
 /** `GET /branches/{branchId}/...`: admin, or a branch user of that very branch. */

@@ -17,8 +17,11 @@ export type MessageKey = keyof typeof en;
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, Template>>>> = { en, zh };
 export const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
 
-/** A JSON value: what `params` may hold. */
-export const JsonValue: z.ZodType<import('./format.ts').Json> = z.json();
+/**
+ * A JSON value: what `params` may hold. Declared as `unknown` for the schema (the API reference walks schemas and a
+ * recursive JSON schema has no end); the TypeScript type is the JSON type.
+ */
+export const JsonValue = z.unknown() as unknown as z.ZodType<import('./format.ts').Json>;
 /** The figures and ids of a sentence, keyed by name. */
 export const MessageParams = z.record(z.string(), JsonValue);
 
