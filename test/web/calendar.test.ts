@@ -77,5 +77,5 @@ describe('the official calendar on the page', () => {
     expect(await page.locator('.calendar-holidays').textContent()).toContain('春节');
     await screenshot(page, 'calendar-admin-zh');
     expect(problems.errors).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -100,7 +100,7 @@ describe('sign-in and permissions as the page shows them', () => {
     expect(canPlan(s('P003', ['deputy']), 'demo')).toBe(true);
     // A branch user acts on the stations of their branch only: one whose token names no branch, on none.
     expect(canReadRequests({ ...s('b', ['branch'], null), branchId: 'default' }, 'demo')).toBe(true);
-    expect(canReadRequests(s('b', ['branch'], null), 'demo')).toBe(false);
+    expect(canReadRequests({ ...s('b', ['branch'], null), branchId: null }, 'demo')).toBe(false);
   });
 
   it('signs in as real people of the demo station for each ?as= role', () => {

@@ -311,9 +311,9 @@ describe('an officer on a phone', () => {
     await screenshot(page, 'officer-phone-zh');
 
     const csv = await downloadText(page, 'CSV');
-    const records = parse(csv.text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const records = parse(csv.text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as Record<string, string>[]; // Chinese headers: the page is in Chinese
     expect(records.length).toBeGreaterThan(0);
-    expect(new Set(records.map((r) => r.personId))).toEqual(new Set(['P031']));
+    expect(new Set(records.map((r) => r['警号']))).toEqual(new Set(['P031']));
 
     await page.getByRole('button', { name: 'EN' }).click();
     await page.getByRole('list', { name: 'My roster' }).waitFor();
