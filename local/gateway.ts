@@ -17,6 +17,11 @@ const loaders: Record<FunctionName, () => Promise<{ handler: LambdaHandler }>> =
   roster: () => import('../functions/roster/handler.ts') as Promise<{ handler: LambdaHandler }>,
   redeployments: () => import('../functions/redeployments/handler.ts') as Promise<{ handler: LambdaHandler }>,
   'reinforced-duty': () => import('../functions/reinforced-duty/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  absences: () => import('../functions/absences/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  pins: () => import('../functions/pins/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  requests: () => import('../functions/requests/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  me: () => import('../functions/me/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  feeds: () => import('../functions/feeds/handler.ts') as Promise<{ handler: LambdaHandler }>,
 };
 
 type CompiledRoute = { spec: RouteSpec; pattern: RegExp; names: string[] };

@@ -16,6 +16,13 @@ export const ACTIONS = {
   'reinforced-duty.declare': ['branch'],
   'audit.read': ['director', 'instructor', 'deputy', 'branch', 'admin'],
   'roster.own': GROUPS,
+  // The day-to-day loop (absences, pins, leave and swap decisions, re-plans, the leaders' inbox).
+  'absence.manage': ['director', 'instructor', 'deputy'],
+  'pin.manage': ['director', 'instructor', 'deputy'],
+  'leave.decide': ['director', 'instructor', 'deputy'],
+  'swap.decide': ['director', 'instructor', 'deputy'],
+  'swap.propose': ['officer', 'auxiliary'],
+  'request.own': ['director', 'instructor', 'deputy', 'officer', 'auxiliary'],
 } as const satisfies Record<string, readonly Group[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -12,6 +12,18 @@ export const AUDIT_ACTIONS = [
   'redeployment.withdrawn',
   'redeployment.expired',
   'reinforced-duty.declared',
+  // The day-to-day loop (absences, pins, leave, swaps, re-plans).
+  'absence.recorded',
+  'absence.removed',
+  'pin.set',
+  'pin.removed',
+  'leave.requested',
+  'leave.decided',
+  'leave.withdrawn',
+  'swap.proposed',
+  'swap.accepted',
+  'swap.decided',
+  'swap.withdrawn',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

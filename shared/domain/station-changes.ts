@@ -1,7 +1,7 @@
 // What a configuration change did, in the words the audit trail shows.
 import type { StationConfig } from './station.ts';
 
-const SECTIONS = ['name', 'timezone', 'rules', 'shiftTypes', 'pattern', 'groups', 'communities', 'people', 'demand', 'absences', 'reinforcedDuty'] as const;
+const SECTIONS = ['name', 'timezone', 'rules', 'shiftTypes', 'pattern', 'groups', 'communities', 'people', 'demand', 'absences', 'reinforcedDuty', 'pins'] as const;
 
 export function changedSections(before: StationConfig | null, after: StationConfig): string[] {
   if (!before) return [...SECTIONS];

@@ -34,6 +34,7 @@ import { NEEDS_REDEPLOYMENT, type PostId } from '../domain/posts.ts';
 import type { Community, Demand, Person, StationConfig } from '../domain/station.ts';
 import { addDaysTo, dateRange, FLEX_NIGHT_SHIFT, isNightShift, isoWeek, isoWeekday } from '../rotation/index.ts';
 import { rule, type RuleId } from './catalogue.ts';
+import { checkPIN1 } from './pins.ts';
 import { hasLimits, limitBreaks, type LimitBreak } from './station-limits.ts';
 
 export type PlanContext = { station: StationConfig; start: string; days: number; approved: ApprovedRedeployment[] };
@@ -604,6 +605,7 @@ export const PLAN_CHECKS: ReadonlyArray<readonly [RuleId, PlanCheck]> = [
   ['SEQ-3', checkSEQ3],
   ['WKD-1', checkWKD1],
   ['TYPE-1', checkTYPE1],
+  ['PIN-1', checkPIN1],
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ export function planRoster(input: SolveInput): SolveOutput {
   const seed = input.seed ?? 1;
   const seconds = input.seconds ?? DEFAULT_SECONDS;
   const approved = input.approved ?? [];
-  const model = buildModel(input.station, input.start, input.days, approved, input.published ?? []);
+  const model = buildModel(input.station, input.start, input.days, approved, input.published ?? [], input.frozenDates ?? []);
   const state = new RosterState(model);
   const result = search(state, { seed, seconds });
   const flex = placeFlexNights(state);

@@ -10,6 +10,8 @@ export type SolveInput = {
   approved?: readonly ApprovedRedeployment[];
   /** Assignments of published plans for these dates: kept unless a hard rule now forbids them (STAB-1). */
   published?: readonly Assignment[];
+  /** Dates whose published assignments are kept exactly (re-planning only the changed days). */
+  frozenDates?: readonly string[];
   seed?: number;
   /** Search time budget in seconds (default 2). */
   seconds?: number;
