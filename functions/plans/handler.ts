@@ -11,6 +11,8 @@ import { planEnd, rosterAssignments } from '../../shared/roster/index.ts';
 import { planRoster } from '../../shared/solver/index.ts';
 import { alreadyPublished, newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
 import { replanChangedDays, replanDays } from './replan.ts';
+import { rosterChangeNotices } from '../../shared/daytoday/effects.ts';
+import { todayIn } from '../../shared/approvals/index.ts';
 
 /** `pl_` and 32 hex digits: random, and free of the separators keys use. */
 export const newPlanId = (): string => `pl_${randomUUID().replace(/-/g, '')}`;
@@ -114,6 +116,7 @@ export async function publishPlan(request: ApiRequest) {
   await pinsUnchangedSince(store, stationId, plan);
   // Earlier publications keep their records; the roster takes these dates from this plan from now on.
   const takesOver = (await store.plans.listPublishedHeads(stationId, plan.start, end)).map((h) => h.id);
+  const before = rosterAssignments(await store.plans.listPublished(stationId, plan.start, end), plan.start, end);
   const at = new Date();
   const head = await store.plans.publish(stationId, planId, plan.version, {
     id: newAuditId(at),
@@ -128,6 +131,9 @@ export async function publishPlan(request: ApiRequest) {
     detail: { planId, start: plan.start, days: plan.days, version: plan.version + 1, takesOver },
   });
   const published: Plan = { ...plan, status: head.status, version: head.version, ...(head.publishedAt ? { publishedAt: head.publishedAt } : {}) };
+  // Everyone whose own days changed is told (one notice each, idempotent by plan and person).
+  const station = await store.stations.get(stationId);
+  if (station) await store.notices.send(rosterChangeNotices(stationId, todayIn(station.timezone), before, plan.assignments, planId, at.toISOString()));
   return { body: published, headers: { etag: `"${published.version}"` } };
 }
 

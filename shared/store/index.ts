@@ -4,6 +4,9 @@ import type { ApprovedRedeployment } from '../domain/plan.ts';
 import { createStoreClient, type StoreClient } from './client.ts';
 import { PlanStore } from './plans.ts';
 import { RedeploymentStore } from './redeployments.ts';
+import { NoticeStore } from './notices.ts';
+import { RequestStore } from './requests.ts';
+import type { LeaveRequest, Swap } from '../domain/day-to-day.ts';
 import { StationStore } from './stations.ts';
 
 export type { Page } from './cursor.ts';
@@ -12,12 +15,17 @@ export { newAuditId } from './audit.ts';
 export type { PlanHead, PlanSummary } from './plans.ts';
 export { alreadyPublished } from './plans.ts';
 export type { ChangeResult, RequestChange } from './redeployments.ts';
+export type { NoticeToWrite } from './notices.ts';
+export { hashOf } from './notices.ts';
 
 export class RosterStore {
   readonly audit: AuditTrail;
   readonly stations: StationStore;
   readonly plans: PlanStore;
   readonly redeployments: RedeploymentStore;
+  readonly leave: RequestStore<LeaveRequest>;
+  readonly swaps: RequestStore<Swap>;
+  readonly notices: NoticeStore;
 
   constructor(
     readonly client: StoreClient,
@@ -27,6 +35,9 @@ export class RosterStore {
     this.stations = new StationStore(client, tableName, this.audit);
     this.plans = new PlanStore(client, tableName, this.audit);
     this.redeployments = new RedeploymentStore(client, tableName, this.audit, this.plans);
+    this.leave = new RequestStore<LeaveRequest>(client, tableName, this.audit, 'leave');
+    this.swaps = new RequestStore<Swap>(client, tableName, this.audit, 'swap');
+    this.notices = new NoticeStore(client, tableName);
   }
 
   /** The fully approved redeployments (AP-5) of a station that touch `from`..`to`, for the planner. */

@@ -85,3 +85,40 @@ export async function publishPlan(start: string, days: number, claims: TestClaim
 }
 
 export const firstMonday = () => mondayAfter(7);
+
+import { handler as requestsHandler } from '../../functions/requests/handler.ts';
+import { handler as meHandler } from '../../functions/me/handler.ts';
+import { handler as feedsHandler } from '../../functions/feeds/handler.ts';
+
+export const leave = {
+  ask: (body: unknown, claims: TestClaims | null = officer) => call(requestsHandler, 'POST', '/stations/{stationId}/leave-requests', { stationId: S }, { claims, body }),
+  list: (query: Record<string, string> = {}, claims: TestClaims | null = deputy) => call(requestsHandler, 'GET', '/stations/{stationId}/leave-requests', { stationId: S }, { claims, query }),
+  decide: (leaveId: string, body: unknown, claims: TestClaims | null = deputy) => call(requestsHandler, 'POST', '/stations/{stationId}/leave-requests/{leaveId}/decisions', { stationId: S, leaveId }, { claims, body }),
+  withdraw: (leaveId: string, claims: TestClaims | null = officer) => call(requestsHandler, 'POST', '/stations/{stationId}/leave-requests/{leaveId}/withdraw', { stationId: S, leaveId }, { claims }),
+};
+
+export const swaps = {
+  propose: (body: unknown, claims: TestClaims | null = officer) => call(requestsHandler, 'POST', '/stations/{stationId}/swaps', { stationId: S }, { claims, body }),
+  check: (body: unknown, claims: TestClaims | null = officer) => call(requestsHandler, 'POST', '/stations/{stationId}/swaps/check', { stationId: S }, { claims, body }),
+  list: (query: Record<string, string> = {}, claims: TestClaims | null = deputy) => call(requestsHandler, 'GET', '/stations/{stationId}/swaps', { stationId: S }, { claims, query }),
+  accept: (swapId: string, claims: TestClaims | null) => call(requestsHandler, 'POST', '/stations/{stationId}/swaps/{swapId}/accept', { stationId: S, swapId }, { claims }),
+  decide: (swapId: string, body: unknown, claims: TestClaims | null = deputy) => call(requestsHandler, 'POST', '/stations/{stationId}/swaps/{swapId}/decisions', { stationId: S, swapId }, { claims, body }),
+  withdraw: (swapId: string, claims: TestClaims | null = officer) => call(requestsHandler, 'POST', '/stations/{stationId}/swaps/{swapId}/withdraw', { stationId: S, swapId }, { claims }),
+};
+
+export const inbox = (claims: TestClaims | null = deputy) => call(requestsHandler, 'GET', '/stations/{stationId}/inbox', { stationId: S }, { claims });
+
+export const notices = {
+  list: (claims: TestClaims | null, lang = 'en') => call(meHandler, 'GET', '/me/notices', {}, { claims, headers: { 'accept-language': lang } }),
+  read: (upTo: unknown, claims: TestClaims | null) => call(meHandler, 'POST', '/me/notices/read', {}, { claims, body: upTo }),
+};
+
+export const feeds = {
+  create: (claims: TestClaims | null) => call(meHandler, 'POST', '/me/calendar-feed', {}, { claims }),
+  revoke: (claims: TestClaims | null) => call(meHandler, 'DELETE', '/me/calendar-feed', {}, { claims }),
+  /** Fetches a feed URL's path with no token at all. */
+  fetch: (url: string) => {
+    const feed = url.split('/feeds/')[1] ?? '';
+    return call(feedsHandler, 'GET', '/feeds/{feed}', { feed }, { claims: null });
+  },
+};
