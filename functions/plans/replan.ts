@@ -19,7 +19,7 @@ import { rosterAssignments } from '../../shared/roster/index.ts';
 import { planRoster } from '../../shared/solver/index.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
 
-const ReplanBody = z
+export const ReplanBody = z
   .strictObject({ from: IsoDate.optional(), to: IsoDate.optional(), seconds: z.number().min(0.05).max(20).optional(), seed: z.int().min(0).max(2 ** 31 - 1).optional() })
   .refine((b) => !b.from || !b.to || b.from <= b.to, { message: '"to" is before "from"', path: ['to'] })
   .optional();
