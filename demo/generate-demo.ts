@@ -1,14 +1,14 @@
-// Writes demo/station.json: a Qianmen-like station built from DOMAIN.md's figures (ROT-1 三班两运转, 65 people,
+// Writes demo/station.json (names of people, communities and the station in Chinese, as a station keeps them): a Qianmen-like station built from DOMAIN.md's figures (ROT-1 三班两运转, 65 people,
 // about 45 % community officers, one A and three Bs per grid, two auxiliaries per community).
 // Run: npx tsx demo/generate-demo.ts   (the JSON is committed; this script says how it was made)
 import { writeFileSync } from 'node:fs';
 import { StationConfig, type StationConfigInput } from '../shared/domain/station.ts';
 
-const surnames = ['Zhang', 'Wang', 'Li', 'Zhao', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhou', 'Wu', 'Xu', 'Sun', 'Ma', 'Zhu', 'Hu', 'Guo', 'He', 'Lin', 'Gao', 'Luo'];
-const given = ['Wei', 'Fang', 'Na', 'Min', 'Jing', 'Lei', 'Jun', 'Yang', 'Yong', 'Jie', 'Tao', 'Qiang', 'Hua', 'Ping', 'Gang', 'Hui', 'Xin', 'Bin', 'Yan', 'Lin', 'Chao', 'Peng', 'Hong', 'Ming'];
+const surnames = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗'];
+const given = ['伟', '芳', '娜', '敏', '静', '磊', '军', '洋', '勇', '杰', '涛', '强', '华', '平', '刚', '慧', '欣', '斌', '艳', '琳', '超', '鹏', '红', '明'];
 let n = 0;
 const nextName = () => {
-  const name = `${surnames[(n * 7) % surnames.length]} ${given[(n * 5 + Math.floor(n / 3)) % given.length]}`;
+  const name = `${surnames[(n * 7) % surnames.length]}${given[(n * 5 + Math.floor(n / 3)) % given.length]}`;
   n += 1;
   return name;
 };
@@ -16,17 +16,17 @@ let seq = 0;
 const nextId = () => `P${String(++seq).padStart(3, '0')}`;
 
 const communities = [
-  { id: 'C1', name: 'Dashilan West', auxiliaries: 2, neighbours: ['C2'] },
-  { id: 'C2', name: 'Dashilan East', auxiliaries: 2, neighbours: ['C1', 'C3'] },
-  { id: 'C3', name: 'Qianmen East', auxiliaries: 2, neighbours: ['C2', 'C4'] },
-  { id: 'C4', name: 'Xianyukou', auxiliaries: 2, neighbours: ['C3', 'C5'] },
-  { id: 'C5', name: 'Caoshi', auxiliaries: 2, neighbours: ['C4', 'C6'] },
-  { id: 'C6', name: 'Tianqiao North', auxiliaries: 2, neighbours: ['C5'] },
+  { id: 'C1', name: '大栅栏西', auxiliaries: 2, neighbours: ['C2'] },
+  { id: 'C2', name: '大栅栏东', auxiliaries: 2, neighbours: ['C1', 'C3'] },
+  { id: 'C3', name: '前门东', auxiliaries: 2, neighbours: ['C2', 'C4'] },
+  { id: 'C4', name: '鲜鱼口', auxiliaries: 2, neighbours: ['C3', 'C5'] },
+  { id: 'C5', name: '草市', auxiliaries: 2, neighbours: ['C4', 'C6'] },
+  { id: 'C6', name: '天桥北', auxiliaries: 2, neighbours: ['C5'] },
 ];
 const groups = [
-  { id: 'G1', name: 'Duty group 1', offset: 0 },
-  { id: 'G2', name: 'Duty group 2', offset: 1 },
-  { id: 'G3', name: 'Duty group 3', offset: 2 },
+  { id: 'G1', name: '值班一组', offset: 0 },
+  { id: 'G2', name: '值班二组', offset: 1 },
+  { id: 'G3', name: '值班三组', offset: 2 },
 ];
 
 type PersonInput = StationConfigInput['people'][number];
@@ -82,15 +82,15 @@ const byRole = (community: string, role: 'A' | 'B') => people.filter((p) => p.co
 const firstDriverOf = (group: string) => people.find((p) => p.group === group && !p.community && p.skills?.includes('driver'));
 
 const station: StationConfigInput = {
-  name: 'Qianmen (demo)',
+  name: '前门派出所（演示）',
   timezone: 'Asia/Shanghai',
   rules: { communityShare: 0.9, weeklyCommunityHours: 36, minRestHours: 11, maxConsecutiveNights: 3, transferMinTenureYears: 5, minCommunityOfficerShare: 0.4 },
   shiftTypes: [
-    { code: 'P', name: 'primary', start: '08:00', hours: 24 },
-    { code: 'S', name: 'secondary', start: '08:00', hours: 10 },
-    { code: 'R', name: 'rest', hours: 0 },
-    { code: 'W', name: 'community weekday', start: '08:30', hours: 8 },
-    { code: 'F', name: 'flexible night', start: '18:00', hours: 4 },
+    { code: 'P', name: '主班', start: '08:00', hours: 24 },
+    { code: 'S', name: '副班', start: '08:00', hours: 10 },
+    { code: 'R', name: '休息', hours: 0 },
+    { code: 'W', name: '社区日班', start: '08:30', hours: 8 },
+    { code: 'F', name: '夜间弹性', start: '18:00', hours: 4 },
   ],
   pattern: { builtin: 'three-groups-two-running', anchorDate: '2026-01-05' },
   groups,
@@ -116,7 +116,7 @@ const station: StationConfigInput = {
     { personId: byRole('C2', 'A')[0]!.id, from: '2026-12-14', to: '2026-12-16', reason: 'sick' },
     { personId: byRole('C4', 'B')[1]!.id, from: '2026-12-21', to: '2026-12-27', reason: 'leave' },
   ],
-  reinforcedDuty: [{ from: '2026-12-31', to: '2027-01-01', note: 'level-1 reinforced duty over New Year' }],
+  reinforcedDuty: [{ from: '2026-12-31', to: '2027-01-01', note: '元旦一级加强勤务' }],
 };
 
 const parsed = StationConfig.parse(station);

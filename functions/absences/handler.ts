@@ -17,7 +17,7 @@ import type { Actor } from '../../shared/domain/audit.ts';
 const absenceIdOf = (path: Record<string, string>): string => parseOr400(z.object({ absenceId: AbsenceId }), path, 'path').absenceId;
 
 /** Marks the published days of `from`..`to` (from today on) for a re-plan; best effort after the change itself. */
-export async function markReplan(store: RosterStore, stationId: string, timezone: string, range: { from: string; to: string }, cause: { at: string; actor: Actor; key: string; why: string; detail: Record<string, unknown> }) {
+export async function markReplan(store: RosterStore, stationId: string, timezone: string, range: { from: string; to: string }, cause: { at: string; actor: Actor; key: string; why: { kind: 'day-to-day'; en: string; zh: string }; detail: Record<string, unknown> }) {
   const today = todayIn(timezone);
   const from = range.from > today ? range.from : today;
   try {
@@ -90,7 +90,11 @@ const replanCause = (now: Date, actor: Actor, a: Absence, what: string) => ({
   at: now.toISOString(),
   actor,
   key: `${a.id}@${what}`,
-  why: `the absence ${a.id} of ${a.personId} (${a.from} to ${a.to}, ${a.reason}) was ${what}`,
+  why: {
+    kind: 'day-to-day' as const,
+    en: `the absence ${a.id} of ${a.personId} (${a.from} to ${a.to}, ${a.reason}) was ${what}`,
+    zh: `${a.personId}的缺勤${a.id}（${a.from}至${a.to}）已${what === 'recorded' ? '登记' : '撤销'}`,
+  },
   detail: { absenceId: a.id, personId: a.personId },
 });
 

@@ -5,6 +5,8 @@ import { DateRangeQuery, PageQuery, cursorOf, stationIdOf } from '../../shared/h
 import { storeFromEnvironment } from '../../shared/store/index.ts';
 import { notFound } from '../../shared/domain/errors.ts';
 import { addDaysTo, startOfStationDay } from '../../shared/rotation/index.ts';
+import { say } from '../../shared/i18n/index.ts';
+import { localizeAudit } from '../../shared/i18n/localize.ts';
 
 export async function listAudit(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
@@ -13,7 +15,7 @@ export async function listAudit(request: ApiRequest) {
   const page = parseOr400(PageQuery, { cursor: request.query.cursor, next: request.query.next, limit: request.query.limit }, 'query');
   const store = storeFromEnvironment();
   const station = await store.stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   // API dates are the station's dates: turn them into the UTC instants the trail is keyed by.
   const entries = await store.audit.list(stationId, {
     ...(range.from ? { from: startOfStationDay(range.from, station.timezone) } : {}),
@@ -21,7 +23,7 @@ export async function listAudit(request: ApiRequest) {
     cursor: cursorOf(page),
     limit: page.limit ?? 100,
   });
-  return { body: entries };
+  return { body: { ...entries, items: entries.items.map((e) => localizeAudit(e, request.lang)) } };
 }
 
 export const handler = httpHandler({ 'GET /stations/{stationId}/audit': listAudit });

@@ -53,7 +53,7 @@ export async function setPin(request: ApiRequest) {
     at: now.toISOString(),
     actor: request.actor,
     key: `${pin.id}@set`,
-    why: `${pin.personId} was pinned to ${pin.post} on ${pin.date} (${pin.id})`,
+    why: { kind: 'day-to-day', en: `${pin.personId} was pinned to ${pin.post} on ${pin.date} (${pin.id})`, zh: `${pin.personId}于${pin.date}被固定为${pin.post}（${pin.id}）` },
     detail: { pinId: pin.id, personId: pin.personId },
   });
   return { status: 201, body: { ...pin, ...(replaced ? { replaces: replaced.id } : {}) }, headers: { location: `/stations/${stationId}/pins/${pin.id}` } };
@@ -87,7 +87,7 @@ export async function removePin(request: ApiRequest) {
     at: now.toISOString(),
     actor: request.actor,
     key: `${pin.id}@removed`,
-    why: `the pin ${pin.id} of ${pin.personId} on ${pin.date} was removed`,
+    why: { kind: 'day-to-day', en: `the pin ${pin.id} of ${pin.personId} on ${pin.date} was removed`, zh: `${pin.personId}于${pin.date}的固定安排${pin.id}已取消` },
     detail: { pinId: pin.id, personId: pin.personId },
   });
   return { status: 204 };

@@ -13,6 +13,8 @@ import { alreadyPublished, newAuditId, storeFromEnvironment } from '../../shared
 import { replanChangedDays, replanDays } from './replan.ts';
 import { rosterChangeNotices } from '../../shared/daytoday/effects.ts';
 import { todayIn } from '../../shared/approvals/index.ts';
+import { localizePlan } from '../../shared/i18n/localize.ts';
+import { say, summaryOf } from '../../shared/i18n/index.ts';
 
 /** `pl_` and 32 hex digits: random, and free of the separators keys use. */
 export const newPlanId = (): string => `pl_${randomUUID().replace(/-/g, '')}`;
@@ -28,7 +30,7 @@ export async function createPlan(request: ApiRequest) {
 
   const store = storeFromEnvironment();
   const station = await store.stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   const { id: _id, version: stationVersion, updatedAt: _at, updatedBy: _by, ...config } = station;
   void _id, void _at, void _by;
 
@@ -68,9 +70,7 @@ export async function createPlan(request: ApiRequest) {
     actor: request.actor,
     action: 'plan.created',
     target: { kind: 'plan', id: plan.id },
-    summary:
-      `planned ${plan.days} day${plan.days === 1 ? '' : 's'} from ${plan.start} to ${end} for ${config.people.length} people ` +
-      `(draft ${plan.id}): ${plan.shortfalls.length} shortfall${plan.shortfalls.length === 1 ? '' : 's'}, ${hard} hard violation${hard === 1 ? '' : 's'}`,
+    ...summaryOf(say('audit.plan.created', { days: plan.days, start: plan.start, end, people: config.people.length, planId: plan.id, shortfalls: plan.shortfalls.length, hard })),
     detail: {
       planId: plan.id,
       start: plan.start,
@@ -82,7 +82,7 @@ export async function createPlan(request: ApiRequest) {
       redeploymentIds: plan.redeploymentIds,
     },
   });
-  return { status: 201, body: plan, headers: { location: `/stations/${stationId}/plans/${plan.id}`, etag: `"${plan.version}"` } };
+  return { status: 201, body: localizePlan(plan, request.lang), headers: { location: `/stations/${stationId}/plans/${plan.id}`, etag: `"${plan.version}"` } };
 }
 
 export async function getPlan(request: ApiRequest) {
@@ -90,8 +90,8 @@ export async function getPlan(request: ApiRequest) {
   if (!may(request.actor, 'plan.manage', stationId)) authorize(request.actor, 'roster.read', stationId);
   const planId = planIdOf(request.path);
   const plan = await storeFromEnvironment().plans.get(stationId, planId);
-  if (!plan) throw notFound(`No plan ${planId} at station ${stationId}.`);
-  return { body: plan, headers: { etag: `"${plan.version}"` } };
+  if (!plan) throw notFound(say('error.notFound.plan', { planId, stationId }));
+  return { body: localizePlan(plan, request.lang), headers: { etag: `"${plan.version}"` } };
 }
 
 export async function publishPlan(request: ApiRequest) {
@@ -106,10 +106,10 @@ export async function publishPlan(request: ApiRequest) {
 
   const store = storeFromEnvironment();
   const plan = await store.plans.get(stationId, planId);
-  if (!plan) throw notFound(`No plan ${planId} at station ${stationId}.`);
+  if (!plan) throw notFound(say('error.notFound.plan', { planId, stationId }));
   if (plan.status !== 'draft') throw alreadyPublished(plan);
   if (claimed !== undefined && claimed !== plan.version)
-    throw conflict(`Plan ${planId} is at version ${plan.version}, not ${claimed}: someone changed it; read it again and retry.`);
+    throw conflict(say('error.conflict.version', { what: 'plan', id: planId, version: plan.version, claimed }));
 
   const end = planEnd(plan);
   // PIN-1: a pin set or removed while this plan was being made is not lost: the plan is refused (409) and made again.
@@ -125,16 +125,14 @@ export async function publishPlan(request: ApiRequest) {
     actor: request.actor,
     action: 'plan.published',
     target: { kind: 'plan', id: planId },
-    summary:
-      `published plan ${planId} for ${plan.start} to ${end}` +
-      (takesOver.length > 0 ? `; it replaces ${takesOver.join(', ')} on those dates` : ''),
+    ...summaryOf(say('audit.plan.published', { planId, start: plan.start, end, takesOver })),
     detail: { planId, start: plan.start, days: plan.days, version: plan.version + 1, takesOver },
   });
   const published: Plan = { ...plan, status: head.status, version: head.version, ...(head.publishedAt ? { publishedAt: head.publishedAt } : {}) };
   // Everyone whose own days changed is told (one notice each, idempotent by plan and person).
   const station = await store.stations.get(stationId);
   if (station) await store.notices.send(rosterChangeNotices(stationId, todayIn(station.timezone), before, plan.assignments, planId, at.toISOString()));
-  return { body: published, headers: { etag: `"${published.version}"` } };
+  return { body: localizePlan(published, request.lang), headers: { etag: `"${published.version}"` } };
 }
 
 /** 409 when the pins inside the plan's dates are not the ones it was made with (plans made before pins: no check). */

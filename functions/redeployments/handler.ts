@@ -26,6 +26,8 @@ import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.
 import { PageQuery, cursorOf, stationIdOf } from '../../shared/http/params.ts';
 import { addDaysTo } from '../../shared/rotation/index.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { say, summaryOf, type Params, type Said } from '../../shared/i18n/index.ts';
+import { localizeRedeployment } from '../../shared/i18n/localize.ts';
 
 /** `rd_`, the creation instant in base 36 (so ids sort by age) and 12 random hex digits. */
 export const newRedeploymentId = (now: Date = new Date()): string =>
@@ -38,13 +40,14 @@ const ListQuery = PageQuery.extend({ status: RedeploymentStatus.optional() });
 
 async function stationOr404(stationId: string): Promise<StationRecord> {
   const station = await storeFromEnvironment().stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   return station;
 }
 
-const personLabel = (station: StationRecord, id: string | undefined): string => {
+/** A person as the catalogue names them: id, and name when the station knows them. */
+const personParams = (station: StationRecord, id: string, name: string, idField: string): Params => {
   const person = station.people.find((p) => p.id === id);
-  return person ? `${person.name} (${person.id})` : String(id);
+  return person ? { [name]: person.name, [idField]: person.id } : { [idField]: id };
 };
 
 const location = (stationId: string, id: string) => `/stations/${stationId}/redeployments/${id}`;
@@ -61,7 +64,6 @@ export async function createRedeployment(request: ApiRequest) {
   // AP-6 looks at whole ISO weeks: other approved pulls in those weeks count.
   const approved = await store.approvedRedeploymentsFor(stationId, mondayOf(body.from), addDaysTo(mondayOf(body.to), 6));
   const created = createRequest({ id: newRedeploymentId(now), stationId, station, body, actor: request.actor, now, open, approved });
-  const breaks = created.cost.breaks.length ? `, breaking ${created.cost.breaks.join(', ')}` : '';
   await store.redeployments.create(created, {
     id: newAuditId(now),
     stationId,
@@ -69,10 +71,14 @@ export async function createRedeployment(request: ApiRequest) {
     actor: request.actor,
     action: 'redeployment.requested',
     target: { kind: 'redeployment', id: created.id },
-    summary:
-      `asked to put ${personLabel(station, created.personId)} on ${created.post} from ${created.from} to ${created.to} (${created.kind}` +
-      `${created.replacementId ? `, replaced by ${personLabel(station, created.replacementId)}` : ''}); needs ${created.required.join(', ')}; ` +
-      `costs ${created.cost.communityHoursLost} community hours${breaks}`,
+    ...summaryOf(
+      say('audit.redeployment.requested', {
+        ...personParams(station, created.personId, 'name', 'personId'),
+        ...(created.replacementId ? personParams(station, created.replacementId, 'replacementName', 'replacementId') : {}),
+        post: created.post, from: created.from, to: created.to, kind: created.kind, required: created.required,
+        lost: created.cost.communityHoursLost, breaks: created.cost.breaks,
+      }),
+    ),
     detail: {
       redeploymentId: created.id,
       kind: created.kind,
@@ -88,7 +94,7 @@ export async function createRedeployment(request: ApiRequest) {
       version: created.version,
     },
   });
-  return { status: 201, body: created, headers: { location: location(stationId, created.id), etag: `"${created.version}"` } };
+  return { status: 201, body: localizeRedeployment(created, request.lang), headers: { location: location(stationId, created.id), etag: `"${created.version}"` } };
 }
 
 export async function getRedeployment(request: ApiRequest) {
@@ -97,8 +103,8 @@ export async function getRedeployment(request: ApiRequest) {
   const id = redeploymentIdOf(request.path);
   const station = await stationOr404(stationId);
   const found = await storeFromEnvironment().redeployments.get(stationId, id, todayIn(station.timezone));
-  if (!found) throw notFound(`No redeployment request ${id} at station ${stationId}.`);
-  return { body: found, headers: { etag: `"${found.version}"` } };
+  if (!found) throw notFound(say('error.notFound.redeployment', { requestId: id, stationId }));
+  return { body: localizeRedeployment(found, request.lang), headers: { etag: `"${found.version}"` } };
 }
 
 export async function listRedeployments(request: ApiRequest) {
@@ -111,18 +117,15 @@ export async function listRedeployments(request: ApiRequest) {
   // Expiry is computed on read; persisting it first keeps the status pages consistent with each other.
   await store.redeployments.expireDue(stationId, today);
   const page = await store.redeployments.list(stationId, { ...(query.status ? { status: query.status } : {}), today, cursor: cursorOf(query), limit: query.limit ?? 100 });
-  return { body: page };
+  return { body: { ...page, items: page.items.map((r) => localizeRedeployment(r, request.lang)) } };
 }
 
-function describeDecision(request: Redeployment, actor: Actor, decision: 'approve' | 'reject', role: string, transition: string | null): string {
-  const approvals = request.decisions.filter((d) => d.decision === 'approve').length;
-  const outcome =
-    transition === 'approved'
-      ? 'now approved'
-      : transition === 'rejected'
-        ? 'now rejected'
-        : `${approvals} of ${request.required.length} approvals; waiting for ${request.required.filter((r) => !request.decisions.some((d) => d.role === r)).join(', ')}`;
-  return `${actor.sub} (${role}) ${decision === 'approve' ? 'approved' : 'rejected'} request ${request.id} (${request.personId} on ${request.post}, ${request.from} to ${request.to}): ${outcome}`;
+function describeDecision(request: Redeployment, actor: Actor, decision: 'approve' | 'reject', role: string, transition: string | null): Said {
+  return say('audit.redeployment.decided', {
+    actor: actor.sub, role, decision, requestId: request.id, personId: request.personId, post: request.post, from: request.from, to: request.to,
+    transition, approvals: request.decisions.filter((d) => d.decision === 'approve').length, required: request.required.length,
+    waiting: request.required.filter((r) => !request.decisions.some((d) => d.role === r)),
+  });
 }
 
 export async function decideRedeployment(request: ApiRequest) {
@@ -147,14 +150,14 @@ export async function decideRedeployment(request: ApiRequest) {
         actor: request.actor,
         action: 'redeployment.decided',
         target: { kind: 'redeployment', id },
-        summary: describeDecision(next, request.actor, decision.decision, decision.role, transition),
+        ...summaryOf(describeDecision(next, request.actor, decision.decision, decision.role, transition)),
         detail: { redeploymentId: id, decision: decision.decision, role: decision.role, comment: decision.comment, status: next.status, version: next.version },
       },
     };
   });
-  if (!result) throw notFound(`No redeployment request ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.redeployment', { requestId: id, stationId }));
   // An identical repeat of the caller's decision answers 200 with the request unchanged (nothing written).
-  return { body: result.request, headers: { etag: `"${result.request.version}"` } };
+  return { body: localizeRedeployment(result.request, request.lang), headers: { etag: `"${result.request.version}"` } };
 }
 
 export async function withdrawRedeployment(request: ApiRequest) {
@@ -180,15 +183,15 @@ export async function withdrawRedeployment(request: ApiRequest) {
         actor: request.actor,
         action: 'redeployment.withdrawn',
         target: { kind: 'redeployment', id },
-        summary:
-          `${request.actor.sub} withdrew ${outcome.wasApproved ? 'approved ' : ''}request ${id} (${next.personId} on ${next.post}, ${next.from} to ${next.to})` +
-          (reason ? `: ${reason}` : ''),
+        ...summaryOf(
+          say('audit.redeployment.withdrawn', { actor: request.actor.sub, wasApproved: outcome.wasApproved, requestId: id, personId: next.personId, post: next.post, from: next.from, to: next.to, reason }),
+        ),
         detail: { redeploymentId: id, reason, wasApproved: outcome.wasApproved, status: next.status, version: next.version },
       },
     };
   });
-  if (!result) throw notFound(`No redeployment request ${id} at station ${stationId}.`);
-  return { body: result.request, headers: { etag: `"${result.request.version}"` } };
+  if (!result) throw notFound(say('error.notFound.redeployment', { requestId: id, stationId }));
+  return { body: localizeRedeployment(result.request, request.lang), headers: { etag: `"${result.request.version}"` } };
 }
 
 export const handler = httpHandler({

@@ -10,6 +10,7 @@ import { StationConfig, type ReinforcedDutyPeriod } from '../../shared/domain/st
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { say, summaryOf } from '../../shared/i18n/index.ts';
 
 /** Attempts at the conditional write: the first, and one retry after a version conflict. */
 const ATTEMPTS = 2;
@@ -23,7 +24,7 @@ export async function declareReinforcedDuty(request: ApiRequest) {
 
   for (let attempt = 1; ; attempt++) {
     const station = await store.stations.get(stationId);
-    if (!station) throw notFound(`No station ${stationId}.`);
+    if (!station) throw notFound(say('error.notFound.station', { stationId }));
     const today = todayIn(station.timezone);
     if (period.to < today)
       throw ruleBreak('FB-4', `The period ${period.from} to ${period.to} has ended (today is ${today} at ${stationId}): reinforced duty is declared for days to come (FB-4).`, [
@@ -47,7 +48,7 @@ export async function declareReinforcedDuty(request: ApiRequest) {
           actor: request.actor,
           action: 'reinforced-duty.declared',
           target: { kind: 'station', id: stationId },
-          summary: `declared level-1 reinforced duty at ${stationId} from ${period.from} to ${period.to}${period.note ? `: ${period.note}` : ''} (FB-4)`,
+          ...summaryOf(say('audit.reinforced-duty.declared', { stationId, from: period.from, to: period.to, note: period.note ?? null })),
           detail: { from: period.from, to: period.to, note: period.note, version: version + 1 },
         },
       });
@@ -57,7 +58,7 @@ export async function declareReinforcedDuty(request: ApiRequest) {
           at: at.toISOString(),
           actor: request.actor,
           key: `reinforced-duty@${saved.version}`,
-          why: `level-1 reinforced duty was declared from ${period.from} to ${period.to} (FB-4)`,
+          why: { kind: 'reinforced', from: period.from, to: period.to },
           detail: { reinforcedDuty: period },
         })
         .catch((error: unknown) => console.warn(JSON.stringify({ level: 'warn', message: 're-plan marking after a reinforced-duty declaration failed', stationId, error: String(error) })));

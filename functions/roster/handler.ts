@@ -9,6 +9,7 @@ import { rosterCsv } from '../../shared/roster/csv.ts';
 import { rosterCalendar } from '../../shared/roster/ics.ts';
 import { rosterAssignments } from '../../shared/roster/index.ts';
 import { storeFromEnvironment } from '../../shared/store/index.ts';
+import { say } from '../../shared/i18n/index.ts';
 
 export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
   const stationId = stationIdOf(request.path);
@@ -24,7 +25,7 @@ export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
 
   const store = storeFromEnvironment();
   const station = await store.stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   const plans = await store.plans.listPublished(stationId, query.from, query.to);
   const assignments = rosterAssignments(plans, query.from, query.to, query.personId);
   const name = `roster-${stationId}-${query.from}-${query.to}${query.personId ? `-${query.personId}` : ''}`;

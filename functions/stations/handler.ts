@@ -7,6 +7,7 @@ import { validateStationConfig } from '../../shared/domain/station.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { say } from '../../shared/i18n/index.ts';
 
 /** Fields a GET answer carries that a client may send back unchanged with its PUT. */
 const ReadOnlyFields = z.object({
@@ -22,7 +23,7 @@ export async function getStation(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
   authorize(request.actor, 'station.read', stationId);
   const station = await storeFromEnvironment().stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   return { body: station, headers: { etag: `"${station.version}"` } };
 }
 
@@ -43,7 +44,7 @@ export async function putStation(request: ApiRequest) {
   const validated = validateStationConfig(document);
   if (!validated.ok) details.push(...validated.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   if (details.length > 0 || !validated.ok)
-    throw badRequest(`The station document has ${details.length} problem${details.length === 1 ? '' : 's'}; nothing was changed.`, details);
+    throw badRequest(say('error.badRequest.station', { count: details.length }), details);
 
   const store = storeFromEnvironment();
   const current = await store.stations.get(stationId);
@@ -54,7 +55,7 @@ export async function putStation(request: ApiRequest) {
   if (claimed !== undefined && current === null)
     throw notFound(`No station ${stationId} at version ${claimed}: it does not exist yet (send no version to create it).`);
   if (claimed !== undefined && current !== null && current.version !== claimed)
-    throw conflict(`Station ${stationId} is at version ${current.version}, not ${claimed}: someone changed it; read it again and retry.`);
+    throw conflict(say('error.conflict.version', { what: 'station', id: stationId, version: current.version, claimed }));
 
   // FB-4: level-1 reinforced duty is declared by the branch (POST /stations/{id}/reinforced-duty); a station's
   // own leaders cannot add or change periods through the configuration.
@@ -62,6 +63,7 @@ export async function putStation(request: ApiRequest) {
     throw forbidden('FB-4', 'Only the branch declares level-1 reinforced duty; send reinforcedDuty unchanged.');
 
   const at = new Date();
+  const described = describeConfigChange(current, validated.value);
   const saved = await store.stations.put(stationId, validated.value, {
     expectedVersion,
     entry: {
@@ -71,8 +73,10 @@ export async function putStation(request: ApiRequest) {
       actor: request.actor,
       action: 'station.configured',
       target: { kind: 'station', id: stationId },
-      summary: describeConfigChange(current, validated.value),
-      detail: { version: (expectedVersion ?? 0) + 1, sections: changedSections(current, validated.value) },
+      summary: described.message,
+      summaryKey: described.key,
+      params: described.params,
+      detail: { version: (expectedVersion ?? 0) + 1, sections: changedSections(current, validated.value), changes: described.changes },
     },
   });
   return { status: current ? 200 : 201, body: saved, headers: { etag: `"${saved.version}"` } };

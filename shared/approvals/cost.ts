@@ -22,6 +22,7 @@ import type { ApprovedRedeployment } from '../domain/plan.ts';
 import type { PostId } from '../domain/posts.ts';
 import type { BreakableRule, RedeploymentCost, WeekCost } from '../domain/redeployment.ts';
 import type { Person, StationConfig } from '../domain/station.ts';
+import { say, type Said } from '../i18n/index.ts';
 import {
   COMMUNITY_WEEKDAY_SHIFT,
   FLEX_NIGHT_SHIFT,
@@ -46,8 +47,6 @@ export type CostRequest = {
 const EPSILON = 1e-9;
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
-const percent = (share: number): string => `${Math.round(share * 100)} %`;
-const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 function absent(station: StationConfig, personId: string, date: string): boolean {
   return station.absences.some((a) => a.personId === personId && a.from <= date && date <= a.to);
@@ -101,7 +100,7 @@ export function redeploymentCost(
   const { communityShare, weeklyCommunityHours } = station.rules;
 
   const weeks: WeekCost[] = [];
-  const notes: string[] = [];
+  const notes: Said[] = [];
   const firstMonday = mondayOf(request.from);
   const weekCount = Math.floor(daysBetween(firstMonday, request.to) / 7) + 1;
   for (let w = 0; w < weekCount; w++) {
@@ -152,14 +151,11 @@ export function redeploymentCost(
       shareAfter: round3(shareAfter),
       breaks,
     });
-    const span = `${week} (${dates[0]} to ${dates[6]})`;
-    const findings = [
-      ...(breaks.includes('CP-2') ? [`below the ${round1(target)} h target: breaks CP-2`] : []),
-      ...(breaks.includes('CP-1') ? [`community share ${percent(shareAfter)}, below ${percent(communityShare)}: breaks CP-1`] : []),
-    ];
     notes.push(
-      `${span}: ${officer.name} (${officer.id}) loses ${round1(lost)} h of community work (${round1(before)} h → ${round1(after)} h)` +
-        (findings.length ? `; ${findings.join('; ')}` : '; CP-1 and CP-2 hold'),
+      say('cost.week', {
+        week, from: dates[0]!, to: dates[6]!, name: officer.name, personId: officer.id,
+        lost: round1(lost), before: round1(before), after: round1(after), target: round1(target), shareAfter, share: communityShare, breaks,
+      }),
     );
   }
 
@@ -178,7 +174,7 @@ export function redeploymentCost(
       if (!covering(date)) gaps.push({ date, communityId });
     }
     for (const gap of gaps)
-      notes.push(`${gap.date} (${WEEKDAY_NAMES[isoWeekday(gap.date)]}): nobody else of grid ${communityId} would be at community work: breaks AB-2`);
+      notes.push(say('cost.gap', { date: gap.date, communityId }));
   }
 
   const breaks = new Set<BreakableRule>(weeks.flatMap((w) => w.breaks));
@@ -188,6 +184,7 @@ export function redeploymentCost(
     weeks,
     breaks: (['CP-1', 'CP-2', 'AB-2'] as const).filter((r) => breaks.has(r)),
     gaps,
-    notes,
+    notes: notes.map((n) => n.message),
+    noteParams: notes.map(({ key, params }) => ({ key, params })),
   };
 }

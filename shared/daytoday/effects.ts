@@ -67,7 +67,7 @@ export async function applyLeave(store: RosterStore, leave: LeaveRequest, actor:
       at,
       actor,
       key: `${leave.id}@approved`,
-      why: `leave ${leave.id} of ${leave.personId} (${leave.from} to ${leave.to}) was approved`,
+      why: { kind: 'day-to-day', en: `leave ${leave.id} of ${leave.personId} (${leave.from} to ${leave.to}) was approved`, zh: `${leave.personId}的请假${leave.id}（${leave.from}至${leave.to}）已批准` },
       detail: { leaveId: leave.id, absenceId },
     });
   }

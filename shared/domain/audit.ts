@@ -1,5 +1,6 @@
 // An audit-trail entry (API.md, `GET /stations/{id}/audit`): who did what, when. Entries are never edited.
 import { z } from 'zod';
+import { MessageParams } from '../i18n/index.ts';
 
 export const AUDIT_ACTIONS = [
   'station.configured',
@@ -38,7 +39,17 @@ export const AuditEntry = z.object({
   actor: Actor,
   action: AuditAction,
   target: z.object({ kind: z.string(), id: z.string() }),
+  /** One line for a person, in the reader's language (rendered from `summaryKey` and `params` when they are there). */
   summary: z.string(),
+  /** The catalogue key of `summary` (shared/i18n); entries written before keys existed have none. */
+  summaryKey: z.string().optional(),
+  /** The figures and ids of `summary`. */
+  params: MessageParams.optional(),
+  /**
+   * What happened, for programs. `station.configured`: `{version, sections, changes}` with `changes` a list of
+   * `ConfigChange` (shared/domain/station-changes.ts): person added/removed/changed (field from → to), items of a
+   * section added/removed/changed, settings from → to.
+   */
   detail: z.record(z.string(), z.unknown()).default({}),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -1,24 +1,34 @@
-// Errors the core raises; the HTTP layer maps each to the API.md error shape and status.
+// Errors the core raises; the HTTP layer maps each to the API.md error shape and status, rendering the message in the
+// reader's language when the error carries a catalogue key (shared/i18n) and its params.
+import type { Params, Said } from '../i18n/index.ts';
+
 export type ErrorDetail = { path: string; message: string };
 
+/** What an error says: a plain (English) sentence, or a catalogue message. */
+export type ErrorText = string | Said;
+
 export class DomainError extends Error {
+  readonly key: string | undefined;
+  readonly params: Params;
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 503,
     readonly code: string,
-    message: string,
+    text: ErrorText,
     readonly details: ErrorDetail[] = [],
   ) {
-    super(message);
+    super(typeof text === 'string' ? text : text.message);
     this.name = 'DomainError';
+    this.key = typeof text === 'string' ? undefined : text.key;
+    this.params = typeof text === 'string' ? {} : text.params;
   }
 }
 
-export const badRequest = (message: string, details: ErrorDetail[]) => new DomainError(400, 'BAD_REQUEST', message, details);
-export const forbidden = (code: string, message: string) => new DomainError(403, code, message);
-export const notFound = (message: string) => new DomainError(404, 'NOT_FOUND', message);
+export const badRequest = (message: ErrorText, details: ErrorDetail[]) => new DomainError(400, 'BAD_REQUEST', message, details);
+export const forbidden = (code: string, message: ErrorText) => new DomainError(403, code, message);
+export const notFound = (message: ErrorText) => new DomainError(404, 'NOT_FOUND', message);
 /** A concurrent change won: the caller should read again and retry. */
-export const conflict = (message: string) => new DomainError(409, 'CONFLICT', message);
-export const ruleBreak = (rule: string, message: string, details: ErrorDetail[] = []) => new DomainError(422, rule, message, details);
+export const conflict = (message: ErrorText) => new DomainError(409, 'CONFLICT', message);
+export const ruleBreak = (rule: string, message: ErrorText, details: ErrorDetail[] = []) => new DomainError(422, rule, message, details);
 
 /** Formats zod-style issue paths as `people[3].group`. */
 export function formatPath(path: readonly (string | number)[]): string {

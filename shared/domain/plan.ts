@@ -2,6 +2,14 @@
 import { z } from 'zod';
 import { IsoDate, LocalId } from './primitives.ts';
 import { PostId } from './posts.ts';
+import { MessageParams } from '../i18n/index.ts';
+
+/**
+ * The sentence of a shortfall, violation or suggestion: `key` names it in the catalogue (shared/i18n), `params` holds its
+ * figures and ids. The stored plan keeps both; `message` (`why`) is rendered in the reader's language on every read.
+ * Plans stored before keys existed have neither and keep their English text.
+ */
+const Said = { key: z.string().optional(), params: MessageParams.optional() };
 
 export const MAX_PLAN_DAYS = 92;
 
@@ -43,6 +51,7 @@ export const Shortfall = z.object({
   /** The rule that kept the post uncovered (e.g. FB-1, FB-3, ROT-4) or COVER when simply nobody is left. */
   rule: z.string(),
   message: z.string(),
+  ...Said,
 });
 export type Shortfall = z.infer<typeof Shortfall>;
 
@@ -52,6 +61,7 @@ export const Violation = z.object({
   personIds: z.array(z.string()),
   dates: z.array(IsoDate),
   message: z.string(),
+  ...Said,
 });
 export type Violation = z.infer<typeof Violation>;
 
@@ -87,6 +97,7 @@ export const Suggestion = z.object({
   from: IsoDate,
   to: IsoDate,
   why: z.string(),
+  ...Said,
   /** AP-6: what the pull would cost the community. */
   cost: z
     .object({

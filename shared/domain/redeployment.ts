@@ -4,6 +4,7 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { IsoDate, LocalId } from './primitives.ts';
 import { PostId } from './posts.ts';
+import { MessageParams } from '../i18n/index.ts';
 
 /** The longest request (and reinforced-duty period) accepted: as long as the longest plan. */
 export const MAX_REQUEST_DAYS = 92;
@@ -111,6 +112,8 @@ export const RedeploymentCost = z.object({
   gaps: z.array(z.object({ date: IsoDate, communityId: z.string() })),
   /** One sentence per finding, for the approvers. */
   notes: z.array(z.string()),
+  /** Each note as a message key and its params (shared/i18n), so that `notes` is rendered in the reader's language. */
+  noteParams: z.array(z.object({ key: z.string(), params: MessageParams })).optional(),
 });
 export type RedeploymentCost = z.infer<typeof RedeploymentCost>;
 

@@ -5,6 +5,8 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { z } from 'zod';
 import type { Actor } from '../domain/audit.ts';
 import { DomainError, badRequest, formatPath } from '../domain/errors.ts';
+import { langOf, render, say, type Lang } from '../i18n/index.ts';
+import { localizeDetails } from './details.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -17,6 +19,8 @@ export type ApiRequest = {
   headers: Record<string, string>;
   body: unknown;
   actor: Actor;
+  /** The reader's language: `?lang=zh|en`, else `Accept-Language` (zh, zh-* → Chinese), else English. */
+  lang: Lang;
 };
 
 export type RouteResponse = {
@@ -24,6 +28,8 @@ export type RouteResponse = {
   body?: unknown;
   /** Raw text answers (CSV, iCalendar) with their content type. */
   text?: string;
+  /** Binary answers (.xlsx), sent base64-encoded as API Gateway expects. */
+  binary?: Uint8Array;
   headers?: Record<string, string>;
 };
 
@@ -40,18 +46,30 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   body: JSON.stringify(body),
 });
 
-/** Turns any thrown error into the API.md error shape. Unknown errors become a 500 that leaks nothing. */
+/** The reader's language of an event: `?lang=` wins over `Accept-Language`. */
+export function eventLang(event: Pick<ApiEvent, 'headers' | 'queryStringParameters'>): Lang {
+  const headers = lowerCaseKeys(event.headers ?? {});
+  return langOf(headers['accept-language'], event.queryStringParameters?.lang);
+}
+
+/**
+ * Turns any thrown error into the API.md error shape, its message in the reader's language (with `params` beside it
+ * when it came from the catalogue). Unknown errors become a 500 that leaks nothing.
+ */
 export const errorAnswer = (): MiddlewareObj<ParsedEvent, ApiResult> => ({
   name: 'errorAnswer',
   onError: (request) => {
     const error = request.error;
+    const lang = eventLang(request.event);
     if (error instanceof DomainError) {
       const headers: Record<string, string> = error.status === 503 ? { 'retry-after': '1' } : {};
-      request.response = json(error.status, { error: { code: error.code, message: error.message, details: error.details } }, headers);
+      const message = error.key === undefined ? error.message : render(lang, error.key, error.params);
+      const details = localizeDetails(error.details, lang);
+      request.response = json(error.status, { error: { code: error.code, message, params: error.params, details } }, headers);
       return;
     }
     console.error(JSON.stringify({ level: 'error', message: 'unhandled error', route: request.event.routeKey, error: String(error), stack: error instanceof Error ? error.stack : undefined }));
-    request.response = json(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side; nothing was changed.', details: [] } });
+    request.response = json(500, { error: { code: 'INTERNAL', message: render(lang, 'error.internal'), params: {}, details: [] } });
   },
 });
 
@@ -63,11 +81,11 @@ export const jsonBody = (): MiddlewareObj<ParsedEvent, ApiResult> => ({
     if (body === undefined || body === null || body === '') return;
     const raw = isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
     if (raw.byteLength > MAX_BODY_BYTES)
-      throw new DomainError(413, 'PAYLOAD_TOO_LARGE', `The body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES} bytes.`);
+      throw new DomainError(413, 'PAYLOAD_TOO_LARGE', say('error.tooLarge', { bytes: raw.byteLength, limit: MAX_BODY_BYTES }));
     try {
       request.event.parsedBody = JSON.parse(raw.toString('utf8')) as unknown;
     } catch (error) {
-      throw badRequest('The body is not valid JSON.', [{ path: '(body)', message: error instanceof Error ? error.message : 'not JSON' }]);
+      throw badRequest(say('error.badRequest.json'), [{ path: '(body)', message: error instanceof Error ? error.message : 'not JSON' }]);
     }
   },
 });
@@ -96,7 +114,7 @@ export const claims = (): MiddlewareObj<ParsedEvent, ApiResult> => ({
     // `sub` is a generated UUID, so its id token's `cognito:username` wins; local dev tokens carry the id in `sub`.
     const username = jwt?.['cognito:username'];
     const sub = typeof username === 'string' && username !== '' ? username : jwt?.sub;
-    if (typeof sub !== 'string' || sub === '') throw new DomainError(401, 'UNAUTHENTICATED', 'Sign in first: this request carries no valid token.');
+    if (typeof sub !== 'string' || sub === '') throw new DomainError(401, 'UNAUTHENTICATED', say('error.unauthenticated'));
     const stationId = jwt?.['custom:stationId'];
     request.event.actor = { sub, groups: claimGroups(jwt?.['cognito:groups']), stationId: typeof stationId === 'string' && stationId !== '' ? stationId : null };
   },
@@ -110,8 +128,10 @@ export function httpHandler(routes: Record<string, Route>, options: { public?: r
   const open = new Set(options.public ?? []);
   const base = async (event: ParsedEvent): Promise<ApiResult> => {
     const route = routes[event.routeKey];
-    if (!route) return json(404, { error: { code: 'NOT_FOUND', message: `No route ${event.routeKey}.`, details: [] } });
+    const lang = eventLang(event);
+    if (!route) return json(404, { error: { code: 'NOT_FOUND', message: render(lang, 'error.notFound.route', { route: event.routeKey }), params: { route: event.routeKey }, details: [] } });
     const answer = await route({
+      lang,
       routeKey: event.routeKey,
       path: (event.pathParameters ?? {}) as Record<string, string>,
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
@@ -121,6 +141,8 @@ export function httpHandler(routes: Record<string, Route>, options: { public?: r
     });
     const status = answer.status ?? 200;
     if (answer.text !== undefined) return { statusCode: status, headers: answer.headers ?? {}, body: answer.text };
+    if (answer.binary !== undefined)
+      return { statusCode: status, headers: answer.headers ?? {}, body: Buffer.from(answer.binary).toString('base64'), isBase64Encoded: true };
     if (answer.body === undefined) return { statusCode: status, headers: answer.headers ?? {} };
     return json(status, answer.body, answer.headers);
   };
@@ -145,7 +167,7 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what:
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw badRequest(
-    `The ${what} has ${result.error.issues.length} problem${result.error.issues.length === 1 ? '' : 's'}.`,
+    say('error.badRequest', { what, count: result.error.issues.length }),
     result.error.issues.map((issue) => ({ path: formatPath(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))), message: issue.message })),
   );
 }

@@ -29,6 +29,7 @@ import { NightlyStore } from '../store/nightly.ts';
 import { nightOf, type NightlyMessage } from './message.ts';
 import type { NightlyOptions } from './options.ts';
 import { firstChangedDate, sliceSolution } from './window.ts';
+import { say, summaryOf } from '../i18n/index.ts';
 
 /** Another attempt holds a live lease on this station's night: try again later. */
 export class NightBusyError extends Error {
@@ -202,7 +203,7 @@ async function storeAndPublish(store: RosterStore, p: Publication): Promise<{ pl
   };
   const end = planEnd(plan);
   const hard = plan.violations.filter((v) => v.severity === 'hard').length;
-  const entry = (at: Date, fields: Pick<AuditEntry, 'action' | 'summary' | 'detail'>): AuditEntry => ({
+  const entry = (at: Date, fields: Pick<AuditEntry, 'action' | 'summary' | 'summaryKey' | 'params' | 'detail'>): AuditEntry => ({
     id: newAuditId(at),
     stationId: p.stationId,
     at: at.toISOString(),
@@ -214,9 +215,7 @@ async function storeAndPublish(store: RosterStore, p: Publication): Promise<{ pl
     plan,
     entry(createdAt, {
       action: 'plan.created',
-      summary:
-        `nightly job for ${p.night}: planned ${plan.days} day${plan.days === 1 ? '' : 's'} from ${plan.start} to ${end} for ${p.people} people ` +
-        `(${plan.id}): ${plan.shortfalls.length} shortfall${plan.shortfalls.length === 1 ? '' : 's'}, ${hard} hard violation${hard === 1 ? '' : 's'}`,
+      ...summaryOf(say('audit.plan.created', { night: p.night, days: plan.days, start: plan.start, end, people: p.people, planId: plan.id, shortfalls: plan.shortfalls.length, hard })),
       detail: { planId: plan.id, start: plan.start, days: plan.days, stationVersion: p.stationVersion, seed: plan.solver.seed, seconds: plan.solver.seconds, nightly: p.night, redeploymentIds: plan.redeploymentIds },
     }),
   );
@@ -227,9 +226,7 @@ async function storeAndPublish(store: RosterStore, p: Publication): Promise<{ pl
     plan.version,
     entry(publishedAt, {
       action: 'plan.published',
-      summary:
-        `nightly job for ${p.night}: published plan ${plan.id} for ${plan.start} to ${end}` +
-        (p.takesOver.length > 0 ? `; it replaces ${p.takesOver.join(', ')} on those dates` : ''),
+      ...summaryOf(say('audit.plan.published', { night: p.night, planId: plan.id, start: plan.start, end, takesOver: p.takesOver })),
       detail: { planId: plan.id, start: plan.start, days: plan.days, version: plan.version + 1, takesOver: p.takesOver, nightly: p.night },
     }),
   );

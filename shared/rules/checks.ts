@@ -35,6 +35,7 @@ import type { Community, Demand, Person, StationConfig } from '../domain/station
 import { addDaysTo, dateRange, FLEX_NIGHT_SHIFT, isNightShift, isoWeek, isoWeekday } from '../rotation/index.ts';
 import { rule, type RuleId } from './catalogue.ts';
 import { checkPIN1 } from './pins.ts';
+import { say, type MessageKey, type Params } from '../i18n/index.ts';
 import { hasLimits, limitBreaks, type LimitBreak } from './station-limits.ts';
 
 export type PlanContext = { station: StationConfig; start: string; days: number; approved: ApprovedRedeployment[] };
@@ -49,10 +50,10 @@ export type PlanCheck = (ctx: PlanContext, plan: PlanUnderCheck) => Violation[];
 // ---------------------------------------------------------------------------------------------------------------
 
 const EPSILON = 1e-9;
-const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
-function violation(id: RuleId, personIds: readonly string[], dates: readonly string[], message: string): Violation {
-  return { rule: id, severity: rule(id).severity, personIds: [...new Set(personIds)], dates: [...new Set(dates)].sort(), message };
+/** A break of rule `id`: its sentence is the message `key` (default: the rule ID) with `params`, rendered when read. */
+function violation(id: RuleId, personIds: readonly string[], dates: readonly string[], params: Params, key: MessageKey = id as MessageKey): Violation {
+  return { rule: id, severity: rule(id).severity, personIds: [...new Set(personIds)], dates: [...new Set(dates)].sort(), ...say(key, params) };
 }
 
 const isWork = (a: Assignment): boolean => a.post !== 'rest' && a.post !== 'absent';
@@ -61,10 +62,8 @@ const isTimedWork = (a: Assignment): a is Assignment & { start: string; end: str
 const instant = (iso: string): number => Date.parse(iso);
 const hoursBetween = (fromIso: string, toIso: string): number => (instant(toIso) - instant(fromIso)) / 3_600_000;
 const round1 = (n: number): number => Math.round(n * 10) / 10;
-const percent = (share: number): string => `${Math.round(share * 100)} %`;
 /** `2026-12-09T08:00:00+08:00` → `2026-12-09 08:00`, in the station's own offset as written in the plan. */
 const clock = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
-const withDay = (date: string): string => `${date} (${WEEKDAY_NAMES[isoWeekday(date)]})`;
 const isDedicated = (p: Person | undefined): boolean => p?.community?.dedicated === true;
 
 type Index = {
@@ -106,13 +105,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 const dayKey = (personId: string, date: string): string => `${personId}|${date}`;
 const dayOf = (index: Index, personId: string, date: string): Assignment[] => index.byPersonDate.get(dayKey(personId, date)) ?? [];
 
-/** "Wang Fang (P020)", or the bare id of someone the station does not know. */
-function who(index: Index, personId: string): string {
+/** The params that name a person: id, and name when the station knows them. */
+function who(index: Index, personId: string): Params {
   const p = index.people.get(personId);
-  return p ? `${p.name} (${p.id})` : personId;
+  return p ? { name: p.name, personId: p.id } : { personId };
 }
 
-const communityLabel = (c: Community): string => `${c.name} (${c.id})`;
+const communityLabel = (c: Community): Params => ({ communityName: c.name, communityId: c.id });
 
 export function absenceOn(station: StationConfig, personId: string, date: string): StationConfig['absences'][number] | undefined {
   return station.absences.find((a) => a.personId === personId && a.from <= date && date <= a.to);
@@ -148,27 +147,24 @@ function inCommunity(a: Assignment, person: Person, communityId: string): boolea
   return (a.communityId ?? person.community?.id) === communityId;
 }
 
-/** Where a person is on a date, in words, for messages that explain a gap. */
-function whereabouts(ctx: PlanContext, index: Index, person: Person, date: string): string {
+/** Where a person is on a date, for messages that explain a gap (rendered by the catalogue). */
+function whereabouts(ctx: PlanContext, index: Index, person: Person, date: string): Params {
   const absence = absenceOn(ctx.station, person.id, date);
-  if (absence) return `absent (${absence.reason})`;
+  if (absence) return { kind: 'absent', reason: absence.reason };
   const day = dayOf(index, person.id, date);
-  if (day.length === 0) return 'has no assignment';
+  if (day.length === 0) return { kind: 'none' };
   const work = day.filter(isWork);
-  if (work.length === 0) return day.some((a) => a.post === 'absent') ? 'absent' : 'resting';
-  return work
-    .map((a) => {
-      if (a.redeploymentId) return `redeployed to ${a.post}`;
-      if (a.reinforcedDuty) return 'on reinforced duty';
-      if (a.post === 'flex-night') return 'on a flexible night';
-      if (a.post === 'community') return `at community work in ${a.communityId ?? person.community?.id ?? '?'}`;
-      return a.post === 'meeting' ? 'at a meeting' : `on ${a.post}`;
-    })
-    .join(' and ');
-}
-
-function roleLabel(person: Person): string {
-  return person.community ? `, ${person.community.role}` : '';
+  if (work.length === 0) return { kind: day.some((a) => a.post === 'absent') ? 'absentPost' : 'resting' };
+  return {
+    kind: 'work',
+    items: work.map((a): Params => {
+      if (a.redeploymentId) return { kind: 'redeployed', post: a.post };
+      if (a.reinforcedDuty) return { kind: 'reinforced' };
+      if (a.post === 'flex-night') return { kind: 'flex' };
+      if (a.post === 'community') return { kind: 'community', communityId: a.communityId ?? person.community?.id ?? '?' };
+      return a.post === 'meeting' ? { kind: 'meeting' } : { kind: 'post', post: a.post };
+    }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -185,15 +181,15 @@ export function checkPLAN1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] 
     const missing = dates.filter((d) => dayOf(index, person.id, d).length === 0);
     if (missing.length > 0)
       out.push(
-        violation('PLAN-1', [person.id], missing, `${who(index, person.id)} has no assignment on ${missing.join(', ')}: every person needs one every day of the plan, rest or absent included (PLAN-1)`),
+        violation('PLAN-1', [person.id], missing, { ...who(index, person.id), dates: missing }, 'PLAN-1.missing'),
       );
   }
   for (const [personId, list] of index.byPerson) {
     if (!index.people.has(personId))
-      out.push(violation('PLAN-1', [personId], list.map((a) => a.date).filter((d) => inWindow.has(d)), `${personId} is rostered but is not one of the station's people (PLAN-1)`));
+      out.push(violation('PLAN-1', [personId], list.map((a) => a.date).filter((d) => inWindow.has(d)), { personId }, 'PLAN-1.stranger'));
     const outside = list.map((a) => a.date).filter((d) => !inWindow.has(d));
     if (outside.length > 0)
-      out.push(violation('PLAN-1', [personId], outside, `${who(index, personId)} has assignments on ${[...new Set(outside)].sort().join(', ')}, outside the plan's days ${ctx.start} + ${ctx.days} (PLAN-1)`));
+      out.push(violation('PLAN-1', [personId], outside, { ...who(index, personId), dates: [...new Set(outside)].sort(), start: ctx.start, days: ctx.days }, 'PLAN-1.outside'));
   }
   return out;
 }
@@ -207,7 +203,7 @@ export function checkROT4(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
     const absence = absenceOn(ctx.station, a.personId, a.date);
     if (absence)
       out.push(
-        violation('ROT-4', [a.personId], [a.date], `${who(index, a.personId)} is on ${a.post} on ${a.date} but is absent (${absence.reason}, ${absence.from} to ${absence.to}); an absent person is not rostered (ROT-4)`),
+        violation('ROT-4', [a.personId], [a.date], { ...who(index, a.personId), post: a.post, date: a.date, reason: absence.reason, from: absence.from, to: absence.to }),
       );
   }
   return out;
@@ -228,7 +224,7 @@ export function checkSLOT1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] 
         if (instant(b.start) >= instant(a.end)) break;
         if (instant(b.end) <= instant(a.start)) continue; // zero-length slot at the same instant
         out.push(
-          violation('SLOT-1', [personId], [a.date, b.date], `${who(index, personId)} holds ${a.post} (${clock(a.start)}–${clock(a.end)}) and ${b.post} (${clock(b.start)}–${clock(b.end)}) at the same time; one post at a time (SLOT-1)`),
+          violation('SLOT-1', [personId], [a.date, b.date], { ...who(index, personId), post: a.post, start: clock(a.start), end: clock(a.end), otherPost: b.post, otherStart: clock(b.start), otherEnd: clock(b.end) }),
         );
       }
     });
@@ -248,7 +244,7 @@ export function checkSKILL1(ctx: PlanContext, plan: PlanUnderCheck): Violation[]
     const lacking = [...needed].filter((s) => !has.has(s));
     if (lacking.length > 0)
       out.push(
-        violation('SKILL-1', [a.personId], [a.date], `${who(index, a.personId)} is on ${a.post} (shift ${a.shift}) on ${a.date} without the skill ${lacking.join(', ')} that post needs (SKILL-1)`),
+        violation('SKILL-1', [a.personId], [a.date], { ...who(index, a.personId), post: a.post, shift: a.shift, date: a.date, skills: lacking }),
       );
   }
   return out;
@@ -267,7 +263,7 @@ function dedicatedOnPosts(ctx: PlanContext, plan: PlanUnderCheck, posts: readonl
 export function checkFB1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
   const index = indexOf(ctx, plan);
   return dedicatedOnPosts(ctx, plan, ['patrol-01', 'patrol-02']).map((a) =>
-    violation('FB-1', [a.personId], [a.date], `${who(index, a.personId)} is on ${a.post} on ${a.date}: dedicated community officers never drive patrol cars, and no approval changes that (FB-1)`),
+    violation('FB-1', [a.personId], [a.date], { ...who(index, a.personId), post: a.post, date: a.date }),
   );
 }
 
@@ -275,7 +271,7 @@ export function checkFB1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
 export function checkFB2(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
   const index = indexOf(ctx, plan);
   return dedicatedOnPosts(ctx, plan, ['case-handling']).map((a) =>
-    violation('FB-2', [a.personId], [a.date], `${who(index, a.personId)} is on case-handling on ${a.date}: dedicated community officers handle no cases, and no approval changes that (FB-2)`),
+    violation('FB-2', [a.personId], [a.date], { ...who(index, a.personId), post: a.post, date: a.date }),
   );
 }
 
@@ -290,16 +286,16 @@ export function checkFB3(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
     const cited = a.redeploymentId === undefined ? undefined : ctx.approved.find((r) => r.id === a.redeploymentId);
     if (cited && covers(cited, a)) continue;
     const available = ctx.approved.find((r) => covers(r, a));
-    const why =
+    const why: Params =
       a.redeploymentId === undefined
         ? available
-          ? `the assignment does not cite approved redeployment ${available.id}`
-          : 'no approved redeployment covers that officer, post and day'
+          ? { why: 'uncited', redeploymentId: available.id }
+          : { why: 'none' }
         : cited
-          ? `redeployment ${cited.id} covers ${cited.post} for ${cited.personId} from ${cited.from} to ${cited.to}, not this day and post`
-          : `redeployment ${a.redeploymentId} is not an approved one`;
+          ? { why: 'elsewhere', redeploymentId: cited.id, coveredPost: cited.post, coveredPersonId: cited.personId, coveredFrom: cited.from, coveredTo: cited.to }
+          : { why: 'unapproved', redeploymentId: a.redeploymentId };
     out.push(
-      violation('FB-3', [a.personId], [a.date], `${who(index, a.personId)} is on ${a.post} on ${a.date}, away from community work: ${why} (FB-3)`),
+      violation('FB-3', [a.personId], [a.date], { ...who(index, a.personId), post: a.post, date: a.date, ...why }),
     );
   }
   return out;
@@ -313,10 +309,7 @@ export function checkFB4(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
     if (a.post !== 'reinforced-duty') continue;
     const inPeriod = inReinforcedPeriod(ctx.station, a.date);
     if (inPeriod && a.reinforcedDuty === true) continue;
-    const why = inPeriod
-      ? 'the assignment is not marked as reinforced duty, so the day is not recorded'
-      : 'no level-1 reinforced-duty period is declared for that day';
-    out.push(violation('FB-4', [a.personId], [a.date], `${who(index, a.personId)} is on reinforced-duty on ${a.date}: ${why} (FB-4)`));
+    out.push(violation('FB-4', [a.personId], [a.date], { ...who(index, a.personId), date: a.date, inPeriod }));
   }
   return out;
 }
@@ -329,11 +322,11 @@ export function checkFB4(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
  * Work off the pattern: a call-in, a redeployment, a flexible night, or reinforced duty by a dedicated community
  * officer (for whom it is always off the community pattern; for others it is a post within their own shift).
  */
-function offPattern(a: Assignment, person: Person | undefined): string | null {
-  if (a.callIn) return 'a call-in';
-  if (a.redeploymentId) return 'a redeployment';
-  if (a.reinforcedDuty && person?.community?.dedicated) return 'reinforced duty';
-  if (a.shift === FLEX_NIGHT_SHIFT || a.post === 'flex-night') return 'a flexible night';
+function offPattern(a: Assignment, person: Person | undefined): 'call-in' | 'redeployment' | 'reinforced' | 'flex' | null {
+  if (a.callIn) return 'call-in';
+  if (a.redeploymentId) return 'redeployment';
+  if (a.reinforcedDuty && person?.community?.dedicated) return 'reinforced';
+  if (a.shift === FLEX_NIGHT_SHIFT || a.post === 'flex-night') return 'flex';
   return null;
 }
 
@@ -353,7 +346,7 @@ export function checkREST1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] 
       // A negative gap is an overlap: SLOT-1's verdict, not a rest question. One date's work is one working day.
       if (gap >= 0 && gap + EPSILON < minRest && reason && previous.date !== next.date)
         out.push(
-          violation('REST-1', [personId], [previous.date, next.date], `${who(index, personId)} has ${round1(gap)} h between ${previous.post} ending ${clock(previous.end)} and ${next.post} starting ${clock(next.start)}; with ${reason} involved the station needs at least ${minRest} h rest (REST-1)`),
+          violation('REST-1', [personId], [previous.date, next.date], { ...who(index, personId), gap: round1(gap), post: previous.post, end: clock(previous.end), nextPost: next.post, nextStart: clock(next.start), offPattern: reason, minRest }),
         );
       if (instant(next.end) > instant(previous.end)) previous = next;
     }
@@ -371,7 +364,7 @@ export function checkNIGHT1(ctx: PlanContext, plan: PlanUnderCheck): Violation[]
     for (const run of consecutiveRuns(nights))
       if (run.length > max)
         out.push(
-          violation('NIGHT-1', [personId], run, `${who(index, personId)} works ${run.length} night shifts in a row (${run[0]} to ${run[run.length - 1]}); the station allows at most ${max} (NIGHT-1)`),
+          violation('NIGHT-1', [personId], run, { ...who(index, personId), count: run.length, from: run[0]!, to: run[run.length - 1]!, max }),
         );
   }
   return out;
@@ -425,8 +418,8 @@ function officerWeeks(ctx: PlanContext, plan: PlanUnderCheck): OfficerWeek[] {
 }
 
 const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0);
-const weekLabel = (w: OfficerWeek): string => `${w.week} (${w.dates[0]} to ${w.dates[w.dates.length - 1]})`;
-const officerLabel = (w: OfficerWeek): string => `${w.person.name} (${w.person.id})`;
+const weekLabel = (w: OfficerWeek): Params => ({ week: w.week, from: w.dates[0]!, to: w.dates[w.dates.length - 1]! });
+const officerLabel = (w: OfficerWeek): Params => ({ name: w.person.name, personId: w.person.id });
 
 /** CP-1: community hours are at least the station's share of working hours, per full ISO week. */
 export function checkCP1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
@@ -434,7 +427,7 @@ export function checkCP1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
   return officerWeeks(ctx, plan)
     .filter((w) => w.workingHours > 0 && w.communityHours / w.workingHours + EPSILON < target)
     .map((w) =>
-      violation('CP-1', [w.person.id], w.dates, `${officerLabel(w)} spends ${round1(w.communityHours)} of ${round1(w.workingHours)} working hours (${percent(w.communityHours / w.workingHours)}) in the community in ${weekLabel(w)}; the station asks for at least ${percent(target)} (CP-1)`),
+      violation('CP-1', [w.person.id], w.dates, { ...officerLabel(w), ...weekLabel(w), communityHours: round1(w.communityHours), workingHours: round1(w.workingHours), share: w.communityHours / w.workingHours, target }),
     );
 }
 
@@ -444,9 +437,8 @@ export function checkCP2(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
   return officerWeeks(ctx, plan).flatMap((w) => {
     const target = (weekly * (7 - w.absentDays)) / 7;
     if (w.communityHours + EPSILON >= target) return [];
-    const proRated = w.absentDays > 0 ? `, pro-rated for ${w.absentDays} day(s) of absence from ${weekly} h` : '';
     return [
-      violation('CP-2', [w.person.id], w.dates, `${officerLabel(w)} has ${round1(w.communityHours)} community hours in ${weekLabel(w)}; the target is ${round1(target)} h${proRated} (CP-2)`),
+      violation('CP-2', [w.person.id], w.dates, { ...officerLabel(w), ...weekLabel(w), communityHours: round1(w.communityHours), target: round1(target), absentDays: w.absentDays, weekly }),
     ];
   });
 }
@@ -455,7 +447,7 @@ export function checkCP2(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
 export function checkCP3(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
   return officerWeeks(ctx, plan)
     .filter((w) => w.absentDays < 7 && w.assignments.some((a) => isWork(a) && a.hours > 0) && !w.assignments.some((a) => a.post === 'flex-night'))
-    .map((w) => violation('CP-3', [w.person.id], w.dates, `${officerLabel(w)} works in ${weekLabel(w)} but has no flexible night of community work that week (CP-3)`));
+    .map((w) => violation('CP-3', [w.person.id], w.dates, { ...officerLabel(w), ...weekLabel(w) }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -475,11 +467,8 @@ function communityGap(
   const index = indexOf(ctx, plan);
   const officers = communityOfficers(ctx.station, c.id);
   if (officers.some((p) => dayOf(index, p.id, date).some((a) => worksThere(a, p)))) return null;
-  const why =
-    officers.length === 0
-      ? 'it has no community officers'
-      : officers.map((p) => `${p.name} (${p.id}${roleLabel(p)}) ${whereabouts(ctx, index, p, date)}`).join('; ');
-  return violation(id, officers.map((p) => p.id), [date], `Community ${communityLabel(c)} on ${withDay(date)}: ${what}: ${why} (${id})`);
+  const why = officers.map((p): Params => ({ name: p.name, personId: p.id, role: p.community?.role ?? null, where: whereabouts(ctx, index, p, date) }));
+  return violation(id, officers.map((p) => p.id), [date], { rule: id, ...communityLabel(c), date, officers: why }, 'community.gap');
 }
 
 /** AB-2: on every weekday each grid has its A or one of its Bs at community work. */
@@ -494,17 +483,18 @@ export function checkAB2(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
   );
 }
 
-export type MeetingDay = { date: string; meetings: string[] };
+/** `meetings`: ids in the catalogue's meeting names (`quarterly`, `monthly`, `progress`). */
+export type MeetingDay = { date: string; meetings: ('quarterly' | 'monthly' | 'progress')[] };
 
 /** CAL-1's meeting days in the plan: first Tuesday (monthly, and quarterly in Jan/Apr/Jul/Oct), third Tuesday. */
 export function meetingDays(start: string, days: number): MeetingDay[] {
-  return dateRange(start, days).flatMap((date) => {
+  return dateRange(start, days).flatMap((date): MeetingDay[] => {
     if (isoWeekday(date) !== 2) return [];
     const dayOfMonth = Number(date.slice(8, 10));
     const month = Number(date.slice(5, 7));
     if (dayOfMonth <= 7)
-      return [{ date, meetings: [...(month % 3 === 1 ? ['quarterly summary meeting'] : []), 'monthly summary meeting'] }];
-    if (dayOfMonth >= 15 && dayOfMonth <= 21) return [{ date, meetings: ['monthly progress meeting'] }];
+      return [{ date, meetings: [...(month % 3 === 1 ? ['quarterly' as const] : []), 'monthly' as const] }];
+    if (dayOfMonth >= 15 && dayOfMonth <= 21) return [{ date, meetings: ['progress'] }];
     return [];
   });
 }
@@ -519,9 +509,9 @@ export function checkCAL1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
     dedicatedOfficers(ctx.station).flatMap((p) => {
       const pulled = dayOf(index, p.id, date).filter((a) => PULLED_POSTS.includes(a.post));
       if (pulled.length === 0) return [];
-      const posts = [...new Set(pulled.map((a) => a.post))].join(' and ');
+      const posts = [...new Set(pulled.map((a) => a.post))];
       return [
-        violation('CAL-1', [p.id], [date], `${who(index, p.id)} is on ${posts} on ${withDay(date)}, the day of the ${meetings.join(' and ')}: meeting days are kept free for the community officers on duty (CAL-1)`),
+        violation('CAL-1', [p.id], [date], { ...who(index, p.id), posts, date, meetings }),
       ];
     }),
   );
@@ -571,7 +561,7 @@ export function checkCOVER(ctx: PlanContext, plan: PlanUnderCheck): Violation[] 
       const silent = need.people - have - short;
       if (silent > 0)
         out.push(
-          violation('COVER', [], [date], `${need.post} in shift ${need.shift} on ${withDay(date)} needs ${need.people}, has ${have}${short > 0 ? ` and reports ${short} missing` : ''}: ${silent} missing without a reported shortfall (COVER)`),
+          violation('COVER', [], [date], { post: need.post, shift: need.shift, date, needed: need.people, have, reported: short, silent }),
         );
     }
   }
@@ -629,7 +619,7 @@ function stationLimitBreaks(ctx: PlanContext, plan: PlanUnderCheck, id: LimitBre
       redeployed: main.map((a) => a?.redeploymentId !== undefined),
     };
     for (const b of limitBreaks(row, limits, startWeekday))
-      if (b.rule === id) out.push(violation(id, [person.id], b.days.map((d) => dates[d]!), `${who(index, person.id)}: ${b.message} (${id})`));
+      if (b.rule === id) out.push(violation(id, [person.id], b.days.map((d) => dates[d]!), { ...who(index, person.id), ...b.params }));
   }
   return out;
 }
@@ -664,7 +654,7 @@ export function checkCP4(station: StationConfig): Violation[] {
   const share = officers.length === 0 ? 0 : dedicated.length / officers.length;
   if (share + EPSILON >= target) return [];
   return [
-    violation('CP-4', dedicated.map((p) => p.id), [], `${dedicated.length} of the station's ${officers.length} officers (${percent(share)}) are dedicated community officers; the station needs at least ${percent(target)} (CP-4)`),
+    violation('CP-4', dedicated.map((p) => p.id), [], { dedicated: dedicated.length, officers: officers.length, share, target }),
   ];
 }
 
@@ -672,12 +662,10 @@ export function checkCP4(station: StationConfig): Violation[] {
 export function checkCP5(station: StationConfig): Violation[] {
   return station.communities.flatMap((c) => {
     const officers = communityOfficers(station, c.id);
-    const problems = [
-      ...(officers.some(isDedicated) ? [] : ['has no dedicated community officer']),
-      ...(c.auxiliaries >= 2 ? [] : [`has ${c.auxiliaries} auxiliar${c.auxiliaries === 1 ? 'y' : 'ies'}, not 2`]),
-    ];
-    if (problems.length === 0) return [];
-    return [violation('CP-5', officers.map((p) => p.id), [], `Community ${communityLabel(c)} ${problems.join(' and ')}: one community, one officer, two auxiliaries (CP-5)`)];
+    const noDedicated = !officers.some(isDedicated);
+    const fewAuxiliaries = c.auxiliaries < 2;
+    if (!noDedicated && !fewAuxiliaries) return [];
+    return [violation('CP-5', officers.map((p) => p.id), [], { ...communityLabel(c), noDedicated, fewAuxiliaries, auxiliaries: c.auxiliaries })];
   });
 }
 
@@ -687,13 +675,11 @@ export function checkAB1(station: StationConfig): Violation[] {
     const officers = communityOfficers(station, c.id);
     const as = officers.filter((p) => p.community?.role === 'A').length;
     const bs = officers.filter((p) => p.community?.role === 'B').length;
-    const problems = [
-      ...(officers.length >= 2 && officers.length <= 5 ? [] : [`has ${officers.length} community officer(s), not 2 to 5`]),
-      ...(as === 1 ? [] : [`has ${as} A roles, not exactly one`]),
-      ...(bs >= 1 ? [] : ['has no B role']),
-    ];
-    if (problems.length === 0) return [];
-    return [violation('AB-1', officers.map((p) => p.id), [], `Community ${communityLabel(c)} ${problems.join(', ')}: a community police group is one A and one or more Bs, 2 to 5 officers (AB-1)`)];
+    const badSize = officers.length < 2 || officers.length > 5;
+    const badA = as !== 1;
+    const noB = bs < 1;
+    if (!badSize && !badA && !noB) return [];
+    return [violation('AB-1', officers.map((p) => p.id), [], { ...communityLabel(c), badSize, officers: officers.length, badA, as, noB })];
   });
 }
 

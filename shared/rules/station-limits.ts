@@ -21,7 +21,8 @@ export type LimitRow = {
   redeployed: readonly boolean[];
 };
 
-export type LimitBreak = { rule: 'SEQ-1' | 'SEQ-3' | 'WKD-1' | 'TYPE-1'; days: number[]; message: string };
+/** `params`: the figures of the sentence (i18n catalogue, key = the rule ID). */
+export type LimitBreak = { rule: 'SEQ-1' | 'SEQ-3' | 'WKD-1' | 'TYPE-1'; days: number[]; params: Record<string, number | string> };
 
 export const hasLimits = (limits: StationLimits): boolean =>
   limits.maxConsecutiveWorkingDays !== undefined ||
@@ -43,7 +44,7 @@ export function limitBreaks(row: LimitRow, limits: StationLimits, startWeekday: 
     const max = limits.maxConsecutiveWorkingDays;
     for (const run of all)
       if (run.value && run.length > max && range(run.start, run.length).some((d) => row.callIn[d]))
-        out.push({ rule: 'SEQ-1', days: range(run.start, run.length), message: `${run.length} working days in a row with a call-in among them; the station allows ${max}` });
+        out.push({ rule: 'SEQ-1', days: range(run.start, run.length), params: { count: run.length, max } });
   }
   if (limits.minConsecutiveDaysOff !== undefined) {
     const min = limits.minConsecutiveDaysOff;
@@ -52,7 +53,7 @@ export function limitBreaks(row: LimitRow, limits: StationLimits, startWeekday: 
       const before = run.start - 1;
       const after = run.start + run.length;
       if (row.callIn[before] || row.callIn[after])
-        out.push({ rule: 'SEQ-3', days: range(run.start, run.length), message: `a call-in leaves only ${run.length} day${run.length === 1 ? '' : 's'} off in a row; the station wants at least ${min}` });
+        out.push({ rule: 'SEQ-3', days: range(run.start, run.length), params: { count: run.length, min } });
     }
   }
   if (limits.maxWorkedWeekends !== undefined) {
@@ -60,14 +61,14 @@ export function limitBreaks(row: LimitRow, limits: StationLimits, startWeekday: 
     const worked = weekends(days, startWeekday).filter((w) => w.some((d) => row.worked[d]));
     const byCallIn = worked.filter((w) => w.filter((d) => row.worked[d]).every((d) => row.callIn[d]));
     if (worked.length > max && byCallIn.length > 0)
-      out.push({ rule: 'WKD-1', days: byCallIn.flatMap((w) => w.filter((d) => row.worked[d])), message: `${worked.length} weekends worked, ${byCallIn.length} of them only through call-ins; the station allows ${max} in this plan` });
+      out.push({ rule: 'WKD-1', days: byCallIn.flatMap((w) => w.filter((d) => row.worked[d])), params: { worked: worked.length, byCallIn: byCallIn.length, max } });
   }
   for (const [code, perFourWeeks] of Object.entries(limits.maxShiftsOfType ?? {})) {
     const max = scaledLimit(perFourWeeks, days);
     const on = row.shift.flatMap((s, d) => (s === code && row.worked[d] ? [d] : []));
     const off = on.filter((d) => row.callIn[d] || row.redeployed[d]);
     if (on.length > max && off.length > 0)
-      out.push({ rule: 'TYPE-1', days: off, message: `${on.length} ${code} shifts including off-pattern work; the station allows ${max} in this plan` });
+      out.push({ rule: 'TYPE-1', days: off, params: { count: on.length, shift: code, max } });
   }
   return out;
 }

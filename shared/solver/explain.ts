@@ -4,8 +4,11 @@ import { NEEDS_REDEPLOYMENT, forbiddingRule } from '../domain/posts.ts';
 import type { Shortfall, Suggestion } from '../domain/plan.ts';
 import { RosterState } from './search.ts';
 import { shiftTimes } from '../rotation/index.ts';
+import { say, type Said } from '../i18n/index.ts';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A suggestion's sentence is its `why`. */
+const because = ({ message, key, params }: Said) => ({ why: message, key, params });
+
 
 export function explainShortfalls(state: RosterState): Shortfall[] {
   const { model } = state;
@@ -14,7 +17,6 @@ export function explainShortfalls(state: RosterState): Shortfall[] {
     const missing = row.people - state.cover[r]!;
     if (missing <= 0) return;
     const date = model.dates[row.date]!;
-    const skillWord = row.skills.length ? row.skills.join(' + ') : 'people';
     const hasSkills = (p: number) => row.skills.every((s) => model.people[p]!.skills.has(s));
     let onShift = 0;
     let absent = 0;
@@ -59,27 +61,28 @@ export function explainShortfalls(state: RosterState): Shortfall[] {
         }
       }
     }
-    const who = groups.size ? `group ${[...groups].sort().join('/')}` : `shift ${row.shift}`;
-    const withSkill = row.skills.length ? ` with ${skillWord}` : '';
-    const parts = [`${who} has ${plural(onShift + absent, 'person', 'people')}${withSkill} on ${row.shift}`];
-    if (absent) parts.push(`${absent} absent (ROT-4)`);
-    if (busy) parts.push(`${busy} already on ${[...busyPosts].sort().join(', ')}`);
     const fb = forbiddingRule(row.post);
-    if (dedicatedOnDuty && fb) parts.push(`the other ${plural(dedicatedOnDuty, 'officer')}${withSkill} on duty ${dedicatedOnDuty === 1 ? 'is a' : 'are'} dedicated community officer${dedicatedOnDuty === 1 ? '' : 's'} (${fb}${fb === 'FB-3' ? ': needs an approved redeployment' : ''})`);
-    if (calledIn) parts.push(`${plural(calledIn, 'person', 'people')}${withSkill} already called in from a day off`);
-    if (offBlocked) parts.push(`${plural(offBlocked, 'person', 'people')} off that day cannot be called in without breaking the ${model.station.rules.minRestHours} h rest (REST-1)`);
-    else if (offDuty && !busy) parts.push(`${plural(offDuty, 'person', 'people')} off that day could not be called in`);
-    if (onShift + absent === 0 && dedicatedOnDuty === 0 && offDuty === 0) parts.push(`nobody at the station has ${skillWord === 'people' ? 'a free slot' : `the skill ${skillWord}`} (SKILL-1)`);
     const rule =
       dedicatedOnDuty && fb ? fb : offBlocked ? 'REST-1' : absent ? 'ROT-4' : onShift + absent === 0 && offDuty === 0 && row.skills.length ? 'SKILL-1' : 'COVER';
-    out.push({
+    const { key, params, message } = say('shortfall', {
+      post: row.post,
       date,
       shift: row.shift,
-      post: row.post,
       missing,
-      rule,
-      message: `${row.post} on ${date} (shift ${row.shift}) is ${missing} short: ${parts.join('; ')}.`,
+      groups: [...groups].sort(),
+      skills: [...row.skills],
+      onShift,
+      absent,
+      busy,
+      busyPosts: [...busyPosts].sort(),
+      dedicatedOnDuty,
+      fb: fb ?? null,
+      calledIn,
+      offBlocked,
+      offDuty,
+      minRest: model.station.rules.minRestHours,
     });
+    out.push({ date, shift: row.shift, post: row.post, missing, rule, message, key, params });
   });
   return out;
 }
@@ -138,7 +141,7 @@ export function suggestRedeployments(state: RosterState, shortfalls: readonly Sh
               post: row.post,
               from: shortfall.date,
               to: shortfall.date,
-              why: `${row.post} on ${shortfall.date} (shift ${row.shift}) is short and only a dedicated community officer is free; ${info.person.name} (${info.person.id}) would lose ${lost} community hours in ${model.weeks[week]}${breaks.length ? `, breaking ${breaks.join(', ')}` : ' without breaking CP-1, CP-2 or AB-2'}. Needs the approval of both chiefs (AP-1).`,
+              ...because(say('suggestion.redeployment', { post: row.post, date: shortfall.date, shift: row.shift, name: info.person.name, personId: info.person.id, lost, week: model.weeks[week]!, breaks })),
               cost: { communityHoursLost: lost, week: model.weeks[week]!, breaks },
             },
           };

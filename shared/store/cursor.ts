@@ -1,6 +1,7 @@
 // Opaque paging cursors: the LastEvaluatedKey, base64url-encoded, checked on the way back in so that a cursor
 // cannot steer a query into another station's partition.
 import { badRequest } from '../domain/errors.ts';
+import { say } from '../i18n/index.ts';
 
 type Key = Record<string, string>;
 
@@ -17,7 +18,7 @@ export function decodeCursor(cursor: string | undefined | null, expect: (key: Ke
   } catch {
     // fall through to the error below
   }
-  throw badRequest('The paging cursor is not valid.', [{ path: 'next', message: 'not a cursor this list gave out' }]);
+  throw badRequest(say('error.badRequest.cursor'), [{ path: 'next', message: 'not a cursor this list gave out' }]);
 }
 
 export type Page<T> = { items: T[]; next: string | null };

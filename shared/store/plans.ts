@@ -23,6 +23,7 @@ import { AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import { GSI1, keys } from './table.ts';
+import { say, summaryOf as sayingOf, type Params } from '../i18n/index.ts';
 
 /** The fields that never change once a plan exists: packed, inline or in parts. */
 const BODY_FIELDS = ['assignments', 'shortfalls', 'violations', 'kpis', 'suggestions', 'score', 'redeploymentIds', 'solver', 'pinIds'] as const;
@@ -269,9 +270,9 @@ export class PlanStore {
       if (!isConditionFailure(error)) translateStoreError(error);
       // Say which condition failed: the head tells.
       const now = await this.head(stationId, planId);
-      if (!now) throw notFound(`No plan ${planId} at station ${stationId}.`);
+      if (!now) throw notFound(say('error.notFound.plan', { planId, stationId }));
       if (now.status !== 'draft') throw alreadyPublished(now);
-      throw conflict(`Plan ${planId} is at version ${now.version}, not ${expectedVersion}: someone changed it; read it again and retry.`);
+      throw conflict(say('error.conflict.version', { what: 'plan', id: planId, version: now.version, claimed: expectedVersion }));
     }
     await this.audit.flushAfterChange(key, entry);
     return headOf(updated);
@@ -344,7 +345,7 @@ export class PlanStore {
     stationId: string,
     from: string,
     to: string,
-    cause: { at: string; actor: AuditEntry['actor']; key: string; why: string; detail: Record<string, unknown> },
+    cause: { at: string; actor: AuditEntry['actor']; key: string; why: Params; detail: Record<string, unknown> },
   ): Promise<{ planId: string; dates: string[] }[]> {
     if (to < from) return [];
     const marked: { planId: string; dates: string[] }[] = [];
@@ -363,7 +364,7 @@ export class PlanStore {
         actor: cause.actor,
         action: 'plan.replan-needed',
         target: { kind: 'plan', id: head.id },
-        summary: `${dates.length} published day${dates.length === 1 ? '' : 's'} of plan ${head.id} (${dates[0]}${dates.length > 1 ? ` to ${dates[dates.length - 1]}` : ''}) need a re-plan: ${cause.why}`,
+        ...sayingOf(say('audit.plan.replan-needed', { planId: head.id, dates, cause: cause.why })),
         detail: { planId: head.id, dates, ...cause.detail },
       });
       if (done) marked.push({ planId: head.id, dates });

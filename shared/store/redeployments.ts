@@ -31,6 +31,7 @@ import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import type { PlanStore } from './plans.ts';
 import { GSI1, keys } from './table.ts';
+import { say, summaryOf } from '../i18n/index.ts';
 
 /** How often a change is re-applied on a fresh copy after losing a race, before answering 409. */
 export const MAX_CHANGE_ATTEMPTS = 12;
@@ -123,7 +124,7 @@ export class RedeploymentStore {
             actor: SYSTEM(stationId),
             action: 'redeployment.expired',
             target: { kind: 'redeployment', id },
-            summary: `request ${id} expired: it was still pending after its first day ${current.from} (${current.personId}, ${current.post})`,
+            ...summaryOf(say('audit.redeployment.expired', { requestId: id, from: current.from, personId: current.personId, post: current.post })),
             detail: { status: 'expired', from: current.from, to: current.to, decisions: current.decisions.length, version: expired.version },
           },
         });
@@ -198,7 +199,7 @@ export class RedeploymentStore {
       at: cause.at,
       actor: cause.actor,
       key: `${request.id}@${cause.version}`,
-      why: `request ${request.id} (${request.personId} on ${request.post}, ${request.from} to ${request.to}) was ${cause.status}`,
+      why: { kind: 'request', requestId: request.id, personId: request.personId, post: request.post, from: request.from, to: request.to, status: cause.status },
       detail: { redeploymentId: request.id, status: cause.status },
     });
     await this.client

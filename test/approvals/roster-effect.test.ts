@@ -136,7 +136,7 @@ describe('an approved redeployment in the roster', () => {
     const rejected = await decideOn(S, r3.id, { decision: 'reject', comment: 'not on a meeting week' }, instructor);
     expect(rejected.body.status).toBe('rejected');
     expect((await getPlan(published.id)).body.needsReplan).toEqual([D1, D2, D3].sort());
-    const again = await db.store.plans.replanPublished(S, D3, D3, { at: '2026-01-01T00:00:00.000Z', actor: { sub: 'x', groups: [], stationId: S }, key: 'same', why: 'test', detail: {} });
+    const again = await db.store.plans.replanPublished(S, D3, D3, { at: '2026-01-01T00:00:00.000Z', actor: { sub: 'x', groups: [], stationId: S }, key: 'same', why: { kind: 'request', requestId: 'rd_test', status: 'approved' }, detail: {} });
     expect(again).toEqual([]);
     expect((await getPlan(published.id)).body.needsReplan).toEqual([D1, D2, D3].sort());
   });

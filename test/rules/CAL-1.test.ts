@@ -14,10 +14,10 @@ const pullOn = (date: string) => {
 describe('CAL-1 station meetings', () => {
   it('finds the meeting days: first and third Tuesdays, the quarterly one in January', () => {
     expect(meetingDays('2026-12-01', 62)).toEqual([
-      { date: '2026-12-01', meetings: ['monthly summary meeting'] },
-      { date: '2026-12-15', meetings: ['monthly progress meeting'] },
-      { date: '2027-01-05', meetings: ['quarterly summary meeting', 'monthly summary meeting'] },
-      { date: '2027-01-19', meetings: ['monthly progress meeting'] },
+      { date: '2026-12-01', meetings: ['monthly'] },
+      { date: '2026-12-15', meetings: ['progress'] },
+      { date: '2027-01-05', meetings: ['quarterly', 'monthly'] },
+      { date: '2027-01-19', meetings: ['progress'] },
     ]);
   });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { POST_IDS } from '../../shared/domain/posts.ts';
 import type { Station } from '../../web/src/model.ts';
 import { RULE_LIST } from '../../shared/rules/catalogue.ts';
-import type { App } from '../../web/src/app.ts';
+import type * as AppModule from '../../web/src/app.tsx';
 import { DICTIONARIES, RULE_TITLES_ZH, preferredLang, setLang, t, tx } from '../../web/src/i18n.ts';
 import {
   DEMO_AS,
@@ -25,12 +25,12 @@ import {
   visibleAssignments,
   type Session,
 } from '../../web/src/model.ts';
-import { POST_STYLES, REQUESTABLE_POSTS, legendPosts, postCode } from '../../web/src/posts.ts';
-import { ruleTitle } from '../../web/src/views/panels.ts';
+import { POST_TONES, REQUESTABLE_POSTS, legendPosts, postCode } from '../../web/src/posts.ts';
+import { ruleTitle } from '../../web/src/screens/roster/panels.tsx';
 import { ROOT } from './browser.ts';
 
 const demo = JSON.parse(await readFile(join(ROOT, 'demo', 'station.json'), 'utf8')) as Station;
-export type { App };
+export type { AppModule };
 
 describe('roster rows', () => {
   it('puts every person of the demo station in exactly one group: leadership, duty groups, communities (A first), auxiliaries', () => {
@@ -131,7 +131,7 @@ describe('languages and post codes', () => {
   it('has a code, a colour and a name in both languages for every post of API.md, and shows any other post too', () => {
     const documented = ['community', 'flex-night', 'patrol-01', 'patrol-02', 'case-handling', 'station-duty', 'standby', 'routine-duty', 'command-room', 'security-check', 'large-event', 'special-operation', 'reinforced-duty', 'meeting', 'rest', 'absent'];
     for (const post of documented) {
-      expect(POST_STYLES[post], post).toBeDefined();
+      expect(POST_TONES[post], post).toBeDefined();
       for (const l of ['en', 'zh'] as const) {
         setLang(l);
         expect(tx('post', post), `${l} ${post}`).not.toBe(post);

@@ -71,7 +71,7 @@ describe('the station leader page', () => {
   it('signs in as the director, creates a plan with a row per person, publishes it and downloads the CSV and calendar', async () => {
     const { page, problems } = await open(desktop, '/?as=director');
     await expect(page.getByRole('button', { name: 'Create plan' })).toBeTruthy();
-    await page.locator('.who-am-i').getByText('Zhang Wei', { exact: true }).waitFor();
+    await page.locator('.who-am-i').getByText('张伟', { exact: true }).waitFor();
     await page.getByText(/No plan on screen/).waitFor();
     planStart = await page.getByLabel('Start').inputValue();
     expect(planStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);

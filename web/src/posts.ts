@@ -1,60 +1,34 @@
-// How a post looks in the roster: a short code (per language) and a colour class. Post ids are API.md's.
-import type { PostId } from '../../shared/domain/posts.ts';
+// How a post looks in the roster: a short code (per language) and a colour class. The posts themselves, their order,
+// which may be requested (shared/domain/posts.ts) and their codes (shared/i18n/terms.ts) come from the core.
+import { NEEDS_REDEPLOYMENT, POST_IDS, type PostId } from '../../shared/domain/posts.ts';
+import { postCode as termCode } from '../../shared/i18n/terms.ts';
 import type { Lang } from './i18n.ts';
 
-export type PostStyle = { en: string; zh: string; tone: string };
-
-/** Known posts; a post the API adds later still shows (its first letters, neutral colour). */
-export const POST_STYLES: Partial<Record<PostId, PostStyle>> & Record<string, PostStyle | undefined> = {
-  community: { en: 'C', zh: '社', tone: 'community' },
-  'flex-night': { en: 'F', zh: '夜', tone: 'flex' },
-  'patrol-01': { en: 'P1', zh: '巡1', tone: 'patrol' },
-  'patrol-02': { en: 'P2', zh: '巡2', tone: 'patrol' },
-  'case-handling': { en: 'CH', zh: '案', tone: 'case' },
-  'command-room': { en: 'CR', zh: '指', tone: 'command' },
-  'station-duty': { en: 'SD', zh: '值', tone: 'duty' },
-  standby: { en: 'SB', zh: '备', tone: 'standby' },
-  'routine-duty': { en: 'RT', zh: '常', tone: 'routine' },
-  'security-check': { en: 'SC', zh: '检', tone: 'security' },
-  'large-event': { en: 'LE', zh: '活', tone: 'event' },
-  'special-operation': { en: 'SO', zh: '专', tone: 'special' },
-  'reinforced-duty': { en: 'RD', zh: '加', tone: 'reinforced' },
-  meeting: { en: 'M', zh: '会', tone: 'meeting' },
-  rest: { en: '–', zh: '休', tone: 'rest' },
-  absent: { en: 'A', zh: '假', tone: 'absent' },
+/** The colour class of each known post; its short code and name are the core's terms (shared/i18n/terms.ts). */
+export const POST_TONES: Partial<Record<PostId, string>> & Record<string, string | undefined> = {
+  community: 'community',
+  'flex-night': 'flex',
+  'patrol-01': 'patrol',
+  'patrol-02': 'patrol',
+  'case-handling': 'case',
+  'command-room': 'command',
+  'station-duty': 'duty',
+  standby: 'standby',
+  'routine-duty': 'routine',
+  'security-check': 'security',
+  'large-event': 'event',
+  'special-operation': 'special',
+  'reinforced-duty': 'reinforced',
+  meeting: 'meeting',
+  rest: 'rest',
+  absent: 'absent',
 };
 
-/** Legend order: community first, then station work, then rest. */
-export const LEGEND_ORDER: readonly string[] = [
-  'community',
-  'flex-night',
-  'patrol-01',
-  'patrol-02',
-  'case-handling',
-  'command-room',
-  'station-duty',
-  'standby',
-  'routine-duty',
-  'security-check',
-  'large-event',
-  'special-operation',
-  'reinforced-duty',
-  'meeting',
-  'rest',
-  'absent',
-];
+/** Legend order: the API's order of posts (community first, then station work, then rest and absence). */
+export const LEGEND_ORDER: readonly string[] = POST_IDS;
 
-/** Posts a redeployment request may name (FB-3 posts and level-1 reinforced duty; AP-1). */
-export const REQUESTABLE_POSTS: readonly PostId[] = [
-  'station-duty',
-  'standby',
-  'routine-duty',
-  'command-room',
-  'security-check',
-  'large-event',
-  'special-operation',
-  'reinforced-duty',
-];
+/** Posts a redeployment request may name: the FB-3 posts and level-1 reinforced duty (AP-1, FB-4). */
+export const REQUESTABLE_POSTS: readonly PostId[] = [...NEEDS_REDEPLOYMENT, 'reinforced-duty'];
 
 /** The legend's posts: those on screen, in legend order (posts the page does not know last). */
 export function legendPosts(present: Iterable<string>): string[] {
@@ -62,13 +36,14 @@ export function legendPosts(present: Iterable<string>): string[] {
   return [...LEGEND_ORDER.filter((p) => set.has(p)), ...[...set].filter((p) => !LEGEND_ORDER.includes(p)).sort()];
 }
 
+/** A post's short code; a post the core does not know yet shows its first letters. */
 export function postCode(post: string, lang: Lang): string {
-  const style = POST_STYLES[post];
-  return style ? style[lang] : post.slice(0, 2).toUpperCase();
+  const code = termCode(lang, post);
+  return code === post ? post.slice(0, 2).toUpperCase() : code;
 }
 
 export function postTone(post: string): string {
-  return POST_STYLES[post]?.tone ?? 'other';
+  return POST_TONES[post] ?? 'other';
 }
 
 /** Kinds of work shown first when a person holds several posts on one day. */

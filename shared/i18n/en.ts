@@ -1,0 +1,243 @@
+// English sentences, one per message key. Keys and params are shared with zh.ts (same keys, checked by the type).
+// The English text keeps post ids and rule IDs as the API has always written them.
+import { joinList, list, num, objects, plural, round1, str, type Params, type Template } from './format.ts';
+import { meetingName, weekdayName, fieldName } from './terms.ts';
+
+const who = (p: Params, name = 'name', id = 'personId'): string => (p[name] ? `${str(p[name])} (${str(p[id])})` : str(p[id]));
+const pct = (share: number): string => `${Math.round(share * 100)} %`;
+const withDay = (date: string): string => `${date} (${weekdayName('en', date)})`;
+const weekSpan = (p: Params): string => `${str(p.week)} (${str(p.from)} to ${str(p.to)})`;
+
+function whereabouts(w: Params): string {
+  switch (str(w.kind)) {
+    case 'absent':
+      return `absent (${str(w.reason)})`;
+    case 'none':
+      return 'has no assignment';
+    case 'absentPost':
+      return 'absent';
+    case 'resting':
+      return 'resting';
+    default:
+      return objects(w.items)
+        .map((a) => {
+          switch (str(a.kind)) {
+            case 'redeployed':
+              return `redeployed to ${str(a.post)}`;
+            case 'reinforced':
+              return 'on reinforced duty';
+            case 'flex':
+              return 'on a flexible night';
+            case 'community':
+              return `at community work in ${str(a.communityId) || '?'}`;
+            case 'meeting':
+              return 'at a meeting';
+            default:
+              return `on ${str(a.post)}`;
+          }
+        })
+        .join(' and ');
+  }
+}
+
+const OFF_PATTERN: Record<string, string> = { 'call-in': 'a call-in', redeployment: 'a redeployment', reinforced: 'reinforced duty', flex: 'a flexible night' };
+
+function shortfall(p: Params): string {
+  const skills = list(p.skills);
+  const skillWord = skills.length ? skills.join(' + ') : 'people';
+  const withSkill = skills.length ? ` with ${skillWord}` : '';
+  const groups = list(p.groups);
+  const who = groups.length ? `group ${groups.join('/')}` : `shift ${str(p.shift)}`;
+  const onShift = num(p.onShift);
+  const absent = num(p.absent);
+  const busy = num(p.busy);
+  const dedicated = num(p.dedicatedOnDuty);
+  const calledIn = num(p.calledIn);
+  const offBlocked = num(p.offBlocked);
+  const offDuty = num(p.offDuty);
+  const fb = str(p.fb);
+  const parts = [`${who} has ${plural(onShift + absent, 'person', 'people')}${withSkill} on ${str(p.shift)}`];
+  if (absent) parts.push(`${absent} absent (ROT-4)`);
+  if (busy) parts.push(`${busy} already on ${list(p.busyPosts).join(', ')}`);
+  if (dedicated && fb)
+    parts.push(
+      `the other ${plural(dedicated, 'officer')}${withSkill} on duty ${dedicated === 1 ? 'is a' : 'are'} dedicated community officer${dedicated === 1 ? '' : 's'} (${fb}${fb === 'FB-3' ? ': needs an approved redeployment' : ''})`,
+    );
+  if (calledIn) parts.push(`${plural(calledIn, 'person', 'people')}${withSkill} already called in from a day off`);
+  if (offBlocked) parts.push(`${plural(offBlocked, 'person', 'people')} off that day cannot be called in without breaking the ${num(p.minRest)} h rest (REST-1)`);
+  else if (offDuty && !busy) parts.push(`${plural(offDuty, 'person', 'people')} off that day could not be called in`);
+  if (onShift + absent === 0 && dedicated === 0 && offDuty === 0) parts.push(`nobody at the station has ${skills.length ? `the skill ${skillWord}` : 'a free slot'} (SKILL-1)`);
+  return `${str(p.post)} on ${str(p.date)} (shift ${str(p.shift)}) is ${num(p.missing)} short: ${parts.join('; ')}.`;
+}
+
+function fb3Why(p: Params): string {
+  switch (str(p.why)) {
+    case 'uncited':
+      return `the assignment does not cite approved redeployment ${str(p.redeploymentId)}`;
+    case 'elsewhere':
+      return `redeployment ${str(p.redeploymentId)} covers ${str(p.coveredPost)} for ${str(p.coveredPersonId)} from ${str(p.coveredFrom)} to ${str(p.coveredTo)}, not this day and post`;
+    case 'unapproved':
+      return `redeployment ${str(p.redeploymentId)} is not an approved one`;
+    default:
+      return 'no approved redeployment covers that officer, post and day';
+  }
+}
+
+function communityGap(p: Params): string {
+  const officers = objects(p.officers);
+  const why = officers.length === 0 ? 'it has no community officers' : officers.map((o) => `${str(o.name)} (${str(o.personId)}${o.role ? `, ${str(o.role)}` : ''}) ${whereabouts((o.where ?? {}) as Params)}`).join('; ');
+  const what = str(p.rule) === 'CAL-2' ? 'no community officer does community work on the day of the weekly party committee meeting' : 'neither its A nor any of its Bs is at community work';
+  return `Community ${str(p.communityName)} (${str(p.communityId)}) on ${withDay(str(p.date))}: ${what}: ${why} (${str(p.rule)})`;
+}
+
+function change(c: Params): string {
+  const field = fieldName('en', str(c.field));
+  switch (str(c.kind)) {
+    case 'person.added':
+      return `added ${who(c)}`;
+    case 'person.removed':
+      return `removed ${who(c)}`;
+    case 'person.changed':
+      return `${who(c)}: ${field} ${show(c.from)} → ${show(c.to)}`;
+    case 'item.added':
+      return `${field}: added ${str(c.id)}`;
+    case 'item.removed':
+      return `${field}: removed ${str(c.id)}`;
+    case 'item.changed':
+      return `${field} ${str(c.id)}: ${str(c.path)} ${show(c.from)} → ${show(c.to)}`;
+    default:
+      return `${field}${c.path ? `.${str(c.path)}` : ''}: ${show(c.from)} → ${show(c.to)}`;
+  }
+}
+const show = (v: Params[string] | undefined): string => (v === undefined || v === null || v === '' ? '(none)' : Array.isArray(v) ? `[${v.map(str).join(', ')}]` : str(v));
+
+export const en = {
+  // ---- plans: shortfalls and suggestions ----
+  shortfall,
+  'suggestion.redeployment': (p) => {
+    const breaks = list(p.breaks);
+    return `${str(p.post)} on ${str(p.date)} (shift ${str(p.shift)}) is short and only a dedicated community officer is free; ${who(p)} would lose ${num(p.lost)} community hours in ${str(p.week)}${breaks.length ? `, breaking ${breaks.join(', ')}` : ' without breaking CP-1, CP-2 or AB-2'}. Needs the approval of both chiefs (AP-1).`;
+  },
+  // ---- plans: violations, one key per rule (and variant) ----
+  'PLAN-1.missing': (p) => `${who(p)} has no assignment on ${list(p.dates).join(', ')}: every person needs one every day of the plan, rest or absent included (PLAN-1)`,
+  'PLAN-1.stranger': (p) => `${str(p.personId)} is rostered but is not one of the station's people (PLAN-1)`,
+  'PLAN-1.outside': (p) => `${who(p)} has assignments on ${list(p.dates).join(', ')}, outside the plan's days ${str(p.start)} + ${num(p.days)} (PLAN-1)`,
+  'ROT-4': (p) => `${who(p)} is on ${str(p.post)} on ${str(p.date)} but is absent (${str(p.reason)}, ${str(p.from)} to ${str(p.to)}); an absent person is not rostered (ROT-4)`,
+  'SLOT-1': (p) => `${who(p)} holds ${str(p.post)} (${str(p.start)}–${str(p.end)}) and ${str(p.otherPost)} (${str(p.otherStart)}–${str(p.otherEnd)}) at the same time; one post at a time (SLOT-1)`,
+  'SKILL-1': (p) => `${who(p)} is on ${str(p.post)} (shift ${str(p.shift)}) on ${str(p.date)} without the skill ${list(p.skills).join(', ')} that post needs (SKILL-1)`,
+  'FB-1': (p) => `${who(p)} is on ${str(p.post)} on ${str(p.date)}: dedicated community officers never drive patrol cars, and no approval changes that (FB-1)`,
+  'FB-2': (p) => `${who(p)} is on case-handling on ${str(p.date)}: dedicated community officers handle no cases, and no approval changes that (FB-2)`,
+  'FB-3': (p) => `${who(p)} is on ${str(p.post)} on ${str(p.date)}, away from community work: ${fb3Why(p)} (FB-3)`,
+  'FB-4': (p) =>
+    `${who(p)} is on reinforced-duty on ${str(p.date)}: ${p.inPeriod ? 'the assignment is not marked as reinforced duty, so the day is not recorded' : 'no level-1 reinforced-duty period is declared for that day'} (FB-4)`,
+  'REST-1': (p) =>
+    `${who(p)} has ${round1(num(p.gap))} h between ${str(p.post)} ending ${str(p.end)} and ${str(p.nextPost)} starting ${str(p.nextStart)}; with ${OFF_PATTERN[str(p.offPattern)] ?? str(p.offPattern)} involved the station needs at least ${num(p.minRest)} h rest (REST-1)`,
+  'NIGHT-1': (p) => `${who(p)} works ${num(p.count)} night shifts in a row (${str(p.from)} to ${str(p.to)}); the station allows at most ${num(p.max)} (NIGHT-1)`,
+  'CP-1': (p) =>
+    `${who(p)} spends ${round1(num(p.communityHours))} of ${round1(num(p.workingHours))} working hours (${pct(num(p.share))}) in the community in ${weekSpan(p)}; the station asks for at least ${pct(num(p.target))} (CP-1)`,
+  'CP-2': (p) =>
+    `${who(p)} has ${round1(num(p.communityHours))} community hours in ${weekSpan(p)}; the target is ${round1(num(p.target))} h${num(p.absentDays) > 0 ? `, pro-rated for ${num(p.absentDays)} day(s) of absence from ${num(p.weekly)} h` : ''} (CP-2)`,
+  'CP-3': (p) => `${who(p)} works in ${weekSpan(p)} but has no flexible night of community work that week (CP-3)`,
+  'community.gap': communityGap,
+  'CAL-1': (p) =>
+    `${who(p)} is on ${list(p.posts).join(' and ')} on ${withDay(str(p.date))}, the day of the ${list(p.meetings).map((m) => meetingName('en', m)).join(' and ')}: meeting days are kept free for the community officers on duty (CAL-1)`,
+  COVER: (p) =>
+    `${str(p.post)} in shift ${str(p.shift)} on ${withDay(str(p.date))} needs ${num(p.needed)}, has ${num(p.have)}${num(p.reported) > 0 ? ` and reports ${num(p.reported)} missing` : ''}: ${num(p.silent)} missing without a reported shortfall (COVER)`,
+  'SEQ-1': (p) => `${who(p)}: ${num(p.count)} working days in a row with a call-in among them; the station allows ${num(p.max)} (SEQ-1)`,
+  'SEQ-3': (p) => `${who(p)}: a call-in leaves only ${num(p.count)} day${num(p.count) === 1 ? '' : 's'} off in a row; the station wants at least ${num(p.min)} (SEQ-3)`,
+  'WKD-1': (p) => `${who(p)}: ${num(p.worked)} weekends worked, ${num(p.byCallIn)} of them only through call-ins; the station allows ${num(p.max)} in this plan (WKD-1)`,
+  'TYPE-1': (p) => `${who(p)}: ${num(p.count)} ${str(p.shift)} shifts including off-pattern work; the station allows ${num(p.max)} in this plan (TYPE-1)`,
+  'CP-4': (p) =>
+    `${num(p.dedicated)} of the station's ${num(p.officers)} officers (${pct(num(p.share))}) are dedicated community officers; the station needs at least ${pct(num(p.target))} (CP-4)`,
+  'CP-5': (p) => {
+    const problems = [
+      ...(p.noDedicated ? ['has no dedicated community officer'] : []),
+      ...(p.fewAuxiliaries ? [`has ${num(p.auxiliaries)} auxiliar${num(p.auxiliaries) === 1 ? 'y' : 'ies'}, not 2`] : []),
+    ];
+    return `Community ${str(p.communityName)} (${str(p.communityId)}) ${problems.join(' and ')}: one community, one officer, two auxiliaries (CP-5)`;
+  },
+  'AB-1': (p) => {
+    const problems = [
+      ...(p.badSize ? [`has ${num(p.officers)} community officer(s), not 2 to 5`] : []),
+      ...(p.badA ? [`has ${num(p.as)} A roles, not exactly one`] : []),
+      ...(p.noB ? ['has no B role'] : []),
+    ];
+    return `Community ${str(p.communityName)} (${str(p.communityId)}) ${problems.join(', ')}: a community police group is one A and one or more Bs, 2 to 5 officers (AB-1)`;
+  },
+  // ---- AP-6 cost notes ----
+  'cost.week': (p) => {
+    const breaks = list(p.breaks);
+    const findings = [
+      ...(breaks.includes('CP-2') ? [`below the ${round1(num(p.target))} h target: breaks CP-2`] : []),
+      ...(breaks.includes('CP-1') ? [`community share ${pct(num(p.shareAfter))}, below ${pct(num(p.share))}: breaks CP-1`] : []),
+    ];
+    return `${weekSpan(p)}: ${who(p)} loses ${round1(num(p.lost))} h of community work (${round1(num(p.before))} h → ${round1(num(p.after))} h)${findings.length ? `; ${findings.join('; ')}` : '; CP-1 and CP-2 hold'}`;
+  },
+  'cost.gap': (p) => `${withDay(str(p.date))}: nobody else of grid ${str(p.communityId)} would be at community work: breaks AB-2`,
+  // ---- audit summaries ----
+  'audit.station.created': (p) => `created the station "${str(p.name)}" with ${num(p.people)} people`,
+  'audit.station.unchanged': () => 'saved the configuration without changes',
+  'audit.station.changed': (p) => {
+    const changes = objects(p.changes);
+    const shown = changes.slice(0, 8).map(change);
+    const more = changes.length > shown.length ? `; and ${changes.length - shown.length} more` : '';
+    return `changed ${list(p.sections).join(', ')}${shown.length ? `: ${shown.join('; ')}${more}` : ''}`;
+  },
+  'audit.plan.created': (p) =>
+    `${p.night ? `nightly job for ${str(p.night)}: ` : ''}planned ${plural(num(p.days), 'day')} from ${str(p.start)} to ${str(p.end)} for ${num(p.people)} people ` +
+    `(${p.night ? '' : 'draft '}${str(p.planId)}): ${plural(num(p.shortfalls), 'shortfall')}, ${plural(num(p.hard), 'hard violation')}`,
+  'audit.plan.published': (p) =>
+    `${p.night ? `nightly job for ${str(p.night)}: ` : ''}published plan ${str(p.planId)} for ${str(p.start)} to ${str(p.end)}` +
+    (list(p.takesOver).length > 0 ? `; it replaces ${list(p.takesOver).join(', ')} on those dates` : ''),
+  'audit.plan.replan-needed': (p) => {
+    const dates = list(p.dates);
+    const cause = (p.cause ?? {}) as Params;
+    const why =
+      str(cause.kind) === 'day-to-day'
+        ? str(cause.en)
+        : str(cause.kind) === 'reinforced'
+        ? `level-1 reinforced duty was declared from ${str(cause.from)} to ${str(cause.to)} (FB-4)`
+        : `request ${str(cause.requestId)} (${str(cause.personId)} on ${str(cause.post)}, ${str(cause.from)} to ${str(cause.to)}) was ${str(cause.status)}`;
+    return `${plural(dates.length, 'published day')} of plan ${str(p.planId)} (${dates[0] ?? ''}${dates.length > 1 ? ` to ${dates[dates.length - 1]}` : ''}) need a re-plan: ${why}`;
+  },
+  'audit.redeployment.requested': (p) =>
+    `asked to put ${who(p)} on ${str(p.post)} from ${str(p.from)} to ${str(p.to)} (${str(p.kind)}` +
+    `${p.replacementId ? `, replaced by ${who(p, 'replacementName', 'replacementId')}` : ''}); needs ${list(p.required).join(', ')}; ` +
+    `costs ${num(p.lost)} community hours${list(p.breaks).length ? `, breaking ${list(p.breaks).join(', ')}` : ''}`,
+  'audit.redeployment.decided': (p) => {
+    const outcome =
+      str(p.transition) === 'approved'
+        ? 'now approved'
+        : str(p.transition) === 'rejected'
+          ? 'now rejected'
+          : `${num(p.approvals)} of ${num(p.required)} approvals; waiting for ${list(p.waiting).join(', ')}`;
+    return `${str(p.actor)} (${str(p.role)}) ${str(p.decision) === 'approve' ? 'approved' : 'rejected'} request ${str(p.requestId)} (${str(p.personId)} on ${str(p.post)}, ${str(p.from)} to ${str(p.to)}): ${outcome}`;
+  },
+  'audit.redeployment.withdrawn': (p) =>
+    `${str(p.actor)} withdrew ${p.wasApproved ? 'approved ' : ''}request ${str(p.requestId)} (${str(p.personId)} on ${str(p.post)}, ${str(p.from)} to ${str(p.to)})${p.reason ? `: ${str(p.reason)}` : ''}`,
+  'audit.redeployment.expired': (p) => `request ${str(p.requestId)} expired: it was still pending after its first day ${str(p.from)} (${str(p.personId)}, ${str(p.post)})`,
+  'audit.reinforced-duty.declared': (p) => `declared level-1 reinforced duty at ${str(p.stationId)} from ${str(p.from)} to ${str(p.to)}${p.note ? `: ${str(p.note)}` : ''} (FB-4)`,
+  'audit.change': (p) => change(p),
+  // ---- errors ----
+  'error.notFound.station': (p) => `No station ${str(p.stationId)}.`,
+  'error.notFound.plan': (p) => `No plan ${str(p.planId)} at station ${str(p.stationId)}.`,
+  'error.notFound.redeployment': (p) => `No redeployment request ${str(p.requestId)} at station ${str(p.stationId)}.`,
+  'error.notFound.route': (p) => `No route ${str(p.route)}.`,
+  'error.badRequest': (p) => `The ${str(p.what)} has ${plural(num(p.count), 'problem')}.`,
+  'error.badRequest.station': (p) => `The station document has ${plural(num(p.count), 'problem')}; nothing was changed.`,
+  'error.badRequest.json': () => 'The body is not valid JSON.',
+  'error.badRequest.cursor': () => 'The paging cursor is not valid.',
+  'error.badRequest.file': (p) => `The file could not be read as ${str(p.format)}: ${str(p.reason)}`,
+  'error.tooLarge': (p) => `The body is ${num(p.bytes)} bytes; the limit is ${num(p.limit)} bytes.`,
+  'error.unauthenticated': () => 'Sign in first: this request carries no valid token.',
+  'error.internal': () => 'Something went wrong on our side; nothing was changed.',
+  'error.conflict.version': (p) => `${str(p.what) === 'plan' ? 'Plan' : 'Station'} ${str(p.id)} is at version ${num(p.version)}, not ${num(p.claimed)}: someone changed it; read it again and retry.`,
+  // ---- files ----
+  'file.calendarName': (p) => `${str(p.station)}: ${str(p.person)}`,
+  'file.eventTitle': (p) => `${str(p.post)} (${str(p.shift)})`,
+  'file.eventDescription': (p) => `${str(p.post)}, shift ${str(p.shift)}, ${num(p.hours)} h`,
+  'file.eventCommunity': (p) => `community: ${str(p.community)}`,
+  'file.eventRedeployment': (p) => `redeployment ${str(p.redeploymentId)}`,
+  'file.eventReinforced': () => 'level-1 reinforced duty',
+  'file.eventCallIn': () => 'call-in (off the pattern)',
+} satisfies Record<string, Template>;
