@@ -5,6 +5,7 @@ import { loadConfig, setUnauthorizedHandler, type SiteConfig } from './api.ts';
 import { lang, preferredLang, t, tx } from './i18n.ts';
 import { DEMO_AS, decodeToken, primaryRole } from './model.ts';
 import { AuditScreen } from './screens/audit.tsx';
+import { DayToDayPanel } from './screens/day-to-day.tsx';
 import { RosterScreen } from './screens/roster/index.tsx';
 import { CommunitiesScreen } from './screens/setup/communities.tsx';
 import { DemandScreen } from './screens/setup/demand.tsx';
@@ -134,7 +135,12 @@ function Page({ config, booting }: { config: SiteConfig; booting: boolean }) {
       <Header />
       {s ? <Nav /> : null}
       <main id="main" class="layout">
-        {booting ? <p class="muted boot">{t('loading')}</p> : s ? <View /> : <SignIn config={config} />}
+        {booting ? <p class="muted boot">{t('loading')}</p> : s ? (
+          <>
+            <DayToDayPanel />
+            <View />
+          </>
+        ) : <SignIn config={config} />}
       </main>
       <LeaveDialog />
     </>
