@@ -97,7 +97,11 @@ export class RosterStack extends Stack {
     const userPool = new UserPool(this, 'Users', {
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
-      customAttributes: { stationId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }) },
+      customAttributes: {
+        stationId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+        // The branch a `branch` user acts for (API.md, Auth): they act only on that branch's stations.
+        branchId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+      },
       removalPolicy: props.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     for (const group of GROUPS) new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: userPool.userPoolId, groupName: group });
@@ -122,7 +126,7 @@ export class RosterStack extends Stack {
     const webUrl = `https://${distribution.distributionDomainName}`;
 
     // The page signs in through the Cognito hosted UI (implicit flow; it sends the ID token, which carries
-    // cognito:groups and custom:stationId) and comes back to its own address.
+    // cognito:groups, custom:stationId and custom:branchId) and comes back to its own address.
     const domain = userPool.addDomain('Domain', {
       cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? `duty-roster-${props.stage}-${this.account}`.toLowerCase() },
     });

@@ -4,7 +4,12 @@ import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
 import type { PostId } from '../domain/posts.ts';
 import type { StationConfig } from '../domain/station.ts';
 import { formatInstant, patternShiftCode, shiftTimes, shiftType } from '../rotation/index.ts';
-import { inReinforcedPeriod } from '../rules/checks.ts';
+import { inReinforcedPeriod } from '../rules/days.ts';
+import { BUILTIN_YEARS } from '../calendar/builtin.ts';
+import { calendarOf, type Calendar } from '../calendar/index.ts';
+
+/** The calendar the day-to-day checks read: the built-in official years with the station's own days over them. */
+export const stationCalendar = (station: StationConfig): Calendar => calendarOf(BUILTIN_YEARS, station.calendar);
 
 export type CellWork = { personId: string; date: string; post: PostId; shift: string };
 
@@ -16,7 +21,7 @@ export function assignmentAs(station: StationConfig, approved: readonly Approved
   const times = isWork ? shiftTimes(station, work.shift, work.date) : null;
   const community = work.post === 'community' || work.post === 'flex-night';
   // Off the pattern: the person's own day has no hours (a call-in), as the planner marks it.
-  const own = person ? patternShiftCode(station, person, work.date) : work.shift;
+  const own = person ? patternShiftCode(station, person, work.date, stationCalendar(station)) : work.shift;
   const offPattern = isWork && (shiftType(station, own)?.hours ?? 0) === 0;
   const redeployment = approved.find((r) => r.personId === work.personId && r.post === work.post && r.from <= work.date && work.date <= r.to);
   return {

@@ -5,10 +5,10 @@ import type { Pin, PinBody } from '../domain/day-to-day.ts';
 import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
 import type { StationConfig } from '../domain/station.ts';
 import { addDaysTo, patternShiftCode, restCode, COMMUNITY_WEEKDAY_SHIFT } from '../rotation/index.ts';
-import { demandApplies } from '../rules/checks.ts';
+import { demandApplies } from '../rules/days.ts';
 import { dayBreaks, pinDateRefusal } from '../rules/day-to-day.ts';
 import { buildModel, optionForPin } from '../solver/model.ts';
-import { assignmentAs } from './assignments.ts';
+import { assignmentAs, stationCalendar } from './assignments.ts';
 
 export type PinRefusal = { rule: string; message: string };
 
@@ -17,9 +17,9 @@ export function pinShift(station: StationConfig, body: Pick<PinBody, 'personId' 
   if (body.shift) return body.shift;
   if (body.post === 'rest') return restCode(station);
   const person = station.people.find((p) => p.id === body.personId);
-  const own = person ? patternShiftCode(station, person, body.date) : restCode(station);
+  const own = person ? patternShiftCode(station, person, body.date, stationCalendar(station)) : restCode(station);
   if (body.post === 'community') return station.shiftTypes.some((s) => s.code === COMMUNITY_WEEKDAY_SHIFT) ? COMMUNITY_WEEKDAY_SHIFT : own;
-  const rows = station.demand.filter((d) => d.post === body.post && demandApplies(station, d, body.date));
+  const rows = station.demand.filter((d) => d.post === body.post && demandApplies(station, d, body.date, stationCalendar(station)));
   return (rows.find((d) => d.shift === own) ?? rows[0])?.shift ?? own;
 }
 
@@ -43,7 +43,7 @@ export function pinRefusal(input: {
   if (past) return { rule: 'PIN-1', message: past };
   const station = withoutCell(input.station, pin.personId, pin.date);
   const before = addDaysTo(pin.date, -1);
-  const model = buildModel(station, before, 3, approved, []);
+  const model = buildModel(station, before, 3, approved, [], stationCalendar(station));
   const p = model.people.findIndex((i) => i.person.id === pin.personId);
   if (p < 0) return { rule: 'PIN-1', message: `${pin.personId} is not one of the station's people` };
   const pinned = assignmentAs(station, approved, pin);
@@ -52,7 +52,7 @@ export function pinRefusal(input: {
     const o = model.domains[p * 3 + d]![0]!;
     return assignmentAs(station, approved, { personId: pin.personId, date: model.dates[d]!, post: o.post, shift: o.shift }, o.callIn ? { callIn: true } : {});
   });
-  const ctx = { station, start: before, days: 3, approved: [...approved] };
+  const ctx = { station, start: before, days: 3, approved: [...approved], calendar: stationCalendar(station) };
   const broken = dayBreaks(ctx, [pinned, ...around], [{ personId: pin.personId, date: pin.date }])[0];
   if (broken) return { rule: broken.rule, message: broken.message };
   const domain = model.domains[p * 3 + 1]!;

@@ -7,7 +7,7 @@ import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
 import type { StationConfig } from '../domain/station.ts';
 import { addDaysTo } from '../rotation/index.ts';
 import { leaveDeciderRefusal, swapBreak, swapPartiesRefusal } from '../rules/day-to-day.ts';
-import { assignmentAs } from './assignments.ts';
+import { assignmentAs, stationCalendar } from './assignments.ts';
 
 export const LEADER_GROUPS = ['director', 'instructor', 'deputy'] as const;
 export const isLeader = (actor: Actor, stationId: string): boolean => LEADER_GROUPS.some((g) => actor.groups.includes(g)) && actor.stationId === stationId;
@@ -116,7 +116,7 @@ export function assertSwapAllowed(station: StationConfig, approved: readonly App
   const dates = swapDates(swap);
   const cells = dates.flatMap((date) => [swap.mine.personId, swap.theirs.personId].map((personId) => ({ personId, date })));
   const start = addDaysTo(dates[0]!, -1);
-  const ctx = { station, start, days: 3, approved: [...approved] };
+  const ctx = { station, start, days: 3, approved: [...approved], calendar: stationCalendar(station) };
   const broken = swapBreak(ctx, afterSwap(station, approved, roster, swap), cells);
   if (broken) throw ruleBreak(broken.rule, `The swap would break ${broken.rule}: ${broken.message} (SW-1).`, [{ path: 'date', message: broken.message }]);
 }

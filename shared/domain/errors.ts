@@ -6,6 +6,16 @@ export type ErrorDetail = { path: string; message: string };
 
 /** What an error says: a plain (English) sentence, or a catalogue message. */
 export type ErrorText = string | Said;
+import { z } from 'zod';
+
+/** The body of every error answer: a code (the rule ID where a rule refused), a sentence, and every bad field. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});
 
 export class DomainError extends Error {
   readonly key: string | undefined;

@@ -1,4 +1,5 @@
 // The roster engine's input and output: a validated model in, a plan out. No HTTP, no DynamoDB.
+import type { OfficialYears } from '../calendar/index.ts';
 import type { ApprovedRedeployment, Assignment, Plan } from '../domain/plan.ts';
 import type { StationConfig } from '../domain/station.ts';
 
@@ -12,6 +13,11 @@ export type SolveInput = {
   published?: readonly Assignment[];
   /** Dates whose published assignments are kept exactly (re-planning only the changed days). */
   frozenDates?: readonly string[];
+  /**
+   * The official calendar's years as the shell resolved them (built-in data, then the admin's loaded years); the
+   * station's own days (`station.calendar`) are laid on top here. Without it, the built-in data alone (CAL-3).
+   */
+  calendar?: OfficialYears;
   seed?: number;
   /** Search time budget in seconds (default 2). */
   seconds?: number;

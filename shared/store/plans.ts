@@ -116,6 +116,9 @@ function planOf(head: PlanHead, body: PlanBody): Plan {
 }
 
 export class PlanStore {
+  /** Told after every publication (the store keeps the station's summary with it; see store/index.ts). */
+  onPublished: (stationId: string, planId: string) => Promise<void> = async () => {};
+
   constructor(
     private readonly client: StoreClient,
     private readonly tableName: string,
@@ -275,6 +278,7 @@ export class PlanStore {
       throw conflict(say('error.conflict.version', { what: 'plan', id: planId, version: now.version, claimed: expectedVersion }));
     }
     await this.audit.flushAfterChange(key, entry);
+    await this.onPublished(stationId, planId);
     return headOf(updated);
   }
 

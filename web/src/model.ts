@@ -157,13 +157,13 @@ export type Session = { token: string; sub: string; groups: string[]; stationId:
 
 const ownStation = (s: Session, stationId: string) => s.stationId === stationId;
 
-export const canPlan = (s: Session, stationId: string) => may(s, 'plan.manage', stationId);
-export const canReadRoster = (s: Session, stationId: string) => may(s, 'roster.read', stationId);
-export const canRequest = (s: Session, stationId: string) => may(s, 'redeployment.request', stationId);
-export const canReadRequests = (s: Session, stationId: string) => may(s, 'redeployment.read', stationId);
-export const canReadStation = (s: Session, stationId: string) => may(s, 'station.read', stationId);
-export const canConfigure = (s: Session, stationId: string) => may(s, 'station.configure', stationId);
-export const canReadAudit = (s: Session, stationId: string) => may(s, 'audit.read', stationId);
+export const canPlan = (s: Session, stationId: string) => may(s, 'plan.manage', { stationId });
+export const canReadRoster = (s: Session, stationId: string) => may(s, 'roster.read', { stationId });
+export const canRequest = (s: Session, stationId: string) => may(s, 'redeployment.request', { stationId });
+export const canReadRequests = (s: Session, stationId: string) => may(s, 'redeployment.read', { stationId });
+export const canReadStation = (s: Session, stationId: string) => may(s, 'station.read', { stationId });
+export const canConfigure = (s: Session, stationId: string) => may(s, 'station.configure', { stationId });
+export const canReadAudit = (s: Session, stationId: string) => may(s, 'audit.read', { stationId });
 
 /** The approver role the caller would fill on a request (AP-1, AP-2, AP-4), or null. */
 export function approverRole(s: Session, stationId: string, required: readonly string[]): 'director' | 'instructor' | 'branch' | null {

@@ -12,9 +12,15 @@ import { edit, type Draft } from './draft.ts';
 import { FieldIssues, ListInput, NumberInput, SetupScreen, hasIssuesUnder } from './common.tsx';
 
 const DEMAND_POSTS = POST_IDS.filter((p) => !NON_DEMAND_POSTS.has(p));
+import { BUILTIN_YEARS } from '../../../../shared/calendar/builtin.ts';
+import { calendarOf } from '../../../../shared/calendar/index.ts';
+
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** A Monday, to name weekdays in the page's language. */
 const MONDAY = '2026-01-05';
+
+/** The official calendar (built-in years) for the pattern of people without a duty group (CAL-3). */
+const OFFICIAL = calendarOf(BUILTIN_YEARS);
 
 export type Cover = { needed: number; could: number };
 
@@ -22,7 +28,7 @@ export type Cover = { needed: number; could: number };
 export function couldCover(d: Pick<Draft, 'timezone' | 'shiftTypes' | 'pattern' | 'groups' | 'rules' | 'absences'>, p: Person, entry: Pick<Demand, 'post' | 'shift' | 'skills'>, date: string): boolean {
   let code: string;
   try {
-    code = patternShiftCode(d, p, date);
+    code = patternShiftCode(d, p, date, OFFICIAL);
   } catch {
     return false;
   }
