@@ -1,6 +1,9 @@
 // Every API route and the function folder that serves it: read by the local server and by infra/ alike,
 // so the two can never disagree about what exists.
-export const FUNCTIONS = ['health', 'api-docs', 'stations', 'audit', 'plans', 'roster', 'redeployments', 'reinforced-duty', 'calendar', 'branches'] as const;
+export const FUNCTIONS = [
+  'health', 'api-docs', 'stations', 'audit', 'plans', 'roster', 'redeployments', 'reinforced-duty', 'calendar', 'branches',
+  'absences', 'pins', 'requests', 'me', 'feeds',
+] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export type RouteSpec = { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; path: string; function: FunctionName; public?: boolean };
@@ -24,6 +27,31 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/stations/{stationId}/redeployments/{redeploymentId}/decisions', function: 'redeployments' },
   { method: 'POST', path: '/stations/{stationId}/redeployments/{redeploymentId}/withdraw', function: 'redeployments' },
   { method: 'POST', path: '/stations/{stationId}/reinforced-duty', function: 'reinforced-duty' },
+  // The day-to-day loop (docs/day-to-day.md).
+  { method: 'POST', path: '/stations/{stationId}/absences', function: 'absences' },
+  { method: 'GET', path: '/stations/{stationId}/absences', function: 'absences' },
+  { method: 'DELETE', path: '/stations/{stationId}/absences/{absenceId}', function: 'absences' },
+  { method: 'POST', path: '/stations/{stationId}/pins', function: 'pins' },
+  { method: 'GET', path: '/stations/{stationId}/pins', function: 'pins' },
+  { method: 'DELETE', path: '/stations/{stationId}/pins/{pinId}', function: 'pins' },
+  { method: 'GET', path: '/stations/{stationId}/replan', function: 'plans' },
+  { method: 'POST', path: '/stations/{stationId}/replan', function: 'plans' },
+  { method: 'POST', path: '/stations/{stationId}/leave-requests', function: 'requests' },
+  { method: 'GET', path: '/stations/{stationId}/leave-requests', function: 'requests' },
+  { method: 'POST', path: '/stations/{stationId}/leave-requests/{leaveId}/decisions', function: 'requests' },
+  { method: 'POST', path: '/stations/{stationId}/leave-requests/{leaveId}/withdraw', function: 'requests' },
+  { method: 'POST', path: '/stations/{stationId}/swaps', function: 'requests' },
+  { method: 'GET', path: '/stations/{stationId}/swaps', function: 'requests' },
+  { method: 'POST', path: '/stations/{stationId}/swaps/check', function: 'requests' },
+  { method: 'POST', path: '/stations/{stationId}/swaps/{swapId}/accept', function: 'requests' },
+  { method: 'POST', path: '/stations/{stationId}/swaps/{swapId}/decisions', function: 'requests' },
+  { method: 'POST', path: '/stations/{stationId}/swaps/{swapId}/withdraw', function: 'requests' },
+  { method: 'GET', path: '/stations/{stationId}/inbox', function: 'requests' },
+  { method: 'GET', path: '/me/notices', function: 'me' },
+  { method: 'POST', path: '/me/notices/read', function: 'me' },
+  { method: 'POST', path: '/me/calendar-feed', function: 'me' },
+  { method: 'DELETE', path: '/me/calendar-feed', function: 'me' },
+  { method: 'GET', path: '/feeds/{feed}', function: 'feeds', public: true },
   { method: 'GET', path: '/calendar', function: 'calendar' },
   { method: 'PUT', path: '/calendar/{year}', function: 'calendar' },
   { method: 'GET', path: '/branches/{branchId}/stations', function: 'branches' },
@@ -54,6 +82,17 @@ export const TABLE_ACTIONS: Record<FunctionName, readonly string[]> = {
   // Reads the station (GetItem) and published plan heads (Query on gsi1); writes the station (UpdateItem, conditional
   // on version), marks plan heads (UpdateItem), flushes audit entries (PutItem, UpdateItem).
   'reinforced-duty': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Absences and pins live in the station item (GetItem, UpdateItem conditional on version); published plan heads are
+  // marked for a re-plan (Query on gsi1, UpdateItem); audit entries are flushed (PutItem, UpdateItem).
+  absences: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  pins: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Leave requests and swaps (items of the station partition, changed on their version), the absences an approved
+  // leave makes (station item), the publication an approved swap makes (plan items), and the notices they send.
+  requests: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // One's own notices (Query, PutItem of the read mark) and calendar feed (PutItem, UpdateItem).
+  me: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Read only: the feed's hash item, the person's current feed, the station and published plans.
+  feeds: ['dynamodb:GetItem', 'dynamodb:Query'],
   // Reads the loaded years (Query on the calendar partition, GetItem); loads a year (PutItem, conditional on its
   // version) and flushes its audit entry (PutItem, UpdateItem).
   calendar: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],

@@ -19,6 +19,11 @@ const loaders: Record<FunctionName, () => Promise<{ handler: LambdaHandler }>> =
   calendar: () => import('../functions/calendar/handler.ts') as Promise<{ handler: LambdaHandler }>,
   redeployments: () => import('../functions/redeployments/handler.ts') as Promise<{ handler: LambdaHandler }>,
   'reinforced-duty': () => import('../functions/reinforced-duty/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  absences: () => import('../functions/absences/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  pins: () => import('../functions/pins/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  requests: () => import('../functions/requests/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  me: () => import('../functions/me/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  feeds: () => import('../functions/feeds/handler.ts') as Promise<{ handler: LambdaHandler }>,
   branches: () => import('../functions/branches/handler.ts') as Promise<{ handler: LambdaHandler }>,
 };
 

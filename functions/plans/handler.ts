@@ -11,6 +11,9 @@ import { planIdOf, stationIdOf } from '../../shared/http/params.ts';
 import { planEnd, rosterAssignments } from '../../shared/roster/index.ts';
 import { planRoster } from '../../shared/solver/index.ts';
 import { alreadyPublished, newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { replanChangedDays, replanDays } from './replan.ts';
+import { rosterChangeNotices } from '../../shared/daytoday/effects.ts';
+import { todayIn } from '../../shared/approvals/index.ts';
 import { localizePlan } from '../../shared/i18n/localize.ts';
 import { say, summaryOf } from '../../shared/i18n/index.ts';
 
@@ -59,6 +62,7 @@ export async function createPlan(request: ApiRequest) {
     ...(solved.bound !== undefined ? { bound: solved.bound, gap: solved.gap ?? 0 } : {}),
     redeploymentIds: solved.redeploymentIds,
     needsReplan: [],
+    pinIds: config.pins.filter((p) => p.date >= asked.start && p.date <= end).map((p) => p.id),
     solver: solved.solver,
   };
   const hard = plan.violations.filter((v) => v.severity === 'hard').length;
@@ -112,8 +116,11 @@ export async function publishPlan(request: ApiRequest) {
     throw conflict(say('error.conflict.version', { what: 'plan', id: planId, version: plan.version, claimed }));
 
   const end = planEnd(plan);
+  // PIN-1: a pin set or removed while this plan was being made is not lost: the plan is refused (409) and made again.
+  await pinsUnchangedSince(store, stationId, plan);
   // Earlier publications keep their records; the roster takes these dates from this plan from now on.
   const takesOver = (await store.plans.listPublishedHeads(stationId, plan.start, end)).map((h) => h.id);
+  const before = rosterAssignments(await store.plans.listPublished(stationId, plan.start, end), plan.start, end);
   const at = new Date();
   const head = await store.plans.publish(stationId, planId, plan.version, {
     id: newAuditId(at),
@@ -126,10 +133,31 @@ export async function publishPlan(request: ApiRequest) {
     detail: { planId, start: plan.start, days: plan.days, version: plan.version + 1, takesOver },
   });
   const published: Plan = { ...plan, status: head.status, version: head.version, ...(head.publishedAt ? { publishedAt: head.publishedAt } : {}) };
+  // Everyone whose own days changed is told (one notice each, idempotent by plan and person).
+  const station = await store.stations.get(stationId);
+  if (station) await store.notices.send(rosterChangeNotices(stationId, todayIn(station.timezone), before, plan.assignments, planId, at.toISOString()));
   return { body: localizePlan(published, request.lang), headers: { etag: `"${published.version}"` } };
 }
 
+/** 409 when the pins inside the plan's dates are not the ones it was made with (plans made before pins: no check). */
+async function pinsUnchangedSince(store: ReturnType<typeof storeFromEnvironment>, stationId: string, plan: Plan): Promise<void> {
+  if (plan.pinIds === undefined) return;
+  const station = await store.stations.get(stationId);
+  if (!station) throw notFound(`No station ${stationId}.`);
+  const end = planEnd(plan);
+  const now = station.pins.filter((p) => p.date >= plan.start && p.date <= end).map((p) => p.id);
+  const made = new Set(plan.pinIds);
+  const added = now.filter((id) => !made.has(id));
+  const removed = plan.pinIds.filter((id) => !now.includes(id));
+  if (added.length || removed.length)
+    throw conflict(
+      `The pins of ${plan.start} to ${end} changed after plan ${plan.id} was made (${[...added.map((id) => `${id} set`), ...removed.map((id) => `${id} removed`)].join(', ')}): make the plan again so that it keeps them (PIN-1).`,
+    );
+}
+
 export const handler = httpHandler({
+  'GET /stations/{stationId}/replan': replanDays,
+  'POST /stations/{stationId}/replan': replanChangedDays,
   'POST /stations/{stationId}/plans': createPlan,
   'GET /stations/{stationId}/plans/{planId}': getPlan,
   'POST /stations/{stationId}/plans/{planId}/publish': publishPlan,

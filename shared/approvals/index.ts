@@ -51,6 +51,16 @@ export function requiredApprovers(kind: RedeploymentKind): ApproverRole[] {
   return kind === 'duty' ? ['director', 'instructor'] : ['director', 'instructor', 'branch'];
 }
 
+/**
+ * No dead end (AP-1 with AP-4): a chief who files a request may not decide it, so the branch stands in for the
+ * filing chief (director or instructor); the other chief still decides. A deputy's request needs both chiefs.
+ */
+export function requiredFor(kind: RedeploymentKind, filer: Pick<Actor, 'groups'>): ApproverRole[] {
+  const all = requiredApprovers(kind);
+  const kept = all.filter((r) => r === 'branch' || !filer.groups.includes(r));
+  return kept.length < all.length && !kept.includes('branch') ? [...kept, 'branch'] : kept;
+}
+
 /** Today's date in a time zone (`YYYY-MM-DD`). */
 export function todayIn(timezone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -164,7 +174,7 @@ export function createRequest(input: NewRequest): Redeployment {
     reason: body.reason,
     ...(body.replacementId !== undefined ? { replacementId: body.replacementId } : {}),
     status: 'pending',
-    required: requiredApprovers(body.kind),
+    required: requiredFor(body.kind, input.actor),
     decisions: [],
     cost: redeploymentCost(station, body, input.approved ?? [], input.id),
     requestedBy: input.actor.sub,

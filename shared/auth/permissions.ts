@@ -23,6 +23,13 @@ export const ACTIONS = {
   'reinforced-duty.declare': ['branch'],
   'audit.read': ['director', 'instructor', 'deputy', 'branch', 'admin'],
   'roster.own': GROUPS,
+  // The day-to-day loop (absences, pins, leave and swap decisions, re-plans, the leaders' inbox).
+  'absence.manage': ['director', 'instructor', 'deputy'],
+  'pin.manage': ['director', 'instructor', 'deputy'],
+  'leave.decide': ['director', 'instructor', 'deputy'],
+  'swap.decide': ['director', 'instructor', 'deputy'],
+  'swap.propose': ['officer', 'auxiliary'],
+  'request.own': ['director', 'instructor', 'deputy', 'officer', 'auxiliary'],
   /** The official calendar (CAL-3) is the same for every station: anyone signed in reads it, the admin loads a year. */
   'calendar.read': GROUPS,
   'calendar.load': ['admin'],

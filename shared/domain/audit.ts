@@ -13,6 +13,18 @@ export const AUDIT_ACTIONS = [
   'redeployment.withdrawn',
   'redeployment.expired',
   'reinforced-duty.declared',
+  // The day-to-day loop (absences, pins, leave, swaps, re-plans).
+  'absence.recorded',
+  'absence.removed',
+  'pin.set',
+  'pin.removed',
+  'leave.requested',
+  'leave.decided',
+  'leave.withdrawn',
+  'swap.proposed',
+  'swap.accepted',
+  'swap.decided',
+  'swap.withdrawn',
   /** An admin loaded or corrected a year of the official calendar (CAL-3); kept in the `_calendar` trail. */
   'calendar.loaded',
 ] as const;

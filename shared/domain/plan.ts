@@ -41,6 +41,8 @@ export const Assignment = z.object({
   reinforcedDuty: z.literal(true).optional(),
   /** Work on a day the person's pattern has off (a call-in). */
   callIn: z.literal(true).optional(),
+  /** PIN-1: the pin that fixed this assignment. */
+  pinId: z.string().optional(),
 });
 export type Assignment = z.infer<typeof Assignment>;
 
@@ -139,6 +141,8 @@ export const Plan = z.object({
   redeploymentIds: z.array(z.string()).default([]),
   /** Published days an approval changed after publication (AP-5): they need a re-plan. */
   needsReplan: z.array(IsoDate).default([]),
+  /** PIN-1: the pins inside the plan's dates when it was made (publishing refuses a plan that misses a newer pin). */
+  pinIds: z.array(z.string()).optional(),
   solver: z.object({ seed: z.int(), seconds: z.number(), iterations: z.int(), firstFeasibleScore: z.number() }),
 });
 export type Plan = z.infer<typeof Plan>;

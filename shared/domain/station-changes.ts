@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { JsonValue, say, type Json, type Said } from '../i18n/index.ts';
 import type { StationConfig } from './station.ts';
 
-const SECTIONS = ['name', 'timezone', 'rules', 'shiftTypes', 'pattern', 'groups', 'communities', 'people', 'demand', 'absences', 'reinforcedDuty'] as const;
+const SECTIONS = ['name', 'timezone', 'rules', 'shiftTypes', 'pattern', 'groups', 'communities', 'people', 'demand', 'absences', 'reinforcedDuty', 'pins'] as const;
 
 /**
  * One change. `field` is the top-level section (`people`, `rules`, …) or, for a person, the field of the person

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { StationCalendarDays } from './calendar.ts';
 import { BranchId, ClockTime, IsoDate, LocalId, Share, TimeZone } from './primitives.ts';
 import { PostId } from './posts.ts';
+import { Pin } from './day-to-day.ts';
 
 export const BUILTIN_PATTERNS = {
   /** ROT-1 三班两运转: primary, secondary, rest; groups one day apart. */
@@ -111,10 +112,13 @@ export const Demand = z.strictObject({
 export type Demand = z.infer<typeof Demand>;
 
 export const Absence = z.strictObject({
+  /** Given by `POST .../absences` (absences written into the document by hand may have none). */
+  id: z.string().regex(/^ab_[A-Za-z0-9]{1,64}$/, 'not an absence id (ab_ followed by letters and digits)').optional(),
   personId: LocalId,
   from: IsoDate,
   to: IsoDate,
   reason: z.string().min(1).max(120),
+  note: z.string().max(500).optional(),
 });
 export type Absence = z.infer<typeof Absence>;
 
@@ -139,6 +143,8 @@ const StationShape = z.strictObject({
   demand: z.array(Demand).default([]),
   absences: z.array(Absence).default([]),
   reinforcedDuty: z.array(ReinforcedDutyPeriod).default([]),
+  /** PIN-1: posts a leader fixed by hand (`POST .../pins`); every plan keeps them. */
+  pins: z.array(Pin).default([]),
   /** CAL-3: the station's own working and rest days, winning over the official calendar. */
   calendar: StationCalendarDays.optional(),
 });

@@ -208,7 +208,9 @@ export const en = {
     const dates = list(p.dates);
     const cause = (p.cause ?? {}) as Params;
     const why =
-      str(cause.kind) === 'reinforced'
+      str(cause.kind) === 'day-to-day'
+        ? str(cause.en)
+        : str(cause.kind) === 'reinforced'
         ? `level-1 reinforced duty was declared from ${str(cause.from)} to ${str(cause.to)} (FB-4)`
         : `request ${str(cause.requestId)} (${str(cause.personId)} on ${str(cause.post)}, ${str(cause.from)} to ${str(cause.to)}) was ${str(cause.status)}`;
     return `${plural(dates.length, 'published day')} of plan ${str(p.planId)} (${dates[0] ?? ''}${dates.length > 1 ? ` to ${dates[dates.length - 1]}` : ''}) need a re-plan: ${why}`;

@@ -214,7 +214,9 @@ export const zh: Record<keyof typeof en, Template> = {
     const dates = list(p.dates);
     const cause = (p.cause ?? {}) as Params;
     const why =
-      str(cause.kind) === 'reinforced'
+      str(cause.kind) === 'day-to-day'
+        ? str(cause.zh)
+        : str(cause.kind) === 'reinforced'
         ? `分局宣布了${str(cause.from)}至${str(cause.to)}的一级加强勤务（FB-4）`
         : `申请${str(cause.requestId)}（${str(cause.personId)}，${post(cause.post)}，${str(cause.from)}至${str(cause.to)}）${status(cause.status)}`;
     return `排班${str(p.planId)}已发布的${dates.length}天（${dates[0] ?? ''}${dates.length > 1 ? `至${dates[dates.length - 1]}` : ''}）需要重新编排：${why}`;

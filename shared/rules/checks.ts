@@ -39,6 +39,7 @@ import type { Calendar } from '../calendar/index.ts';
 import { checkCAL3 } from './calendar-check.ts';
 import { rule, type RuleId } from './catalogue.ts';
 import { demandApplies, inReinforcedPeriod, isHolidayOff, meetingDays, partyCommitteeDays, weeklyCommunityTarget } from './days.ts';
+import { checkPIN1 } from './pins.ts';
 import { say, type MessageKey, type Params } from '../i18n/index.ts';
 import { hasLimits, limitBreaks, type LimitBreak } from './station-limits.ts';
 
@@ -495,6 +496,7 @@ export function checkAB2(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
 const PULLED_POSTS: readonly PostId[] = [...NEEDS_REDEPLOYMENT, 'reinforced-duty'];
 
 /** CAL-1: on a meeting day (moved off holidays) no dedicated community officer on duty is pulled onto an FB-3/FB-4 post. */
+
 export function checkCAL1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
   const index = indexOf(ctx, plan);
   return meetingDays(ctx.start, ctx.days, ctx.calendar).flatMap(({ date, meetings, movedFrom }) =>
@@ -588,6 +590,7 @@ export const PLAN_CHECKS: ReadonlyArray<readonly [RuleId, PlanCheck]> = [
   ['SEQ-3', checkSEQ3],
   ['WKD-1', checkWKD1],
   ['TYPE-1', checkTYPE1],
+  ['PIN-1', checkPIN1],
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { demandApplies, isHolidayOff, meetingDays, partyCommitteeDays } from '..
 import { hasLimits } from '../rules/station-limits.ts';
 import { ABSOLUTELY_FORBIDDEN, NEEDS_REDEPLOYMENT, type PostId } from '../domain/posts.ts';
 import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
+import type { Pin } from '../domain/day-to-day.ts';
 import type { Demand, Person, StationConfig } from '../domain/station.ts';
 import {
   COMMUNITY_WEEKDAY_SHIFT,
@@ -16,6 +17,7 @@ import {
   isoWeek,
   isoWeekday,
   patternShiftCode,
+  restCode,
   shiftTimes,
   shiftType,
 } from '../rotation/index.ts';
@@ -44,7 +46,12 @@ export type Option = {
   key: number;
   /** Interned `shift|post`: what a reader of the plan sees (STAB-1 compares this). */
   work: number;
+  /** PIN-1: the pin this option is fixed by (the cell's domain is this option alone). */
+  pinId?: string;
 };
+
+/** A pin the model could not keep (the station changed since it was set), and why. */
+export type UnkeptPin = { pin: Pin; why: string };
 
 export type DemandRow = { index: number; date: number; shift: string; post: PostId; people: number; skills: readonly string[]; demand: Demand };
 
@@ -104,7 +111,18 @@ export type Model = {
   /** Last working end before the plan, per person (REST-1 across the horizon's start). */
   lastBeforeStartEndMs: number[];
   approved: readonly ApprovedRedeployment[];
+  /** PIN-1: pins inside the dates whose option the hard rules no longer leave open. */
+  unkeptPins: UnkeptPin[];
 };
+
+/**
+ * The option of a cell's domain that a pin fixes: the same post (and shift, when the pin names one). A pin to `rest`
+ * on a working day is a day off the model does not offer by itself: `restOption` makes it. Null: not open that day.
+ */
+export function optionForPin(domain: readonly Option[], pin: Pick<Pin, 'post' | 'shift'>): Option | null {
+  if (pin.post === 'rest') return domain.find((o) => o.kind === 'rest') ?? null;
+  return domain.find((o) => o.post === pin.post && o.shift === pin.shift) ?? null;
+}
 
 function isAbsent(station: StationConfig, personId: string, date: string): boolean {
   return station.absences.some((a) => a.personId === personId && a.from <= date && date <= a.to);
@@ -112,6 +130,11 @@ function isAbsent(station: StationConfig, personId: string, date: string): boole
 
 type Times = { startMs: number; endMs: number; night: boolean; hours: number };
 
+/**
+ * `frozenDates`: dates whose published assignments are kept exactly (a re-plan of only the changed days: each such
+ * cell's domain is its published option alone, where the hard rules still leave it open). Pins come from the
+ * station document (`station.pins`); a pinned cell's domain is the pinned option alone, so no search can move it.
+ */
 export function buildModel(
   station: StationConfig,
   start: string,
@@ -120,6 +143,8 @@ export function buildModel(
   published: readonly Assignment[],
   /** The official calendar with the station's days (CAL-3); without it the built-in data and the station's days. */
   calendar: Calendar = calendarOf(BUILTIN_YEARS, station.calendar),
+  /** Days kept exactly as published (a re-plan changes only the days that changed). */
+  frozenDates: readonly string[] = [],
 ): Model {
   const dates = dateRange(start, days);
   const weekKeys: string[] = [];
@@ -174,6 +199,15 @@ export function buildModel(
     if (id === undefined) keys.set(k, (id = keys.size));
     return id;
   };
+  const make = (o: Omit<Option, 'key' | 'work' | 'startMs' | 'endMs' | 'night' | 'hours'>, times: Times | null): Option => ({
+    ...o,
+    hours: times?.hours ?? 0,
+    startMs: times?.startMs ?? 0,
+    endMs: times?.endMs ?? 0,
+    night: times?.night ?? false,
+    key: intern(`${o.shift}|${o.post}|${o.row}`),
+    work: intern(`${o.shift}|${o.post}`),
+  });
   const domains: Option[][] = [];
   const patternChoice: number[] = [];
   const patternShift: string[] = [];
@@ -185,15 +219,6 @@ export function buildModel(
       const base = patternShiftCode(station, person, date, calendar);
       patternShift.push(base);
       const baseTimes = timesOf(base, date);
-      const make = (o: Omit<Option, 'key' | 'work' | 'startMs' | 'endMs' | 'night' | 'hours'>, times: Times | null): Option => ({
-        ...o,
-        hours: times?.hours ?? 0,
-        startMs: times?.startMs ?? 0,
-        endMs: times?.endMs ?? 0,
-        night: times?.night ?? false,
-        key: intern(`${o.shift}|${o.post}|${o.row}`),
-        work: intern(`${o.shift}|${o.post}`),
-      });
       if (isAbsent(station, person.id, date)) {
         options.push(make({ kind: 'absent', shift: base, post: 'absent', place: 'none', row: -1, callIn: false, reinforced: false, offPattern: false }, null));
         domains.push(options);
@@ -266,6 +291,41 @@ export function buildModel(
   // STAB-1: the published day's main assignment (shift and post), where it is still one of the options.
   const publishedByCell = new Map<string, Assignment>();
   for (const a of published) if (a.post !== 'flex-night') publishedByCell.set(`${a.personId}|${a.date}`, a);
+
+  // Frozen days keep their published option; pins (after, so that a pin wins) fix theirs.
+  const dayOf = new Map(dates.map((d, i) => [d, i]));
+  const frozen = new Set(frozenDates);
+  for (const info of people)
+    dates.forEach((date, d) => {
+      if (!frozen.has(date)) return;
+      const a = publishedByCell.get(`${info.person.id}|${date}`);
+      const cell = info.index * days + d;
+      const kept = a && domains[cell]!.find((o) => o.post === a.post && o.shift === a.shift);
+      if (kept) domains[cell] = [kept];
+    });
+  const unkeptPins: UnkeptPin[] = [];
+  const personIndex = new Map(people.map((p) => [p.person.id, p.index]));
+  const restShift = restCode(station);
+  for (const pin of station.pins) {
+    const d = dayOf.get(pin.date);
+    const p = personIndex.get(pin.personId);
+    if (d === undefined) continue;
+    if (p === undefined) {
+      unkeptPins.push({ pin, why: `${pin.personId} is no longer one of the station's people` });
+      continue;
+    }
+    const cell = p * days + d;
+    const domain = domains[cell]!;
+    let option = optionForPin(domain, pin);
+    if (!option && pin.post === 'rest' && domain[0]!.kind !== 'absent')
+      option = make({ kind: 'rest', shift: restShift, post: 'rest', place: 'none', row: -1, callIn: false, reinforced: false, offPattern: false }, null);
+    if (!option) {
+      const absent = domain[0]!.kind === 'absent';
+      unkeptPins.push({ pin, why: absent ? `${pin.personId} is absent on ${pin.date} (ROT-4)` : `${pin.post} in shift ${pin.shift} is no longer open to ${pin.personId} on ${pin.date}` });
+      continue;
+    }
+    domains[cell] = [{ ...option, pinId: pin.id }];
+  }
   const publishedChoice = people.flatMap((info) =>
     dates.map((date, d) => {
       const a = publishedByCell.get(`${info.person.id}|${date}`);
@@ -323,5 +383,6 @@ export function buildModel(
       return timesOf(code, before)?.endMs ?? Number.NEGATIVE_INFINITY;
     }),
     approved,
+    unkeptPins,
   };
 }

@@ -71,6 +71,7 @@ export function buildAssignments(state: RosterState, flex: Map<number, Flex>): A
         ...(o.redeploymentId ? { redeploymentId: o.redeploymentId } : {}),
         ...(o.reinforced ? { reinforcedDuty: true as const } : {}),
         ...(o.callIn ? { callIn: true as const } : {}),
+        ...(o.pinId ? { pinId: o.pinId } : {}),
       });
       const f = flex.get(cell);
       if (f)

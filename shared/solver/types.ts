@@ -11,6 +11,8 @@ export type SolveInput = {
   approved?: readonly ApprovedRedeployment[];
   /** Assignments of published plans for these dates: kept unless a hard rule now forbids them (STAB-1). */
   published?: readonly Assignment[];
+  /** Dates whose published assignments are kept exactly (re-planning only the changed days). */
+  frozenDates?: readonly string[];
   /**
    * The official calendar's years as the shell resolved them (built-in data, then the admin's loaded years); the
    * station's own days (`station.calendar`) are laid on top here. Without it, the built-in data alone (CAL-3).

@@ -14,6 +14,9 @@ import { BranchStore } from './branches.ts';
 import { createStoreClient, type StoreClient } from './client.ts';
 import { PlanStore } from './plans.ts';
 import { RedeploymentStore } from './redeployments.ts';
+import { NoticeStore } from './notices.ts';
+import { RequestStore } from './requests.ts';
+import type { LeaveRequest, Swap } from '../domain/day-to-day.ts';
 import { StationStore } from './stations.ts';
 
 export type { Page } from './cursor.ts';
@@ -22,6 +25,8 @@ export { newAuditId } from './audit.ts';
 export type { PlanHead, PlanSummary } from './plans.ts';
 export { alreadyPublished } from './plans.ts';
 export type { ChangeResult, RequestChange } from './redeployments.ts';
+export type { NoticeToWrite } from './notices.ts';
+export { hashOf } from './notices.ts';
 export type { LoadedYear } from './calendar.ts';
 
 export class RosterStore {
@@ -29,6 +34,9 @@ export class RosterStore {
   readonly stations: StationStore;
   readonly plans: PlanStore;
   readonly redeployments: RedeploymentStore;
+  readonly leave: RequestStore<LeaveRequest>;
+  readonly swaps: RequestStore<Swap>;
+  readonly notices: NoticeStore;
   readonly calendar: CalendarStore;
   readonly branches: BranchStore;
 
@@ -42,6 +50,9 @@ export class RosterStore {
     this.plans = new PlanStore(client, tableName, this.audit);
     this.plans.onPublished = async (stationId, planId) => void (await this.refreshSummary(stationId, { publishedPlanId: planId }));
     this.redeployments = new RedeploymentStore(client, tableName, this.audit, this.plans);
+    this.leave = new RequestStore<LeaveRequest>(client, tableName, this.audit, 'leave');
+    this.swaps = new RequestStore<Swap>(client, tableName, this.audit, 'swap');
+    this.notices = new NoticeStore(client, tableName);
     this.calendar = new CalendarStore(client, tableName, this.audit);
     // Only requests that need the branch move a figure (pendingForBranch); the others leave the summary as it is.
     this.redeployments.onChanged = async (request) => {

@@ -2,6 +2,7 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit.ts';
+import { DomainError, conflict } from '../domain/errors.ts';
 import { DEFAULT_BRANCH } from '../domain/primitives.ts';
 import type { StationConfig, StationRecord } from '../domain/station.ts';
 import { AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
@@ -125,6 +126,33 @@ export class StationStore {
     await this.audit.flushAfterChange(key, entry);
     await this.changed(stationId, movedFrom !== undefined && movedFrom !== branchId ? { movedFrom } : {});
     return { id: stationId, version, updatedAt: entry.at, updatedBy: entry.actor.sub, ...config };
+  }
+
+  /**
+   * A change to the station document decided by `apply` on the document as it is now (an absence, a pin): read,
+   * decide, one conditional write on the version read; when another writer won, read again and decide again (at most
+   * `attempts` times, jittered), then 409. `apply` returns null when there is nothing to write; it may throw.
+   */
+  async change<T>(
+    stationId: string,
+    apply: (current: StationRecord) => { config: StationConfig; entry: AuditEntry; result: T } | { result: T; config?: undefined },
+    attempts = 12,
+  ): Promise<{ station: StationRecord; result: T; changed: boolean } | null> {
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 10 * Math.min(attempt, 5)) + 1));
+      const current = await this.get(stationId);
+      if (!current) return null;
+      const decided = apply(current);
+      if (decided.config === undefined) return { station: current, result: decided.result, changed: false };
+      try {
+        const station = await this.put(stationId, decided.config, { expectedVersion: current.version, entry: decided.entry });
+        return { station, result: decided.result, changed: true };
+      } catch (error) {
+        if (error instanceof DomainError && error.status === 409) continue;
+        throw error;
+      }
+    }
+    throw conflict(`Station ${stationId} is being changed by many people at once; read it again and retry.`);
   }
 
   /** Every station, a page at a time, by id (the nightly dispatcher walks this). */

@@ -7,6 +7,11 @@
 //   redeployment         STATION#<stationId>        RD#<id>                   RD#<stationId>#<status> / <createdAt>#<id>
 //   audit entry          AUDIT#<stationId>          <at>#<entryId>            -
 //   nightly run marker   STATION#<stationId>        NIGHTLY#<night>           -                          (expiresAt: TTL)
+//   leave request, swap  STATION#<stationId>        LV#<id> / SW#<id>         LV#<stationId>#<status> / <id>
+//   notice               PERSON#<stationId>#<pid>   NOTICE#<at>#<key hash>    -
+//   notices read mark    PERSON#<stationId>#<pid>   NOTICES-READ              -
+//   a person's feed      PERSON#<stationId>#<pid>   FEED                      -                          (hash of the secret)
+//   feed by secret       FEED#<sha256 of secret>    FEED                      -
 //   official calendar    CALENDAR                   YEAR#<year>               -                          (audit trail AUDIT#_calendar)
 //   station summary      BRANCH#<branchId>          STATION#<stationId>       -                          (branch page)
 //
@@ -34,6 +39,14 @@ export const keys = {
   redeploymentsIndex: (stationId: string, status: string) => `RD#${stationId}#${status}`,
   auditPartition: (stationId: string) => `AUDIT#${stationId}`,
   nightly: (stationId: string, night: string) => ({ pk: `STATION#${stationId}`, sk: `NIGHTLY#${night}` }),
+  // The day-to-day loop (requests.ts, notices.ts).
+  request: (stationId: string, prefix: string, id: string) => ({ pk: `STATION#${stationId}`, sk: `${prefix}#${id}` }),
+  requestsIndex: (stationId: string, prefix: string, status: string) => `${prefix}#${stationId}#${status}`,
+  personPartition: (stationId: string, personId: string) => `PERSON#${stationId}#${personId}`,
+  notice: (stationId: string, personId: string, id: string) => ({ pk: `PERSON#${stationId}#${personId}`, sk: `NOTICE#${id}` }),
+  noticesRead: (stationId: string, personId: string) => ({ pk: `PERSON#${stationId}#${personId}`, sk: 'NOTICES-READ' }),
+  personFeed: (stationId: string, personId: string) => ({ pk: `PERSON#${stationId}#${personId}`, sk: 'FEED' }),
+  feed: (hash: string) => ({ pk: `FEED#${hash}`, sk: 'FEED' }),
   calendarPartition: 'CALENDAR',
   calendarYear: (year: string) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),
   /** The audit trail of the official calendar: `_` can never begin a station id, so it is nobody's station. */

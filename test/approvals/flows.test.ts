@@ -167,11 +167,20 @@ describe('routine duty (AP-2) and transfers (AP-3) need the branch', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('CP-6');
     const r = await filed({ ...young, reason: 'the district needs an experienced officer' }, director);
-    expect(r).toMatchObject({ kind: 'transfer', replacementId: 'P012', required: ['director', 'instructor', 'branch'] });
+    // Filed by the director: the branch stands in for him (no dead end), so instructor and branch decide.
+    expect(r).toMatchObject({ kind: 'transfer', replacementId: 'P012', required: ['instructor', 'branch'] });
     // The requester may not decide it.
     const own = await decideOn(S, r.id, { decision: 'approve' }, director);
     expect(own.status).toBe(403);
     expect(own.body.error.code).toBe('AP-4');
+  });
+
+  it('a request filed by a chief can still be decided: the branch stands in for the filing chief (no dead end)', async () => {
+    const r = await filed(dutyBody(), director);
+    expect(r.required).toEqual(['instructor', 'branch']);
+    expect((await decideOn(S, r.id, { decision: 'approve' }, instructor)).body.status).toBe('pending');
+    const done = await decideOn(S, r.id, { decision: 'approve' }, as(['branch'], 'B1', null));
+    expect(done.body.status).toBe('approved');
   });
 });
 

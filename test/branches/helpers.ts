@@ -8,6 +8,11 @@ import { handler as plansHandler } from '../../functions/plans/handler.ts';
 import { handler as redeploymentsHandler } from '../../functions/redeployments/handler.ts';
 import { handler as reinforcedHandler } from '../../functions/reinforced-duty/handler.ts';
 import { handler as rosterHandler } from '../../functions/roster/handler.ts';
+import { handler as absencesHandler } from '../../functions/absences/handler.ts';
+import { handler as pinsHandler } from '../../functions/pins/handler.ts';
+import { handler as requestsHandler } from '../../functions/requests/handler.ts';
+import { handler as meHandler } from '../../functions/me/handler.ts';
+import { handler as feedsHandler } from '../../functions/feeds/handler.ts';
 import { handler as stationsHandler } from '../../functions/stations/handler.ts';
 import { ROUTES, type FunctionName, type RouteSpec } from '../../functions/routes.ts';
 import { apiEvent, invoke, type Invoked, type TestClaims } from '../helpers/dynalite.ts';
@@ -23,6 +28,11 @@ const HANDLERS: Record<FunctionName, Parameters<typeof invoke>[0]> = {
   branches: branchesHandler,
   calendar: calendarHandler,
   'api-docs': apiDocsHandler,
+  absences: absencesHandler,
+  pins: pinsHandler,
+  requests: requestsHandler,
+  me: meHandler,
+  feeds: feedsHandler,
 };
 
 export type Call = { params: Record<string, string>; claims: TestClaims | null; body?: unknown; query?: Record<string, string> };

@@ -7,6 +7,7 @@ import { DEMO_AS, decodeToken, primaryRole } from './model.ts';
 import { AuditScreen } from './screens/audit.tsx';
 import { BranchScreen } from './screens/branch.tsx';
 import { CalendarScreen } from './screens/calendar.tsx';
+import { DayToDayPanel } from './screens/day-to-day.tsx';
 import { RosterScreen } from './screens/roster/index.tsx';
 import { CommunitiesScreen } from './screens/setup/communities.tsx';
 import { DemandScreen } from './screens/setup/demand.tsx';
@@ -138,7 +139,12 @@ function Page({ config, booting }: { config: SiteConfig; booting: boolean }) {
       <Header />
       {s ? <Nav /> : null}
       <main id="main" class="layout">
-        {booting ? <p class="muted boot">{t('loading')}</p> : s ? <View /> : <SignIn config={config} />}
+        {booting ? <p class="muted boot">{t('loading')}</p> : s ? (
+          <>
+            <DayToDayPanel />
+            <View />
+          </>
+        ) : <SignIn config={config} />}
       </main>
       <LeaveDialog />
     </>

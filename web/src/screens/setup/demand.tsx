@@ -16,6 +16,7 @@ import { edit, type Draft } from './draft.ts';
 import { FieldIssues, ListInput, NumberInput, SetupScreen, hasIssuesUnder } from './common.tsx';
 
 const DEMAND_POSTS = POST_IDS.filter((p) => !NON_DEMAND_POSTS.has(p));
+
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** A Monday, to name weekdays in the page's language. */
 const MONDAY = '2026-01-05';

@@ -1,0 +1,103 @@
+// GET /stations/{stationId}/replan?from=&to= (which published days need a re-plan) and POST .../replan (re-plan
+// exactly those days): a draft plan over the span of those days in which every other day keeps its published
+// assignments exactly (frozen in the model), pins are kept (PIN-1) and the changed days stay as close to what was
+// published as the rules allow (STAB-1); the answer carries the difference cell by cell. Publishing is the ordinary
+// `POST .../plans/{planId}/publish`.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { todayIn } from '../../shared/approvals/index.ts';
+import { authorize } from '../../shared/auth/permissions.ts';
+import { configOf } from '../../shared/daytoday/ids.ts';
+import { notFound } from '../../shared/domain/errors.ts';
+import { MAX_PLAN_DAYS, type Plan } from '../../shared/domain/plan.ts';
+import { IsoDate } from '../../shared/domain/primitives.ts';
+import { parseOr400, type ApiRequest } from '../../shared/http/api.ts';
+import { stationIdOf } from '../../shared/http/params.ts';
+import { addDaysTo, daysBetween } from '../../shared/rotation/index.ts';
+import { daysNeedingReplan, rosterDiff } from '../../shared/roster/diff.ts';
+import { rosterAssignments } from '../../shared/roster/index.ts';
+import { planRoster } from '../../shared/solver/index.ts';
+import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+
+export const ReplanBody = z
+  .strictObject({ from: IsoDate.optional(), to: IsoDate.optional(), seconds: z.number().min(0.05).max(20).optional(), seed: z.int().min(0).max(2 ** 31 - 1).optional() })
+  .refine((b) => !b.from || !b.to || b.from <= b.to, { message: '"to" is before "from"', path: ['to'] })
+  .optional();
+const RangeQuery = z
+  .strictObject({ from: IsoDate.optional(), to: IsoDate.optional() })
+  .refine((b) => !b.from || !b.to || b.from <= b.to, { message: '"to" is before "from"', path: ['to'] });
+
+async function neededDays(stationId: string, range: { from?: string | undefined; to?: string | undefined }) {
+  const store = storeFromEnvironment();
+  const station = await store.stations.get(stationId);
+  if (!station) throw notFound(`No station ${stationId}.`);
+  const from = range.from ?? todayIn(station.timezone);
+  const to = range.to ?? addDaysTo(from, MAX_PLAN_DAYS - 1);
+  const heads = await store.plans.listPublishedHeads(stationId, from, to);
+  return { store, station, from, to, days: daysNeedingReplan(heads, from, to) };
+}
+
+export async function replanDays(request: ApiRequest) {
+  const stationId = stationIdOf(request.path);
+  authorize(request.actor, 'plan.manage', { stationId });
+  const range = parseOr400(RangeQuery, { from: request.query.from, to: request.query.to }, 'query');
+  const { from, to, days } = await neededDays(stationId, range);
+  return { body: { from, to, days } };
+}
+
+export async function replanChangedDays(request: ApiRequest) {
+  const stationId = stationIdOf(request.path);
+  authorize(request.actor, 'plan.manage', { stationId });
+  const body = parseOr400(ReplanBody, request.body, 're-plan request') ?? {};
+  const { store, station, days } = await neededDays(stationId, body);
+  if (days.length === 0) return { body: { days: [], plan: null, changes: [], count: 0 } };
+  const start = days[0]!;
+  const span = Math.min(daysBetween(start, days[days.length - 1]!) + 1, MAX_PLAN_DAYS);
+  const end = addDaysTo(start, span - 1);
+  const chosen = days.filter((d) => d <= end);
+  const config = configOf(station);
+  const published = rosterAssignments(await store.plans.listPublished(stationId, start, end), start, end);
+  const replan = new Set(chosen);
+  const frozenDates = Array.from({ length: span }, (_, i) => addDaysTo(start, i)).filter((d) => !replan.has(d));
+  const approved = await store.approvedRedeploymentsFor(stationId, start, end);
+  const solved = planRoster({ station: config, start, days: span, approved, published, frozenDates, seed: body.seed, seconds: body.seconds });
+  const changes = rosterDiff(published, solved.assignments);
+
+  const at = new Date();
+  const plan: Plan = {
+    id: `pl_${randomUUID().replace(/-/g, '')}`,
+    stationId,
+    start,
+    days: span,
+    status: 'draft',
+    version: 1,
+    createdAt: at.toISOString(),
+    createdBy: request.actor.sub,
+    stationVersion: station.version,
+    assignments: solved.assignments,
+    shortfalls: solved.shortfalls,
+    violations: solved.violations,
+    kpis: solved.kpis,
+    suggestions: solved.suggestions,
+    score: solved.score,
+    redeploymentIds: solved.redeploymentIds,
+    needsReplan: [],
+    pinIds: config.pins.filter((p) => p.date >= start && p.date <= end).map((p) => p.id),
+    solver: solved.solver,
+  };
+  await store.plans.create(plan, {
+    id: newAuditId(at),
+    stationId,
+    at: plan.createdAt,
+    actor: request.actor,
+    action: 'plan.created',
+    target: { kind: 'plan', id: plan.id },
+    summary: `re-planned the ${chosen.length} changed day${chosen.length === 1 ? '' : 's'} ${chosen.join(', ')} (draft ${plan.id}, every other day of ${start} to ${end} kept): ${changes.length} cell${changes.length === 1 ? '' : 's'} changed`,
+    detail: { planId: plan.id, start, days: span, replanned: chosen, changed: changes.length, stationVersion: station.version },
+  });
+  return {
+    status: 201,
+    body: { days: chosen, plan, changes, count: changes.length },
+    headers: { location: `/stations/${stationId}/plans/${plan.id}` },
+  };
+}
