@@ -20,6 +20,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/stations/{stationId}/plans', function: 'plans' },
   { method: 'GET', path: '/stations/{stationId}/plans/{planId}', function: 'plans' },
   { method: 'POST', path: '/stations/{stationId}/plans/{planId}/publish', function: 'plans' },
+  { method: 'POST', path: '/stations/{stationId}/plans/{planId}/cancel', function: 'plans' },
   { method: 'GET', path: '/stations/{stationId}/roster', function: 'roster' },
   { method: 'POST', path: '/stations/{stationId}/redeployments', function: 'redeployments' },
   { method: 'GET', path: '/stations/{stationId}/redeployments', function: 'redeployments' },
@@ -71,7 +72,8 @@ export const TABLE_ACTIONS: Record<FunctionName, readonly string[]> = {
   stations: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
   audit: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   // Reads the station and published plans (GetItem, Query on gsi1 and body parts); writes body parts and heads
-  // (PutItem), publishes (UpdateItem), flushes audit entries (PutItem, UpdateItem).
+  // (PutItem), publishes (UpdateItem), flushes audit entries (PutItem, UpdateItem); stores planning jobs (PutItem),
+  // cancels them and marks one failed when it could not be started (UpdateItem). It also invokes the plan worker.
   plans: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   // Read only: the station, published plan heads (gsi1) and bodies.
   roster: ['dynamodb:GetItem', 'dynamodb:Query'],
@@ -101,8 +103,11 @@ export const TABLE_ACTIONS: Record<FunctionName, readonly string[]> = {
   branches: ['dynamodb:Query'],
 };
 
-/** Functions without routes: the nightly job (infra/ wires the dispatcher to the schedule, the worker to the queue). */
-export const JOB_FUNCTIONS = ['nightly-dispatch', 'nightly-worker'] as const;
+/**
+ * Functions without routes: the nightly job (infra/ wires the dispatcher to the schedule, the worker to the queue)
+ * and the plan worker (invoked asynchronously by the plans function for `"wait": false` plans).
+ */
+export const JOB_FUNCTIONS = ['nightly-dispatch', 'nightly-worker', 'plan-worker'] as const;
 export type JobFunctionName = (typeof JOB_FUNCTIONS)[number];
 
 export const JOB_TABLE_ACTIONS: Record<JobFunctionName, readonly string[]> = {
@@ -111,4 +116,7 @@ export const JOB_TABLE_ACTIONS: Record<JobFunctionName, readonly string[]> = {
   // Reads the station, published plans and approved redeployments (GetItem, Query); claims and finishes the night's
   // marker (UpdateItem); stores and publishes the night's plan (PutItem, UpdateItem) and flushes audit entries.
   'nightly-worker': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  // Reads the station, published plans, approvals and the calendar (GetItem, Query); claims the job, writes its
+  // progress, its draft or its failure (UpdateItem), body parts and the audit entry (PutItem).
+  'plan-worker': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
 };

@@ -31,6 +31,8 @@ import { FUNCTIONS, JOB_TABLE_ACTIONS, ROUTES, TABLE_ACTIONS } from '../function
 import { GROUPS } from '../shared/auth/permissions.ts';
 import { nightlyEnvironment, nightlyOptions, type NightlyOptions } from '../shared/nightly/options.ts';
 import { GSI1, PENDING_AUDIT_INDEX } from '../shared/store/table.ts';
+import { MAX_JOB_SECONDS } from '../shared/domain/plan.ts';
+import { STALE_AFTER_SECONDS } from '../shared/planning/jobs.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -42,6 +44,10 @@ export const NIGHTLY_BATCH_SIZE = 5;
 export const NIGHTLY_MAX_RECEIVE_COUNT = 3;
 /** 1,769 MB is one full vCPU: the solver is single-threaded and CPU-bound. */
 export const NIGHTLY_WORKER_MEMORY_MB = 1769;
+
+/** The plan worker: one full vCPU for the solver thread, and room for the longest job budget plus reading and writing. */
+export const PLAN_WORKER_MEMORY_MB = 1769;
+export const PLAN_WORKER_TIMEOUT_SECONDS = MAX_JOB_SECONDS + 240;
 
 /** Room for a whole batch at three times the solver budget plus the store's reads and writes; at least two minutes. */
 export const workerTimeoutSeconds = (solverSeconds: number): number => Math.max(120, Math.ceil(NIGHTLY_BATCH_SIZE * (solverSeconds * 3 + 10)));
@@ -154,7 +160,7 @@ export class RosterStack extends Stack {
     const lambda = (
       name: string,
       actions: readonly string[],
-      options: { memorySize?: number; timeout?: Duration; environment?: Record<string, string>; retryAttempts?: number } = {},
+      options: { memorySize?: number; timeout?: Duration; environment?: Record<string, string>; retryAttempts?: number; maxEventAge?: Duration } = {},
     ) => {
       const fn = new NodejsFunction(this, `Fn-${name}`, {
         entry: `${ROOT}functions/${name}/handler.ts`,
@@ -164,6 +170,7 @@ export class RosterStack extends Stack {
         memorySize: options.memorySize ?? 1024,
         timeout: options.timeout ?? Duration.seconds(29),
         ...(options.retryAttempts !== undefined ? { retryAttempts: options.retryAttempts } : {}),
+        ...(options.maxEventAge !== undefined ? { maxEventAge: options.maxEventAge } : {}),
         logGroup: new LogGroup(this, `Logs-${name}`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
         environment: { TABLE_NAME: table.tableName, NODE_OPTIONS: '--enable-source-maps', ...(options.environment ?? {}) },
         bundling: {
@@ -182,8 +189,21 @@ export class RosterStack extends Stack {
       return fn;
     };
 
+    // ---- planning jobs (docs/planning-jobs.md): the plans function invokes the plan worker asynchronously ----
+    const planWorker = lambda('plan-worker', JOB_TABLE_ACTIONS['plan-worker'], {
+      memorySize: PLAN_WORKER_MEMORY_MB,
+      timeout: Duration.seconds(PLAN_WORKER_TIMEOUT_SECONDS),
+      environment: { POWERTOOLS_SERVICE_NAME: 'plan-worker' },
+      // A retried job would find its item claimed and do nothing; a job that failed is marked failed by itself.
+      retryAttempts: 0,
+      // A job waiting longer than this would be reported stale by then (STALE_AFTER_SECONDS): drop it.
+      maxEventAge: Duration.seconds(STALE_AFTER_SECONDS),
+    });
+
     for (const name of FUNCTIONS) {
-      const integration = new HttpLambdaIntegration(`Int-${name}`, lambda(name, TABLE_ACTIONS[name]));
+      const fn = lambda(name, TABLE_ACTIONS[name], name === 'plans' ? { environment: { PLAN_WORKER_FUNCTION: planWorker.functionName } } : {});
+      if (name === 'plans') planWorker.grantInvoke(fn);
+      const integration = new HttpLambdaIntegration(`Int-${name}`, fn);
       for (const route of ROUTES.filter((r) => r.function === name))
         api.addRoutes({
           path: route.path,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AuditEntry } from '../../shared/domain/audit.ts';
 import { CalendarAnswer, CalendarQuery, CalendarYear, CalendarYearBody, LoadedCalendarYear } from '../../shared/domain/calendar.ts';
 import { ErrorBody } from '../../shared/domain/errors.ts';
-import { Plan, PlanRequest, PublishRequest } from '../../shared/domain/plan.ts';
+import { Plan, PlanJob, PlanOrJob, PlanRequest, PublishRequest } from '../../shared/domain/plan.ts';
 import { BranchId, StationId } from '../../shared/domain/primitives.ts';
 import { AuditQuery, PageQuery } from '../../shared/domain/queries.ts';
 import { StationSummary } from '../../shared/domain/branch.ts';
@@ -175,15 +175,44 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     },
     path: StationPath,
     body: { schema: PlanRequest, required: true, example: EXAMPLES.planRequest },
-    answers: [{ status: 201, description: { zh: '草案', en: 'The draft' }, schema: Plan }],
+    answers: [
+      { status: 201, description: { zh: '草案（等待求解完成）', en: 'The draft (the call waits for the solve)' }, schema: Plan },
+      {
+        status: 202,
+        description: {
+          zh: '"wait": false：方案以计算任务进行，状态为 solving，progress 给出已用秒数、当前得分与下界；用 GET 查看进度，直到状态为 draft。',
+          en: '"wait": false: the plan is made by a job, in status solving, its progress giving the seconds so far, the best score and the bound; GET shows the progress until the status is draft.',
+        },
+        schema: PlanJob,
+        example: EXAMPLES.planJob,
+      },
+    ],
     errors: [400, 401, 403, 404, 413, 503],
   },
   'GET /stations/{stationId}/plans/{planId}': {
     tag: 'plans',
     summary: { zh: '读取方案', en: 'Read a plan' },
+    description: {
+      zh: '计算中的方案返回其任务（status 为 solving，含 progress）；任务超过两分钟没有动静则报告为 failed（STALE）。',
+      en: 'A plan still being made answers its job (status solving, with progress); a job silent for more than two minutes is reported as failed (STALE).',
+    },
     path: PlanPath,
-    answers: [{ status: 200, description: { zh: '方案', en: 'The plan' }, schema: Plan }],
+    answers: [{ status: 200, description: { zh: '方案，或计算中的任务', en: 'The plan, or the job still making it' }, schema: PlanOrJob }],
     errors: [400, 401, 403, 404, 503],
+  },
+  'POST /stations/{stationId}/plans/{planId}/cancel': {
+    tag: 'plans',
+    summary: { zh: '取消计算并保留当前最佳方案', en: 'Stop a plan being made and keep the best plan so far' },
+    description: {
+      zh: '只对计算中的方案有效；任务在约一秒内停止，当前最佳方案成为草案（含已知的下界与差距）。方案已是草案、已发布或已失败时返回 409；两个同时的取消只有一个生效。',
+      en: 'Only for a plan being made: the job stops within about a second and its best plan becomes the draft (with its bound and gap as far as known). A plan that is a draft, published or failed answers 409; of two cancels at once, one wins.',
+    },
+    path: PlanPath,
+    answers: [
+      { status: 200, description: { zh: '保留下来的草案', en: 'The draft that was kept' }, schema: Plan },
+      { status: 202, description: { zh: '正在停止：稍后用 GET 读取草案', en: 'Stopping: GET shows the draft shortly' }, schema: PlanJob },
+    ],
+    errors: [400, 401, 403, 404, 409, 503],
   },
   'POST /stations/{stationId}/plans/{planId}/publish': {
     tag: 'plans',

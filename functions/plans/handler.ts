@@ -1,16 +1,20 @@
-// POST /stations/{stationId}/plans, GET /stations/{stationId}/plans/{planId}, POST .../plans/{planId}/publish
-// (API.md, "Roster plans"). Translates only: the solver plans, the store keeps, shared/roster reads published days.
+// POST /stations/{stationId}/plans, GET /stations/{stationId}/plans/{planId}, POST .../plans/{planId}/publish and
+// .../cancel (API.md, "Roster plans", "Plans that prove their quality, and long plans"). Translates only: the solver
+// plans, shared/planning runs planning jobs, the store keeps, shared/roster reads published days.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { authorize, may } from '../../shared/auth/permissions.ts';
 import { authorizeStation, scopeOf } from '../../shared/http/access.ts';
-import { badRequest, conflict, notFound } from '../../shared/domain/errors.ts';
+import { DomainError, badRequest, conflict, notFound } from '../../shared/domain/errors.ts';
 import { PlanRequest, PublishRequest, type Plan } from '../../shared/domain/plan.ts';
-import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
+import { httpHandler, parseOr400, type ApiRequest, type RouteResponse } from '../../shared/http/api.ts';
 import { planIdOf, stationIdOf } from '../../shared/http/params.ts';
 import { planEnd, rosterAssignments } from '../../shared/roster/index.ts';
-import { planRoster } from '../../shared/solver/index.ts';
+import { defaultSeconds, planRoster } from '../../shared/solver/index.ts';
 import { alreadyPublished, newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { cancelRefusal, failureOf, jobAnswer, newJob, staleBefore } from '../../shared/planning/jobs.ts';
+import { createdEntry, draftOf, planInputs } from '../../shared/planning/make.ts';
+import { planJobLauncher } from './launch.ts';
 import { replanChangedDays, replanDays } from './replan.ts';
 import { rosterChangeNotices } from '../../shared/daytoday/effects.ts';
 import { todayIn } from '../../shared/approvals/index.ts';
@@ -27,65 +31,76 @@ export async function createPlan(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
   await authorizeStation(request.actor, 'plan.manage', stationId);
   const asked = parseOr400(PlanRequest, request.body, 'plan request');
+  if (asked.wait === false) return startPlanJob(request, stationId, asked);
 
+  const store = storeFromEnvironment();
+  const inputs = await planInputs(store, stationId, asked);
+  const solved = planRoster(inputs.input);
+  const at = new Date();
+  const plan = draftOf({ id: newPlanId(), stationId, createdAt: at.toISOString(), createdBy: request.actor.sub }, inputs, solved);
+  await store.plans.create(plan, createdEntry(plan, inputs, request.actor, at));
+  return { status: 201, body: localizePlan(plan, request.lang), headers: { location: `/stations/${stationId}/plans/${plan.id}`, etag: `"${plan.version}"` } };
+}
+
+/**
+ * `"wait": false`: stores the plan as a `solving` job and starts it (docs/planning-jobs.md); 202 with the job. When
+ * the job cannot be started, the job is marked failed in the same item and the caller gets 503.
+ */
+async function startPlanJob(request: ApiRequest, stationId: string, asked: PlanRequest) {
   const store = storeFromEnvironment();
   const station = await store.stations.get(stationId);
   if (!station) throw notFound(say('error.notFound.station', { stationId }));
-  const { id: _id, version: stationVersion, updatedAt: _at, updatedBy: _by, ...config } = station;
-  void _id, void _at, void _by;
-
-  const end = planEnd(asked);
-  // STAB-1: days published already are handed to the solver, which keeps them unless a hard rule now forbids them.
-  const published = rosterAssignments(await store.plans.listPublished(stationId, asked.start, end), asked.start, end);
-  const approved = await store.approvedRedeploymentsFor(stationId, asked.start, end);
-  // CAL-3: the official calendar as loaded (built-in data, the admin's years over it); the solver adds the station's days.
-  const calendar = await store.officialYears();
-  const solved = planRoster({ station: config, start: asked.start, days: asked.days, approved, published, calendar, seed: asked.seed, seconds: asked.seconds });
-
   const at = new Date();
-  const plan: Plan = {
+  const job = newJob({
     id: newPlanId(),
     stationId,
-    start: solved.start,
-    days: solved.days,
-    status: 'draft',
-    version: 1,
-    createdAt: at.toISOString(),
-    createdBy: request.actor.sub,
-    stationVersion,
-    assignments: solved.assignments,
-    shortfalls: solved.shortfalls,
-    violations: solved.violations,
-    kpis: solved.kpis,
-    suggestions: solved.suggestions,
-    score: solved.score,
-    ...(solved.bound !== undefined ? { bound: solved.bound, gap: solved.gap ?? 0 } : {}),
-    redeploymentIds: solved.redeploymentIds,
-    needsReplan: [],
-    pinIds: config.pins.filter((p) => p.date >= asked.start && p.date <= end).map((p) => p.id),
-    solver: solved.solver,
-  };
-  const hard = plan.violations.filter((v) => v.severity === 'hard').length;
-  await store.plans.create(plan, {
-    id: newAuditId(at),
-    stationId,
-    at: plan.createdAt,
+    start: asked.start,
+    days: asked.days,
+    seconds: asked.seconds ?? defaultSeconds(station.people.length, asked.days),
+    seed: asked.seed,
+    stationVersion: station.version,
     actor: request.actor,
-    action: 'plan.created',
-    target: { kind: 'plan', id: plan.id },
-    ...summaryOf(say('audit.plan.created', { days: plan.days, start: plan.start, end, people: config.people.length, planId: plan.id, shortfalls: plan.shortfalls.length, hard })),
-    detail: {
-      planId: plan.id,
-      start: plan.start,
-      days: plan.days,
-      stationVersion,
-      seed: plan.solver.seed,
-      seconds: plan.solver.seconds,
-      publishedAssignmentsKept: published.length,
-      redeploymentIds: plan.redeploymentIds,
-    },
+    at,
   });
-  return { status: 201, body: localizePlan(plan, request.lang), headers: { location: `/stations/${stationId}/plans/${plan.id}`, etag: `"${plan.version}"` } };
+  await store.planJobs.start(job);
+  try {
+    await planJobLauncher()({ stationId, planId: job.id });
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'error', message: 'planning job not started', stationId, planId: job.id, error: String(error) }));
+    await store.planJobs.fail(stationId, job.id, failureOf('NOT_STARTED'), new Date().toISOString());
+    throw new DomainError(503, 'JOB_NOT_STARTED', say('error.plan.jobNotStarted', { planId: job.id }));
+  }
+  return { status: 202, body: jobAnswer(job, at, request.lang), headers: { location: `/stations/${stationId}/plans/${job.id}`, etag: `"${job.version}"` } };
+}
+
+/** How long a cancel waits for the job to turn its best plan into the draft before answering 202 with the job. */
+const CANCEL_WAIT_MS = 10_000;
+
+/**
+ * `POST .../plans/{planId}/cancel`: asks a solving job to stop and keep its best plan (one conditional write; of two
+ * cancels at once one wins, the other is told the plan is already stopping). Answers the draft (200) when it is
+ * ready within a few seconds, else the job (202), whose GET shows the draft soon after.
+ */
+export async function cancelPlan(request: ApiRequest): Promise<RouteResponse> {
+  const stationId = stationIdOf(request.path);
+  await authorizeStation(request.actor, 'plan.manage', stationId);
+  const planId = planIdOf(request.path);
+  const store = storeFromEnvironment();
+  const at = new Date();
+  const asked = await store.planJobs.cancel(stationId, planId, request.actor.sub, at.toISOString(), staleBefore(at));
+  if (!asked.ok) {
+    if (asked.found === null) throw notFound(say('error.notFound.plan', { planId, stationId }));
+    throw cancelRefusal(planId, asked.found, at);
+  }
+  const until = Date.now() + CANCEL_WAIT_MS;
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const plan = await store.plans.get(stationId, planId);
+    if (plan) return { status: 200, body: localizePlan(plan, request.lang), headers: { etag: `"${plan.version}"` } };
+    const job = await store.planJobs.read(stationId, planId);
+    if (job?.status === 'failed') return { status: 200, body: jobAnswer(job, new Date(), request.lang) };
+  }
+  return { status: 202, body: jobAnswer(asked.job, new Date(), request.lang), headers: { location: `/stations/${stationId}/plans/${planId}` } };
 }
 
 export async function getPlan(request: ApiRequest) {
@@ -93,9 +108,13 @@ export async function getPlan(request: ApiRequest) {
   const scope = await scopeOf(request.actor, stationId);
   if (!may(request.actor, 'plan.manage', scope)) authorize(request.actor, 'roster.read', scope);
   const planId = planIdOf(request.path);
-  const plan = await storeFromEnvironment().plans.get(stationId, planId);
-  if (!plan) throw notFound(say('error.notFound.plan', { planId, stationId }));
-  return { body: localizePlan(plan, request.lang), headers: { etag: `"${plan.version}"` } };
+  const store = storeFromEnvironment();
+  const plan = await store.plans.get(stationId, planId);
+  if (plan) return { body: localizePlan(plan, request.lang), headers: { etag: `"${plan.version}"` } };
+  // A plan still being made (or whose job failed) shows its job.
+  const job = await store.planJobs.read(stationId, planId);
+  if (!job) throw notFound(say('error.notFound.plan', { planId, stationId }));
+  return { body: jobAnswer(job, new Date(), request.lang), headers: { etag: `"${job.version}"` } };
 }
 
 export async function publishPlan(request: ApiRequest) {
@@ -110,7 +129,12 @@ export async function publishPlan(request: ApiRequest) {
 
   const store = storeFromEnvironment();
   const plan = await store.plans.get(stationId, planId);
-  if (!plan) throw notFound(say('error.notFound.plan', { planId, stationId }));
+  if (!plan) {
+    const job = await store.planJobs.read(stationId, planId);
+    if (job?.status === 'solving') throw conflict(say('error.plan.stillSolving', { planId }));
+    if (job) throw conflict(say('error.plan.notSolving', { planId, status: 'failed' }));
+    throw notFound(say('error.notFound.plan', { planId, stationId }));
+  }
   if (plan.status !== 'draft') throw alreadyPublished(plan);
   if (claimed !== undefined && claimed !== plan.version)
     throw conflict(say('error.conflict.version', { what: 'plan', id: planId, version: plan.version, claimed }));
@@ -161,4 +185,5 @@ export const handler = httpHandler({
   'POST /stations/{stationId}/plans': createPlan,
   'GET /stations/{stationId}/plans/{planId}': getPlan,
   'POST /stations/{stationId}/plans/{planId}/publish': publishPlan,
+  'POST /stations/{stationId}/plans/{planId}/cancel': cancelPlan,
 });

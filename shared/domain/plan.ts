@@ -12,15 +12,30 @@ import { MessageParams } from '../i18n/index.ts';
 const Said = { key: z.string().optional(), params: MessageParams.optional() };
 
 export const MAX_PLAN_DAYS = 92;
+/** A plan the caller waits for must fit the API function's 29 s; a planning job (`wait: false`) may take longer. */
+export const MAX_WAIT_SECONDS = 20;
+export const MAX_JOB_SECONDS = 600;
 
 /** `POST /stations/{id}/plans` */
-export const PlanRequest = z.strictObject({
-  start: IsoDate,
-  days: z.int('days must be a whole number').min(1, 'days must be at least 1').max(MAX_PLAN_DAYS, `days must be at most ${MAX_PLAN_DAYS}`),
-  /** Search time budget in seconds (default 2). */
-  seconds: z.number().min(0.05).max(20).optional(),
-  seed: z.int().min(0).max(2 ** 31 - 1).optional(),
-});
+export const PlanRequest = z
+  .strictObject({
+    start: IsoDate,
+    days: z.int('days must be a whole number').min(1, 'days must be at least 1').max(MAX_PLAN_DAYS, `days must be at most ${MAX_PLAN_DAYS}`),
+    /** Search time budget in seconds (default 2, growing with the station's size). */
+    seconds: z.number().min(0.05).max(MAX_JOB_SECONDS, `seconds must be at most ${MAX_JOB_SECONDS}`).optional(),
+    seed: z.int().min(0).max(2 ** 31 - 1).optional(),
+    /** `false`: answer 202 at once and plan as a job whose progress GET shows (docs/planning-jobs.md). */
+    wait: z.boolean().optional(),
+  })
+  // Checked even when other fields are bad, so that a 400 lists every bad field at once.
+  .refine((asked) => asked.wait === false || asked.seconds === undefined || asked.seconds <= MAX_WAIT_SECONDS, {
+    path: ['seconds'],
+    message: `seconds above ${MAX_WAIT_SECONDS} need "wait": false (a planning job)`,
+    when: (payload) => {
+      const value = payload.value as { seconds?: unknown } | null;
+      return typeof value === 'object' && value !== null && typeof value.seconds === 'number';
+    },
+  });
 export type PlanRequest = z.infer<typeof PlanRequest>;
 
 /** `POST .../plans/{planId}/publish`: optionally the version the client read (else `If-Match`). */
@@ -116,6 +131,13 @@ export const ScoreLine = z.object({ rule: z.string(), count: z.number(), penalty
 
 export const PlanStatus = z.enum(['draft', 'published', 'superseded']);
 
+/**
+ * How far a planning job is: seconds since it started, the best plan's score so far (null until the first plan is
+ * made) and the best proven lower bound so far (0 is always one: every term is non-negative).
+ */
+export const PlanProgress = z.object({ elapsedSeconds: z.number().min(0), score: z.number().nullable(), bound: z.number().nullable() });
+export type PlanProgress = z.infer<typeof PlanProgress>;
+
 export const Plan = z.object({
   id: z.string(),
   stationId: z.string(),
@@ -144,8 +166,46 @@ export const Plan = z.object({
   /** PIN-1: the pins inside the plan's dates when it was made (publishing refuses a plan that misses a newer pin). */
   pinIds: z.array(z.string()).optional(),
   solver: z.object({ seed: z.int(), seconds: z.number(), iterations: z.int(), firstFeasibleScore: z.number() }),
+  /** Plans made as a job (`wait: false`): the last progress the job wrote. */
+  progress: PlanProgress.optional(),
+  /** The job was cancelled: this is the best plan found until then. */
+  stoppedEarly: z.literal(true).optional(),
 });
 export type Plan = z.infer<typeof Plan>;
+
+/** Why a planning job ended without a plan: STALE (no sign of life for a long time), FAILED (the job broke), NOT_STARTED. */
+export const PlanJobFailure = z.object({ code: z.enum(['STALE', 'FAILED', 'NOT_STARTED']), message: z.string(), key: z.string().optional(), params: MessageParams.optional() });
+export type PlanJobFailure = z.infer<typeof PlanJobFailure>;
+
+/**
+ * A plan still being made (`solving`) or one whose job ended without a plan (`failed`): what `POST .../plans` with
+ * `"wait": false` answers (202) and `GET .../plans/{planId}` shows until the plan is a draft.
+ */
+export const PlanJob = z.object({
+  id: z.string(),
+  stationId: z.string(),
+  start: IsoDate,
+  days: z.int(),
+  status: z.enum(['solving', 'failed']),
+  version: z.int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  stationVersion: z.int(),
+  /** The time budget the job was given, in seconds. */
+  seconds: z.number(),
+  progress: PlanProgress,
+  /** The job's last sign of life (written about every second while it runs). */
+  heartbeatAt: z.string(),
+  /** Set by `POST .../cancel`: the job stops within about a second and keeps its best plan. */
+  cancelRequestedAt: z.string().optional(),
+  cancelRequestedBy: z.string().optional(),
+  failure: PlanJobFailure.optional(),
+});
+export type PlanJob = z.infer<typeof PlanJob>;
+
+/** `GET .../plans/{planId}`: a finished plan, or a job still making it. */
+export const PlanOrJob = z.union([Plan, PlanJob]);
+export type PlanOrJob = z.infer<typeof PlanOrJob>;
 
 /** An approved redeployment as the solver sees it: one officer, one post, a date range (AP-5). */
 export const ApprovedRedeployment = z.object({

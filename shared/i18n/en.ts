@@ -253,6 +253,14 @@ export const en = {
   'error.internal': () => 'Something went wrong on our side; nothing was changed.',
   'error.conflict.version': (p) => `${str(p.what) === 'plan' ? 'Plan' : 'Station'} ${str(p.id)} is at version ${num(p.version)}, not ${num(p.claimed)}: someone changed it; read it again and retry.`,
   // ---- staff import ----
+  // ---- planning jobs (docs/planning-jobs.md) ----
+  'error.plan.notSolving': (p) => `Plan ${str(p.planId)} is not being made any more (it is ${str(p.status)}): there is nothing to cancel.`,
+  'error.plan.cancelling': (p) => `Plan ${str(p.planId)} is already stopping (asked at ${str(p.at)} by ${str(p.by)}); its best plan will be a draft within seconds.`,
+  'error.plan.stillSolving': (p) => `Plan ${str(p.planId)} is still being made: wait until it is a draft (or cancel it and keep its best plan), then publish.`,
+  'error.plan.jobNotStarted': (p) => `The planning job for plan ${str(p.planId)} could not be started; nothing is being planned. Try again shortly.`,
+  'job.failure.stale': (p) => `The planning job gave no sign of life for more than ${num(p.seconds)} seconds (last at ${str(p.at)}); it is taken as failed. Make the plan again.`,
+  'job.failure.failed': () => 'The planning job broke off on our side; nothing was kept. Make the plan again.',
+  'job.failure.notStarted': () => 'The planning job could not be started. Make the plan again.',
   'staff.noHeader': () => 'No header row: the file needs columns such as 姓名/name, 警号/id, 职务/rank and 入警日期/joined.',
   'staff.unknownColumn': (p) => `Row ${num(p.row)}: column "${str(p.header)}" is not a staff column and is ignored.`,
   'staff.missingColumn': (p) => `The file has no column ${str(p.column)} (${staffHeader(str(p.column))}).`,

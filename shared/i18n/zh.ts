@@ -139,6 +139,9 @@ function change(c: Params): string {
   }
 }
 
+/** A plan's status as a Chinese reader says it. */
+const statusZh = (status: string): string => ({ draft: '草案', published: '已发布', superseded: '已被取代', failed: '失败', solving: '计算中' })[status] ?? status;
+
 export const zh: Record<keyof typeof en, Template> = {
   shortfall,
   'suggestion.redeployment': (p) => {
@@ -256,6 +259,14 @@ export const zh: Record<keyof typeof en, Template> = {
   'error.unauthenticated': () => '请先登录：该请求没有有效的令牌。',
   'error.internal': () => '服务器出错，未做任何改动。',
   'error.conflict.version': (p) => `${str(p.what) === 'plan' ? '排班' : '派出所'}${str(p.id)}当前版本为${num(p.version)}，不是${num(p.claimed)}：有人已修改，请重新读取后再试。`,
+  // ---- 排班任务（docs/planning-jobs.md） ----
+  'error.plan.notSolving': (p) => `排班${str(p.planId)}已不在计算中（当前为${statusZh(str(p.status))}），无可取消。`,
+  'error.plan.cancelling': (p) => `排班${str(p.planId)}正在停止（${str(p.by)}于${str(p.at)}要求取消）；当前最佳方案将在数秒内成为草案。`,
+  'error.plan.stillSolving': (p) => `排班${str(p.planId)}仍在计算中：请等它成为草案（或取消并保留当前最佳）后再发布。`,
+  'error.plan.jobNotStarted': (p) => `无法启动排班${str(p.planId)}的计算任务，当前没有任何计算在进行。请稍后重试。`,
+  'job.failure.stale': (p) => `排班计算任务已超过${num(p.seconds)}秒没有动静（最后一次在${str(p.at)}），视为失败。请重新生成排班。`,
+  'job.failure.failed': () => '排班计算任务因服务器原因中断，未保留任何结果。请重新生成排班。',
+  'job.failure.notStarted': () => '无法启动排班计算任务。请重新生成排班。',
   'staff.noHeader': () => '找不到表头：文件需要姓名、警号、职务、入警日期等列。',
   'staff.unknownColumn': (p) => `第${num(p.row)}行：“${str(p.header)}”不是人员表的列，已忽略。`,
   'staff.missingColumn': (p) => `文件缺少“${staffHeaderZh(str(p.column))}”列。`,

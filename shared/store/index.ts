@@ -13,6 +13,7 @@ import { addDaysTo } from '../rotation/index.ts';
 import { BranchStore } from './branches.ts';
 import { createStoreClient, type StoreClient } from './client.ts';
 import { PlanStore } from './plans.ts';
+import { PlanJobStore } from './plan-jobs.ts';
 import { RedeploymentStore } from './redeployments.ts';
 import { NoticeStore } from './notices.ts';
 import { RequestStore } from './requests.ts';
@@ -24,6 +25,7 @@ export { StoreBusyError } from './errors.ts';
 export { newAuditId } from './audit.ts';
 export type { PlanHead, PlanSummary } from './plans.ts';
 export { alreadyPublished } from './plans.ts';
+export type { CancelResult, JobState } from './plan-jobs.ts';
 export type { ChangeResult, RequestChange } from './redeployments.ts';
 export type { NoticeToWrite } from './notices.ts';
 export { hashOf } from './notices.ts';
@@ -33,6 +35,8 @@ export class RosterStore {
   readonly audit: AuditTrail;
   readonly stations: StationStore;
   readonly plans: PlanStore;
+  /** Plans being made by a planning job (docs/planning-jobs.md). */
+  readonly planJobs: PlanJobStore;
   readonly redeployments: RedeploymentStore;
   readonly leave: RequestStore<LeaveRequest>;
   readonly swaps: RequestStore<Swap>;
@@ -49,6 +53,7 @@ export class RosterStore {
     this.stations = new StationStore(client, tableName, this.audit, async (stationId, hint) => void (await this.refreshSummary(stationId, hint)));
     this.plans = new PlanStore(client, tableName, this.audit);
     this.plans.onPublished = async (stationId, planId) => void (await this.refreshSummary(stationId, { publishedPlanId: planId }));
+    this.planJobs = new PlanJobStore(client, tableName, this.audit, this.plans);
     this.redeployments = new RedeploymentStore(client, tableName, this.audit, this.plans);
     this.leave = new RequestStore<LeaveRequest>(client, tableName, this.audit, 'leave');
     this.swaps = new RequestStore<Swap>(client, tableName, this.audit, 'swap');

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit.ts';
-import { MAX_PLAN_DAYS, type Plan } from '../domain/plan.ts';
+import { MAX_PLAN_DAYS, type Plan, type PlanProgress } from '../domain/plan.ts';
 import { DomainError, conflict, notFound } from '../domain/errors.ts';
 import { addDaysTo } from '../rotation/index.ts';
 import { overlaps, planEnd, suppliers } from '../roster/index.ts';
@@ -55,7 +55,7 @@ export const DEFAULT_PLAN_LIMITS: PlanStoreLimits = { inlineBytes: 300 * 1024, p
 // Every attribute a head read projects, each through a name placeholder (several are DynamoDB reserved words).
 const HEAD_FIELDS = [
   'id', 'stationId', 'start', 'days', 'end', 'status', 'version', 'createdAt', 'createdBy', 'publishedAt',
-  'stationVersion', 'needsReplan', 'replanDates', 'parts', 'bodyBytes', 'summary', 'kind',
+  'stationVersion', 'needsReplan', 'replanDates', 'parts', 'bodyBytes', 'summary', 'kind', 'progress', 'stoppedEarly',
 ] as const;
 const HEAD_PROJECTION = HEAD_FIELDS.map((f) => `#${f}`).join(', ');
 const HEAD_NAMES: Record<string, string> = Object.fromEntries(HEAD_FIELDS.map((f) => [`#${f}`, f]));
@@ -95,6 +95,9 @@ function headOf(item: Record<string, unknown>): PlanHead {
     parts: Number(item.parts ?? 0),
     bodyBytes: Number(item.bodyBytes ?? 0),
     summary: item.summary as PlanSummary,
+    // Plans made by a planning job (shared/store/plan-jobs.ts) keep the job's last progress.
+    ...(item.progress ? { progress: item.progress as PlanProgress } : {}),
+    ...(item.stoppedEarly === true ? { stoppedEarly: true as const } : {}),
   };
 }
 
@@ -127,10 +130,10 @@ export class PlanStore {
   ) {}
 
   /**
-   * Stores a new plan: body parts first (write-once), then the head (conditional put, with the audit entry in its
-   * outbox), then flushes the entry into the trail. Returns the head as stored.
+   * Writes a plan's body parts (write-once conditional puts) when the packed body is too large to stay inline, and
+   * returns the head to write after them (by create, or by a planning job's completion: shared/store/plan-jobs.ts).
    */
-  async create(plan: Plan, entry: AuditEntry): Promise<PlanHead> {
+  async writeBody(plan: Plan): Promise<{ packed: Buffer; inline: boolean; head: PlanHead }> {
     const packed = pack(bodyOf(plan));
     const inline = packed.byteLength <= this.limits.inlineBytes;
     const parts = inline ? 0 : Math.ceil(packed.byteLength / this.limits.partBytes);
@@ -163,6 +166,15 @@ export class PlanStore {
       bodyBytes: packed.byteLength,
       summary: summaryOf(plan),
     };
+    return { packed, inline, head };
+  }
+
+  /**
+   * Stores a new plan: body parts first (write-once), then the head (conditional put, with the audit entry in its
+   * outbox), then flushes the entry into the trail. Returns the head as stored.
+   */
+  async create(plan: Plan, entry: AuditEntry): Promise<PlanHead> {
+    const { packed, inline, head } = await this.writeBody(plan);
     const key = keys.plan(plan.stationId, plan.id);
     await this.client
       .send(
@@ -206,7 +218,8 @@ export class PlanStore {
     const { Item } = await this.client
       .send(new GetCommand({ TableName: this.tableName, Key: keys.plan(stationId, planId), ConsistentRead: true }))
       .catch(translateStoreError);
-    if (!Item || Item.kind !== 'plan') return null;
+    // A plan still being made (or whose job failed) has no body yet: plan-jobs.ts reads it.
+    if (!Item || Item.kind !== 'plan' || Item.status === 'solving' || Item.status === 'failed') return null;
     const head = headOf(Item);
     const packed = head.parts === 0 ? (Item.doc as Uint8Array) : await this.readParts(stationId, head);
     return planOf(head, unpack(packed));

@@ -196,12 +196,13 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
   let lastProgress = performance.now();
   let bestScore = Number.POSITIVE_INFINITY;
   let bestBound = Number.NEGATIVE_INFINITY;
+  let annealBest = Number.POSITIVE_INFINITY;
   const progress = (force = false) => {
     if (!options.onProgress) return;
     const now = performance.now();
     if (!force && now - lastProgress < 1000) return;
     lastProgress = now;
-    options.onProgress({ elapsedSeconds: Math.round(elapsed() * 10) / 10, score: bestScore, bound: Math.max(0, Math.ceil(bestBound - 1e-6)) });
+    options.onProgress({ elapsedSeconds: Math.round(elapsed() * 10) / 10, score: Math.min(bestScore, annealBest), bound: Math.max(0, Math.ceil(bestBound - 1e-6)) });
   };
   const stop = () => performance.now() > deadline || options.shouldStop?.() === true;
   let iterations = 0;
@@ -301,7 +302,17 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
   starts.forEach((start, i) => {
     if (stop() || proven()) return;
     const seconds = Math.max(0.05, (deadline - performance.now()) / 1000 / (starts.length - i));
-    const run = anneal(start, { seed: options.seed + starts.length - 1 - i, seconds, maxIterations: annealCap });
+    const run = anneal(start, {
+      seed: options.seed + starts.length - 1 - i,
+      seconds,
+      maxIterations: annealCap,
+      shouldStop: options.shouldStop,
+      // Only what progress shows: bestScore and bestChoice change together after the run.
+      onTick: (best) => {
+        annealBest = Math.min(annealBest, best);
+        progress();
+      },
+    });
     iterations += run.iterations;
     if (run.score < bestScore) {
       bestScore = run.score;

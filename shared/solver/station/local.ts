@@ -6,7 +6,15 @@
 import type { RosterState } from './state.ts';
 import { random } from '../../random.ts';
 
-export type AnnealOptions = { seed: number; seconds: number; maxIterations?: number };
+export type AnnealOptions = {
+  seed: number;
+  seconds: number;
+  maxIterations?: number;
+  /** Asked with the clock: true ends the annealing early, keeping the best plan seen (a cancelled planning job). */
+  shouldStop?: () => boolean;
+  /** Told the best score so far whenever the clock is read, so that a job can report progress while annealing. */
+  onTick?: (best: number) => void;
+};
 export type AnnealResult = { score: number; iterations: number; seconds: number };
 
 /** STAB-1's starting point: every published day as published, where the hard rules still allow it. */
@@ -104,7 +112,10 @@ export function anneal(state: RosterState, options: AnnealOptions): AnnealResult
   };
 
   for (; iterations < maxIterations; iterations++) {
-    if ((iterations & 1023) === 0 && performance.now() > deadline) break;
+    if ((iterations & 1023) === 0) {
+      if (performance.now() > deadline || options.shouldStop?.() === true) break;
+      options.onTick?.(best);
+    }
     const temperature = t0 * Math.pow(t1 / t0, iterations / maxIterations);
     changedCells.length = 0;
     changedRows.length = 0;
