@@ -3,7 +3,8 @@
 // entry), shared/daytoday/effects.ts applies what an approval does elsewhere, notices follow each step.
 import { z } from 'zod';
 import { approverRoles, todayIn } from '../../shared/approvals/index.ts';
-import { authorize, may } from '../../shared/auth/permissions.ts';
+import { may } from '../../shared/auth/permissions.ts';
+import { authorizeStation } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { LeaveBody, LeaveId, RequestDecisionBody, SwapBody, SwapId, type LeaveRequest, type Swap } from '../../shared/domain/day-to-day.ts';
 import { forbidden, notFound } from '../../shared/domain/errors.ts';
@@ -60,7 +61,7 @@ const decidedNotice = (stationId: string, personId: string, kind: 'leave' | 'swa
 
 export async function askLeave(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const body = parseOr400(LeaveBody, request.body, 'leave request');
   const station = await stationOr404(stationId);
   const now = new Date();
@@ -73,7 +74,7 @@ export async function askLeave(request: ApiRequest) {
 
 export async function listLeave(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const query = parseOr400(LeaveQuery, { status: request.query.status, personId: request.query.personId }, 'query');
   const leader = isLeader(request.actor, stationId);
   if (!leader && query.personId !== undefined && query.personId !== request.actor.sub) throw forbidden('AUTH-ROLE', 'You see your own leave requests only.');
@@ -86,7 +87,7 @@ export async function listLeave(request: ApiRequest) {
 
 export async function decideLeaveRequest(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'leave.decide', { stationId });
+  await authorizeStation(request.actor, 'leave.decide', stationId);
   const id = leaveIdOf(request.path);
   const body = parseOr400(RequestDecisionBody, request.body, 'decision');
   const store = storeFromEnvironment();
@@ -112,7 +113,7 @@ export async function decideLeaveRequest(request: ApiRequest) {
 
 export async function withdrawLeaveRequest(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const id = leaveIdOf(request.path);
   const store = storeFromEnvironment();
   const now = new Date();
@@ -130,7 +131,7 @@ export async function withdrawLeaveRequest(request: ApiRequest) {
 
 async function proposal(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'swap.propose', { stationId });
+  await authorizeStation(request.actor, 'swap.propose', stationId);
   const body = parseOr400(SwapBody, request.body, 'swap');
   const station = await stationOr404(stationId);
   const store = storeFromEnvironment();
@@ -162,7 +163,7 @@ export async function proposeSwap(request: ApiRequest) {
 
 export async function listSwaps(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const query = parseOr400(SwapQuery, { status: request.query.status }, 'query');
   await resumeEffects(stationId, request.actor);
   const all = await storeFromEnvironment().swaps.list(stationId, query.status ? { status: query.status } : {});
@@ -172,7 +173,7 @@ export async function listSwaps(request: ApiRequest) {
 
 export async function acceptSwapRequest(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const id = swapIdOf(request.path);
   const station = await stationOr404(stationId);
   const store = storeFromEnvironment();
@@ -192,7 +193,7 @@ export async function acceptSwapRequest(request: ApiRequest) {
 
 export async function decideSwapRequest(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'swap.decide', { stationId });
+  await authorizeStation(request.actor, 'swap.decide', stationId);
   const id = swapIdOf(request.path);
   const body = parseOr400(RequestDecisionBody, request.body, 'decision');
   const station = await stationOr404(stationId);
@@ -230,7 +231,7 @@ export async function decideSwapRequest(request: ApiRequest) {
 
 export async function withdrawSwapRequest(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const id = swapIdOf(request.path);
   const now = new Date();
   const result = await storeFromEnvironment().swaps.change(stationId, id, (current) => {
@@ -258,7 +259,7 @@ async function resumeEffects(stationId: string, actor: Actor): Promise<void> {
 
 export async function inbox(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  const scope = await authorizeStation(request.actor, 'request.own', stationId);
   const station = await stationOr404(stationId);
   const store = storeFromEnvironment();
   const me = request.actor.sub;
@@ -271,7 +272,7 @@ export async function inbox(request: ApiRequest) {
       return false;
     }
   };
-  const redeployments = may(request.actor, 'redeployment.read', { stationId })
+  const redeployments = may(request.actor, 'redeployment.read', scope)
     ? (await store.redeployments.list(stationId, { status: 'pending', today: todayIn(station.timezone), limit: 500 })).items.map((r) => ({ ...r, canDecide: canDecideRedeployment(r) && !r.decisions.some((d) => d.by === me) }))
     : [];
   const leave = leader ? (await store.leave.list(stationId, { status: 'pending' })).map(({ effectPending: _e, ...l }) => (void _e, { ...l, canDecide: l.personId !== me })) : [];
