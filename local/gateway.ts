@@ -44,7 +44,9 @@ export function matchRoute(method: string, path: string): { spec: RouteSpec; par
     if (route.spec.method !== method) continue;
     const params: Record<string, string> = {};
     try {
-      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+      route.names.forEach((name, i) => {
+        params[name] = decodeURIComponent(m[i + 1]!);
+      });
     } catch {
       return 'bad-escape';
     }

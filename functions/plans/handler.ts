@@ -10,6 +10,7 @@ import { planIdOf, stationIdOf } from '../../shared/http/params.ts';
 import { planEnd, rosterAssignments } from '../../shared/roster/index.ts';
 import { planRoster } from '../../shared/solver/index.ts';
 import { alreadyPublished, newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { metrics, recordPlanCreated } from '../../shared/telemetry.ts';
 
 /** `pl_` and 32 hex digits: random, and free of the separators keys use. */
 export const newPlanId = (): string => `pl_${randomUUID().replace(/-/g, '')}`;
@@ -27,7 +28,6 @@ export async function createPlan(request: ApiRequest) {
   const station = await store.stations.get(stationId);
   if (!station) throw notFound(`No station ${stationId}.`);
   const { id: _id, version: stationVersion, updatedAt: _at, updatedBy: _by, ...config } = station;
-  void _id, void _at, void _by;
 
   const end = planEnd(asked);
   // STAB-1: days published already are handed to the solver, which keeps them unless a hard rule now forbids them.
@@ -78,6 +78,7 @@ export async function createPlan(request: ApiRequest) {
       redeploymentIds: plan.redeploymentIds,
     },
   });
+  recordPlanCreated(metrics, plan);
   return { status: 201, body: plan, headers: { location: `/stations/${stationId}/plans/${plan.id}`, etag: `"${plan.version}"` } };
 }
 

@@ -26,6 +26,7 @@ import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.
 import { PageQuery, cursorOf, stationIdOf } from '../../shared/http/params.ts';
 import { addDaysTo } from '../../shared/rotation/index.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
+import { metrics, recordApprovalDecided } from '../../shared/telemetry.ts';
 
 /** `rd_`, the creation instant in base 36 (so ids sort by age) and 12 random hex digits. */
 export const newRedeploymentId = (now: Date = new Date()): string =>
@@ -56,7 +57,6 @@ export async function createRedeployment(request: ApiRequest) {
   const store = storeFromEnvironment();
   const station = await stationOr404(stationId);
   const now = new Date();
-  const today = todayIn(station.timezone, now);
   const open = (await store.redeployments.withStatus(stationId, ['pending', 'approved'], { from: body.from, to: body.to })).filter((r) => r.personId === body.personId);
   // AP-6 looks at whole ISO weeks: other approved pulls in those weeks count.
   const approved = await store.approvedRedeploymentsFor(stationId, mondayOf(body.from), addDaysTo(mondayOf(body.to), 6));
@@ -133,8 +133,10 @@ export async function decideRedeployment(request: ApiRequest) {
   const body = parseOr400(DecisionBody, request.body, 'decision');
   const station = await stationOr404(stationId);
   const today = todayIn(station.timezone);
+  let decided = false;
   const result = await storeFromEnvironment().redeployments.change(stationId, id, today, (current) => {
     const outcome = decide(current, request.actor, stationId, body, new Date(), today);
+    decided = outcome.changed;
     if (!outcome.changed) return null;
     const { decision, transition, request: next } = outcome;
     return {
@@ -154,6 +156,7 @@ export async function decideRedeployment(request: ApiRequest) {
   });
   if (!result) throw notFound(`No redeployment request ${id} at station ${stationId}.`);
   // An identical repeat of the caller's decision answers 200 with the request unchanged (nothing written).
+  if (decided) recordApprovalDecided(metrics);
   return { body: result.request, headers: { etag: `"${result.request.version}"` } };
 }
 

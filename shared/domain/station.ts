@@ -241,7 +241,9 @@ export function stationReferenceIssues(raw: unknown): Issue[] {
       issues.push({ path: ['absences', i, 'personId'], message: `unknown person "${personId}"` });
     issues.push(...rangeIssue(a, ['absences', i]));
   });
-  reinforced.forEach((r, i) => issues.push(...rangeIssue(r, ['reinforcedDuty', i])));
+  reinforced.forEach((r, i) => {
+    issues.push(...rangeIssue(r, ['reinforcedDuty', i]));
+  });
   return issues;
 }
 

@@ -1,10 +1,15 @@
 // The thin HTTP shell every function shares: API Gateway HTTP API (payload 2.0) events in, API.md answers out.
-// Middlewares, one job each: answer errors in the API.md shape; refuse oversized bodies; parse JSON; read claims.
+// Middlewares, one job each: logs, request id and metrics (observe); compress the answer; answer errors in the API.md
+// shape; lower-case the request's header names; read claims; refuse oversized bodies; parse JSON.
 import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Actor } from '../domain/audit.ts';
 import { DomainError, badRequest, formatPath } from '../domain/errors.ts';
+import { logger } from '../telemetry.ts';
+import { contentEncoding } from './content-encoding.ts';
+import { correlationIdOf, observe } from './observe.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -40,18 +45,22 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   body: JSON.stringify(body),
 });
 
-/** Turns any thrown error into the API.md error shape. Unknown errors become a 500 that leaks nothing. */
+/**
+ * Turns any thrown error into the API.md error shape, with the request id a caller can quote (`requestId`, also the
+ * `x-request-id` header). Unknown errors become a 500 that leaks nothing but that id; the log has the rest.
+ */
 export const errorAnswer = (): MiddlewareObj<ParsedEvent, ApiResult> => ({
   name: 'errorAnswer',
   onError: (request) => {
     const error = request.error;
+    const requestId = correlationIdOf(request.event, request.context);
     if (error instanceof DomainError) {
       const headers: Record<string, string> = error.status === 503 ? { 'retry-after': '1' } : {};
-      request.response = json(error.status, { error: { code: error.code, message: error.message, details: error.details } }, headers);
+      request.response = json(error.status, { error: { code: error.code, message: error.message, details: error.details, requestId } }, headers);
       return;
     }
-    console.error(JSON.stringify({ level: 'error', message: 'unhandled error', route: request.event.routeKey, error: String(error), stack: error instanceof Error ? error.stack : undefined }));
-    request.response = json(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side; nothing was changed.', details: [] } });
+    logger.error('unhandled error', { route: request.event.routeKey, error: error instanceof Error ? error : String(error) });
+    request.response = json(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side; nothing was changed.', details: [], requestId } });
   },
 });
 
@@ -110,12 +119,13 @@ export function httpHandler(routes: Record<string, Route>, options: { public?: r
   const open = new Set(options.public ?? []);
   const base = async (event: ParsedEvent): Promise<ApiResult> => {
     const route = routes[event.routeKey];
-    if (!route) return json(404, { error: { code: 'NOT_FOUND', message: `No route ${event.routeKey}.`, details: [] } });
+    if (!route) throw new DomainError(404, 'NOT_FOUND', `No route ${event.routeKey}.`);
     const answer = await route({
       routeKey: event.routeKey,
       path: (event.pathParameters ?? {}) as Record<string, string>,
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
-      headers: lowerCaseKeys(event.headers ?? {}),
+      // Lower-cased by the header normaliser.
+      headers: definedValues(event.headers ?? {}),
       body: event.parsedBody,
       actor: event.actor ?? { sub: '', groups: [], stationId: null },
     });
@@ -125,8 +135,13 @@ export function httpHandler(routes: Record<string, Route>, options: { public?: r
     return json(status, answer.body, answer.headers);
   };
   const requireClaims = claims();
+  // Order matters: `after` and `onError` run from the last middleware to the first, so the error answer is made
+  // before it is compressed, and the request id is added to whatever is finally answered.
   return middy<ParsedEvent, ApiResult>(base)
+    .use(observe())
+    .use(contentEncoding())
     .use(errorAnswer())
+    .use(httpHeaderNormalizer() as MiddlewareObj<ParsedEvent, ApiResult>)
     .use({
       name: 'claimsUnlessPublic',
       before: (request) => (open.has(request.event.routeKey) ? undefined : requireClaims.before?.(request)),
@@ -134,9 +149,9 @@ export function httpHandler(routes: Record<string, Route>, options: { public?: r
     .use(jsonBody());
 }
 
-function lowerCaseKeys(headers: Record<string, string | undefined>): Record<string, string> {
+function definedValues(headers: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = v;
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = v;
   return out;
 }
 

@@ -1,6 +1,4 @@
-// The roster engine: station + dates + approvals + published roster in, plan out. Pure; deterministic for a seed
-// unless the time budget cuts the search short.
-import { RULES } from '../rules/catalogue.ts';
+
 import { checkPlan, stationFindings } from '../rules/checks.ts';
 import { suggestRedeployments, explainShortfalls } from './explain.ts';
 import { buildModel } from './model.ts';

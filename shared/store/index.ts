@@ -5,6 +5,7 @@ import { createStoreClient, type StoreClient } from './client.ts';
 import { PlanStore } from './plans.ts';
 import { RedeploymentStore } from './redeployments.ts';
 import { StationStore } from './stations.ts';
+import { logger, type Log } from '../telemetry.ts';
 
 export type { Page } from './cursor.ts';
 export { StoreBusyError } from './errors.ts';
@@ -22,11 +23,13 @@ export class RosterStore {
   constructor(
     readonly client: StoreClient,
     readonly tableName: string,
+    /** Where best-effort steps that failed are reported (an audit copy or a re-plan marking left for later). */
+    log: Log = logger,
   ) {
-    this.audit = new AuditTrail(client, tableName);
+    this.audit = new AuditTrail(client, tableName, log);
     this.stations = new StationStore(client, tableName, this.audit);
     this.plans = new PlanStore(client, tableName, this.audit);
-    this.redeployments = new RedeploymentStore(client, tableName, this.audit, this.plans);
+    this.redeployments = new RedeploymentStore(client, tableName, this.audit, this.plans, log);
   }
 
   /** The fully approved redeployments (AP-5) of a station that touch `from`..`to`, for the planner. */

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { POST_IDS } from '../../shared/domain/posts.ts';
 import type { Station } from '../../web/src/model.ts';
 import { RULE_LIST } from '../../shared/rules/catalogue.ts';
-import type { App } from '../../web/src/app.ts';
 import { DICTIONARIES, RULE_TITLES_ZH, preferredLang, setLang, t, tx } from '../../web/src/i18n.ts';
 import {
   DEMO_AS,
@@ -30,7 +29,6 @@ import { ruleTitle } from '../../web/src/views/panels.ts';
 import { ROOT } from './browser.ts';
 
 const demo = JSON.parse(await readFile(join(ROOT, 'demo', 'station.json'), 'utf8')) as Station;
-export type { App };
 
 describe('roster rows', () => {
   it('puts every person of the demo station in exactly one group: leadership, duty groups, communities (A first), auxiliaries', () => {

@@ -43,8 +43,12 @@ export async function loadConfig(): Promise<SiteConfig> {
 }
 
 export const apiUrl = (path: string): string => `${base}${path}`;
-export const setToken = (value: string | null): void => void (token = value);
-export const setUnauthorizedHandler = (fn: () => void): void => void (onUnauthorized = fn);
+export const setToken = (value: string | null): void => {
+  token = value;
+};
+export const setUnauthorizedHandler = (fn: () => void): void => {
+  onUnauthorized = fn;
+};
 
 async function errorOf(res: Response): Promise<ApiError> {
   let body: unknown = null;

@@ -227,7 +227,9 @@ export class App {
     if (canReadStation(s, this.stationId))
       tasks.push(
         json<Station>('GET', `/stations/${enc(this.stationId)}`).then(
-          (st) => void (this.station = st),
+          (st) => {
+            this.station = st;
+          },
           (e: unknown) => this.showError(e),
         ),
       );

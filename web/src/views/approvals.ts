@@ -77,7 +77,7 @@ function requestCard(r: Redeployment, input: InboxInput, decidedList: boolean): 
     ),
     r.reason ? h('p', { class: 'reason' }, r.reason) : null,
     cost ? costLine(cost.communityHoursLost, cost.weeks.length === 1 ? cost.weeks[0]!.week : undefined, cost.breaks) : null,
-    cost && cost.notes.length ? h('ul', { class: 'notes' }, cost.notes.map((n) => h('li', null, n))) : null,
+    cost?.notes.length ? h('ul', { class: 'notes' }, cost.notes.map((n) => h('li', null, n))) : null,
     h(
       'p',
       { class: 'approvers' },
