@@ -3,11 +3,13 @@
 export type SiteConfig = {
   /** API base URL, e.g. https://abc.execute-api.eu-west-1.amazonaws.com; empty or absent: same origin. */
   apiUrl?: string;
-  /** Cognito: with userPoolId and clientId the page offers the hosted UI sign-in (implicit flow, id_token). */
+  /** Cognito: with userPoolId, clientId and cognitoDomain the page signs in through the hosted UI (web/src/auth/). */
   userPoolId?: string;
   clientId?: string;
   /** Hosted UI domain, e.g. https://roster.auth.eu-west-1.amazoncognito.com (default derived from userPoolId is impossible). */
   cognitoDomain?: string;
+  /** The OpenID issuer when it is not the user pool's own (a stand-in provider in tests). */
+  oidcAuthority?: string;
   /** Station shown to branch and admin users (they have none of their own); default `demo`. */
   stationId?: string;
 };

@@ -5,6 +5,7 @@ import type { Redeployment, RedeploymentRequestBody } from '../../shared/domain/
 import type { Roster } from '../../shared/domain/roster.ts';
 import type { Person } from '../../shared/domain/station.ts';
 import { ApiError, apiUrl, download, json, loadConfig, setToken, setUnauthorizedHandler, type SiteConfig } from './api.ts';
+import { type HostedSignIn, hostedSignIn } from './auth/index.ts';
 import { h, replace } from './dom.ts';
 import { formatDay, lang, preferredLang, setLang, t, tx, type Lang } from './i18n.ts';
 import {
@@ -45,6 +46,8 @@ const planKey = (stationId: string) => `roster.plan.${stationId}`;
 
 export class App {
   private config: SiteConfig = {};
+  /** The Cognito hosted UI sign-in, when config.json names a user pool. */
+  private hosted: HostedSignIn | null = null;
   private session: Session | null = null;
   private stationId = 'demo';
   private station: Station | null = null;
@@ -96,16 +99,21 @@ export class App {
     this.stationId = params.get('station') ?? this.config.stationId ?? 'demo';
     setUnauthorizedHandler(() => this.signOut(t('errorAuth')));
 
-    // 1. Cognito hosted UI, implicit flow: #id_token=...
-    const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
-    const idToken = fragment.get('id_token');
-    if (idToken) {
-      history.replaceState(null, '', location.pathname + location.search);
-      const s = decodeToken(idToken);
-      if (s) return this.signedIn(s);
+    // 1. Cognito hosted UI (code flow with PKCE, web/src/auth/): a return from it, or this tab's session.
+    const { userPoolId, clientId, cognitoDomain, oidcAuthority } = this.config;
+    if (userPoolId && clientId && cognitoDomain) {
+      this.hosted = hostedSignIn({ userPoolId, clientId, cognitoDomain, ...(oidcAuthority ? { authority: oidcAuthority } : {}) });
+      this.hosted.onChange((idToken) => this.tokenRenewed(idToken));
+      try {
+        const idToken = await this.hosted.start();
+        const s = idToken ? decodeToken(idToken) : null;
+        if (s) return this.signedIn(s);
+      } catch (e) {
+        this.signInError = errorBox(e);
+      }
+      return this.renderSignIn();
     }
-    const cognito = Boolean(this.config.userPoolId && this.config.clientId);
-    if (!cognito) await this.probeDev();
+    await this.probeDev();
     // 2. Local dev: /?as=director signs in at once.
     const as = params.get('as');
     if (as && this.devAvailable && DEMO_AS[as]) {
@@ -155,13 +163,14 @@ export class App {
   private renderSignIn(): void {
     this.session = null;
     this.renderHeader();
-    const cognito = this.config.userPoolId && this.config.clientId;
     let body: HTMLElement;
-    if (cognito) {
-      const domain = (this.config.cognitoDomain ?? '').replace(/\/+$/, '');
-      const redirect = `${location.origin}${location.pathname}`;
-      const href = `${domain}/oauth2/authorize?${new URLSearchParams({ client_id: this.config.clientId!, response_type: 'token', scope: 'openid', redirect_uri: redirect })}`;
-      body = h('div', null, h('p', null, t('signInCognito')), h('a', { class: 'button primary', href }, t('signIn')));
+    const hosted = this.hosted;
+    if (hosted) {
+      const go = () => hosted.signIn().catch((err: unknown) => {
+        this.signInError = errorBox(err);
+        this.renderSignIn();
+      });
+      body = h('div', null, h('p', null, t('signInCognito')), h('button', { type: 'button', class: 'primary', on: { click: go } }, t('signIn')));
     } else if (this.devAvailable && this.directory) {
       const people = this.directory.people;
       const select = h(
@@ -239,7 +248,22 @@ export class App {
     await Promise.all([this.loadView(), canReadRequests(s, this.stationId) ? this.loadInbox() : Promise.resolve()]);
   }
 
+  /** A renewed ID token replaces the old one; null means the session could not be renewed. */
+  private tokenRenewed(idToken: string | null): void {
+    const s = idToken ? decodeToken(idToken) : null;
+    if (!s) {
+      this.signOut(t('errorAuth'));
+      return;
+    }
+    if (!this.session) return;
+    this.session = { ...this.session, token: s.token };
+    setToken(s.token);
+    sessionStorage.setItem(SESSION_KEY, s.token);
+  }
+
+  /** Without a message it is the person's own sign-out, which also ends the hosted UI session. */
   private signOut(message?: string): void {
+    if (!message && this.hosted) void this.hosted.signOut();
     sessionStorage.removeItem(SESSION_KEY);
     setToken(null);
     this.session = null;
