@@ -1,20 +1,21 @@
 // Benchmark of the NRP engine on the Curtois staff-rostering instances, with HiGHS (exact MIP, highs-model.ts) side by
-// side. For each instance: run the engine, write its roster to a temp file, check it with the independent
-// evaluate.mjs (its objective and feasibility are what the table shows), run HiGHS under the same time limit, print a
-// table row. The rows also go to bench/results/curtois.json.
+// side. For each instance (bench/curtois/instances/): run the engine, score its roster from scratch with the project's
+// evaluator (and, with --checker <evaluate.mjs>, with an outside checker that must agree), run HiGHS under the same
+// time limit, print a table row. The rows also go to bench/results/curtois.json.
 //   npm run bench:curtois
 //   npm run bench:curtois -- --only Instance3 --engine-seconds 5 --highs-seconds 5 --seed 2
 //   npm run bench:curtois -- --skip-highs
 // Budgets: 10 s for Instance1–8, 60 s for the others (each for the engine and for HiGHS), unless overridden.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { curtoisSolution, parseCurtois } from '../shared/solver/nrp/curtois.ts';
+import { curtoisSolution, parseCurtois } from './curtois/format.ts';
 import { solveNrp } from '../shared/solver/nrp/engine.ts';
 import { compile, toRoster } from '../shared/solver/nrp/model.ts';
+import { BEST_KNOWN, instanceNames, instancePath, scoreRoster } from './curtois/instances.ts';
 import { solveWithHighs } from './highs-model.ts';
 
 const { values } = parseArgs({
@@ -25,12 +26,11 @@ const { values } = parseArgs({
     'skip-highs': { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     out: { type: 'string' },
+    checker: { type: 'string' },
   },
   strict: true,
 });
 
-const dir = fileURLToPath(new URL('../../shared/benchmarks/curtois/', import.meta.url));
-const evaluator = join(dir, 'evaluate.mjs');
 const number = (name: string): number => Number(/(\d+)/.exec(name)?.[1] ?? NaN);
 const defaultSeconds = (name: string): number => (number(name) <= 8 ? 10 : 60);
 const seconds = (flag: string | undefined, name: string): number => {
@@ -41,31 +41,17 @@ const seconds = (flag: string | undefined, name: string): number => {
 };
 const seed = Number(values.seed);
 
-/** Best-known objective values from the README table of the benchmark folder. */
-function bestKnown(): Map<string, number> {
-  const out = new Map<string, number>();
-  const readme = readFileSync(join(dir, 'README.md'), 'utf8');
-  for (const line of readme.split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
-    const name = cells[1];
-    const best = Number(cells[cells.length - 2]);
-    if (name && /^Instance\d+$/.test(name) && Number.isFinite(best)) out.set(name, best);
-  }
-  return out;
-}
-
 type Check = { feasible: boolean; hard: number; objective: number };
+/** The project's evaluator, from the instance text (an outside checker, e.g. the benchmark's own, may be named with --checker). */
 function check(instancePath: string, name: string, roster: Record<string, string[]>, tmp: string, tag: string): Check {
+  const ours = scoreRoster(readFileSync(instancePath, 'utf8'), name, roster);
+  if (!values.checker) return { feasible: ours.feasible, hard: ours.hard, objective: ours.objective };
   const file = join(tmp, `${name}.${tag}.json`);
   writeFileSync(file, JSON.stringify(curtoisSolution(name, roster)));
-  const run = spawnSync(process.execPath, [evaluator, instancePath, file], { encoding: 'utf8' });
-  const line = run.stdout.trim().split('\n').pop() ?? '';
-  try {
-    const r = JSON.parse(line) as Check;
-    return { feasible: r.feasible, hard: r.hard, objective: r.objective };
-  } catch {
-    throw new Error(`evaluate.mjs said: ${run.stdout} ${run.stderr}`);
-  }
+  const run = spawnSync(process.execPath, [values.checker, instancePath, file], { encoding: 'utf8' });
+  const theirs = JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as Check;
+  if (theirs.objective !== ours.objective || theirs.hard !== ours.hard) throw new Error(`${name} ${tag}: the checker says ${JSON.stringify(theirs)}, ours ${ours.objective}/${ours.hard}`);
+  return { feasible: theirs.feasible, hard: theirs.hard, objective: theirs.objective };
 }
 
 type Row = {
@@ -84,11 +70,7 @@ type Row = {
   timeToHighsOptimum: number | null;
 };
 
-const best = bestKnown();
-const files = readdirSync(dir)
-  .filter((f) => /^Instance\d+\.txt$/.test(f))
-  .sort((a, b) => number(a) - number(b))
-  .filter((f) => !values.only || values.only.includes(f.replace(/\.txt$/, '')));
+const files = instanceNames().filter((name) => !values.only || values.only.includes(name));
 if (files.length === 0) throw new Error(`no instance matches ${values.only?.join(', ')}`);
 const tmp = mkdtempSync(join(tmpdir(), 'curtois-'));
 const rows: Row[] = [];
@@ -109,9 +91,8 @@ const tableRow = (r: Row): string[] => [
   r.highs?.optimal ? (r.timeToHighsOptimum === null ? 'not reached' : fmt(r.timeToHighsOptimum, 2)) : '–',
 ];
 
-for (const file of files) {
-  const name = file.replace(/\.txt$/, '');
-  const path = join(dir, file);
+for (const name of files) {
+  const path = instancePath(name);
   const model = compile(parseCurtois(readFileSync(path, 'utf8'), name));
   const engineSeconds = seconds(values['engine-seconds'], name);
   process.stderr.write(`${name}: engine ${engineSeconds} s …\n`);
@@ -119,7 +100,7 @@ for (const file of files) {
   const result = solveNrp(model, { seconds: engineSeconds, seed, log: (l) => process.stderr.write(`  ${l}\n`) });
   const wall = (performance.now() - t0) / 1000;
   const ours = check(path, name, toRoster(model, result.assignment), tmp, 'engine');
-  const bk = best.get(name) ?? null;
+  const bk = BEST_KNOWN[name] ?? null;
 
   let highs: Row['highs'] = null;
   let timeToHighsOptimum: number | null = null;

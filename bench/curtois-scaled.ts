@@ -1,6 +1,6 @@
 // Stress bench at the sizes of the hidden Curtois instances 13–24: twelve instances scaled from the public ones by
 // scale-instance.ts (sizes as published for Instance13–24, seed 13), each solved by the engine within the budget and
-// checked by evaluate.mjs. There is no best-known value for these, so the table shows feasibility, objective, time and
+// scored by the project's evaluator. There is no best-known value for these, so the table shows feasibility, objective, time and
 // memory; it is a check that the engine generalises (runs, stays within budget and memory, stays feasible).
 //   npm run bench:curtois-scaled -- [--seconds 60] [--only S13,S24]
 import { spawnSync } from 'node:child_process';
@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { instancePath, scoreRoster } from './curtois/instances.ts';
 import { scaleInstance } from './scale-instance.ts';
 
-const BENCH_DIR = fileURLToPath(new URL('../../shared/benchmarks/curtois/', import.meta.url));
 /** name, source, days, staff, shift types (Instance13–24's published sizes). */
 const SIZES: [string, string, number, number, number][] = [
   ['S13', 'Instance12', 28, 120, 18],
@@ -38,7 +38,7 @@ console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const [name, from, days, staff, shifts] of SIZES) {
   if (only && !only.includes(name)) continue;
   const instance = join(dir, `${name}.txt`);
-  writeFileSync(instance, scaleInstance(readFileSync(join(BENCH_DIR, `${from}.txt`), 'utf8'), { days, staff, shifts, seed: 13 }, from));
+  writeFileSync(instance, scaleInstance(readFileSync(instancePath(from), 'utf8'), { days, staff, shifts, seed: 13 }, from));
   const solution = join(dir, `${name}.json`);
   const t0 = performance.now();
   // Through /usr/bin/time when present, for the peak memory of the engine's process.
@@ -47,6 +47,7 @@ for (const [name, from, days, staff, shifts] of SIZES) {
   const wall = (performance.now() - t0) / 1000;
   const rssKb = timed.error ? NaN : Number(timed.stderr.trim().split('\n').pop());
   writeFileSync(solution, run.stdout);
-  const check = JSON.parse(spawnSync(process.execPath, [join(BENCH_DIR, 'evaluate.mjs'), instance, solution], { encoding: 'utf8' }).stdout) as { feasible: boolean; objective: number; hard: number };
+  const { roster } = JSON.parse(run.stdout) as { roster: Record<string, string[]> };
+  const check = scoreRoster(readFileSync(instance, 'utf8'), name, roster);
   console.log(`| ${name} | ${from} | ${days} × ${staff} × ${shifts} | ${wall.toFixed(1)} | ${(rssKb / 1024).toFixed(0)} | ${check.feasible ? 'yes' : `no (hard ${check.hard})`} | ${check.objective} |`);
 }

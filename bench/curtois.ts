@@ -1,9 +1,9 @@
 // Solve one Curtois staff-rostering instance with the NRP engine and print the solution JSON (only that) to stdout;
 // progress goes to stderr.
-//   npm run --silent curtois -- ../shared/benchmarks/curtois/Instance1.txt --seconds 10 [--seed 1]
+//   npm run --silent curtois -- bench/curtois/instances/Instance1.txt --seconds 10 [--seed 1]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { curtoisSolution, instanceName, parseCurtois } from '../shared/solver/nrp/curtois.ts';
+import { curtoisSolution, instanceName, parseCurtois } from './curtois/format.ts';
 import { solveNrp } from '../shared/solver/nrp/engine.ts';
 import { compile, toRoster } from '../shared/solver/nrp/model.ts';
 

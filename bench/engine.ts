@@ -9,6 +9,7 @@
 // the iterations: when two independent methods land on the same score, that score is very likely the optimum of
 // the station's objective; where the construction is worse, the difference is what the search adds.
 import { parseArgs } from 'node:util';
+import { builtinCalendar } from '../shared/calendar/builtin.ts';
 import { StationConfig } from '../shared/domain/station.ts';
 import { checkPlan } from '../shared/rules/checks.ts';
 import { planRoster } from '../shared/solver/index.ts';
@@ -52,7 +53,7 @@ type Line = {
 };
 
 function searchAlone(station: StationConfig, seed: number): number {
-  const model = buildModel(station, START, DAYS, [], []);
+  const model = buildModel(station, START, DAYS, [], [], builtinCalendar(station.calendar));
   const state = new RosterState(model);
   const free = model.domains.filter((d) => d.length > 1).length;
   return search(state, { seed: seed + 1, seconds: 120, maxIterations: free * 600, skipConstruction: true }).score;
@@ -64,7 +65,7 @@ for (const people of sizes) {
   const started = performance.now();
   const plan = planRoster({ station, start: START, days: DAYS, seed, seconds: SECONDS });
   const seconds = (performance.now() - started) / 1000;
-  const hardBreaks = checkPlan({ station, start: START, days: DAYS, approved: [] }, plan).filter((v) => v.severity === 'hard').length;
+  const hardBreaks = checkPlan({ station, start: START, days: DAYS, approved: [], calendar: builtinCalendar(station.calendar) }, plan).filter((v) => v.severity === 'hard').length;
   const line: Line = {
     people: station.people.length,
     days: DAYS,

@@ -114,7 +114,11 @@ export class RosterStack extends Stack {
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
-      customAttributes: { stationId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }) },
+      customAttributes: {
+        stationId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+        // The branch a `branch` user acts for (API.md, Auth): they act only on that branch's stations.
+        branchId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+      },
       removalPolicy: props.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     for (const group of GROUPS) new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: userPool.userPoolId, groupName: group });
@@ -139,7 +143,8 @@ export class RosterStack extends Stack {
     const webUrl = `https://${distribution.distributionDomainName}`;
 
     // The page signs in through the Cognito hosted UI with the authorization code flow and PKCE (web/src/auth/; it
-    // sends the ID token, which carries cognito:groups and custom:stationId) and comes back to its own address.
+    // sends the ID token, which carries cognito:groups, custom:stationId and custom:branchId) and comes back to its
+    // own address.
     const domain = userPool.addDomain('Domain', {
       cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? `duty-roster-${props.stage}-${this.account}`.toLowerCase() },
     });

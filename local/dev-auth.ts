@@ -3,7 +3,7 @@
 import { SignJWT, generateKeyPair, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { GROUPS } from '../shared/auth/permissions.ts';
-import { StationId } from '../shared/domain/primitives.ts';
+import { BranchId, StationId } from '../shared/domain/primitives.ts';
 
 const ISSUER = 'urn:duty-roster:local-dev';
 const AUDIENCE = 'duty-roster-local';
@@ -12,6 +12,8 @@ export const DevTokenRequest = z.strictObject({
   sub: z.string().min(1).max(128),
   groups: z.array(z.enum(GROUPS)).min(1),
   stationId: StationId.optional(),
+  /** The branch of a `branch` user (`custom:branchId`). */
+  branchId: BranchId.optional(),
   /** Lifetime in seconds (default one hour). */
   expiresIn: z.int().min(1).max(86_400).default(3600),
 });
@@ -27,8 +29,13 @@ export async function createDevAuthority(): Promise<DevAuthority> {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   return {
     async issue(request) {
-      const { sub, groups, stationId, expiresIn } = DevTokenRequest.parse(request);
-      return new SignJWT({ 'cognito:groups': groups, ...(stationId ? { 'custom:stationId': stationId } : {}), token_use: 'id' })
+      const { sub, groups, stationId, branchId, expiresIn } = DevTokenRequest.parse(request);
+      return new SignJWT({
+        'cognito:groups': groups,
+        ...(stationId ? { 'custom:stationId': stationId } : {}),
+        ...(branchId ? { 'custom:branchId': branchId } : {}),
+        token_use: 'id',
+      })
         .setProtectedHeader({ alg: 'ES256' })
         .setSubject(sub)
         .setIssuer(ISSUER)

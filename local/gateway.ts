@@ -12,12 +12,15 @@ type LambdaHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
 // The same modules Lambda loads, one per function folder.
 const loaders: Record<FunctionName, () => Promise<{ handler: LambdaHandler }>> = {
   health: () => import('../functions/health/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  'api-docs': () => import('../functions/api-docs/handler.ts') as Promise<{ handler: LambdaHandler }>,
   stations: () => import('../functions/stations/handler.ts') as Promise<{ handler: LambdaHandler }>,
   audit: () => import('../functions/audit/handler.ts') as Promise<{ handler: LambdaHandler }>,
   plans: () => import('../functions/plans/handler.ts') as Promise<{ handler: LambdaHandler }>,
   roster: () => import('../functions/roster/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  calendar: () => import('../functions/calendar/handler.ts') as Promise<{ handler: LambdaHandler }>,
   redeployments: () => import('../functions/redeployments/handler.ts') as Promise<{ handler: LambdaHandler }>,
   'reinforced-duty': () => import('../functions/reinforced-duty/handler.ts') as Promise<{ handler: LambdaHandler }>,
+  branches: () => import('../functions/branches/handler.ts') as Promise<{ handler: LambdaHandler }>,
 };
 
 type CompiledRoute = { spec: RouteSpec; pattern: RegExp; names: string[] };

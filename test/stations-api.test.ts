@@ -306,7 +306,7 @@ describe('who may PUT and GET', () => {
 
   it('a deputy or branch may not configure either (403 AUTH-ROLE)', async () => {
     for (const groups of [['deputy'], ['branch'], ['auxiliary']]) {
-      const answer = await put('guarded', apiExample(), { sub: 'X', groups, stationId: 'guarded' });
+      const answer = await put('guarded', apiExample(), { sub: 'X', groups, stationId: 'guarded', branchId: 'default' });
       expect(answer.status, groups[0]).toBe(403);
       expect(answer.body.error.code).toBe('AUTH-ROLE');
     }

@@ -75,7 +75,8 @@ describe('stations', () => {
     expect(saved).toMatchObject({ id: 'roundtrip', version: 1, updatedAt: e.at, updatedBy: 'P001' });
     const read = await store.stations.get('roundtrip');
     expect(read).toEqual(saved);
-    expect(read).toEqual({ id: 'roundtrip', version: 1, updatedAt: e.at, updatedBy: 'P001', ...config() });
+    // A station stored without a branch reads as the branch "default" (API.md, Branches).
+    expect(read).toEqual({ id: 'roundtrip', version: 1, updatedAt: e.at, updatedBy: 'P001', ...config(), branchId: 'default' });
 
     const second = await store.stations.put('roundtrip', config('Renamed'), { expectedVersion: 1, entry: entry('roundtrip', 'renamed', 'P002') });
     expect(second.version).toBe(2);

@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { authorize, may } from '../../shared/auth/permissions.ts';
+import { authorizeStation, scopeOf } from '../../shared/http/access.ts';
 import { badRequest, conflict, notFound } from '../../shared/domain/errors.ts';
-import { PlanRequest, type Plan } from '../../shared/domain/plan.ts';
+import { PlanRequest, PublishRequest, type Plan } from '../../shared/domain/plan.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { planIdOf, stationIdOf } from '../../shared/http/params.ts';
 import { planEnd, rosterAssignments } from '../../shared/roster/index.ts';
@@ -16,12 +17,11 @@ import { metrics, recordPlanCreated } from '../../shared/telemetry.ts';
 export const newPlanId = (): string => `pl_${randomUUID().replace(/-/g, '')}`;
 
 /** A publish may name the version the client read (else If-Match, else the version read just before writing). */
-const PublishRequest = z.strictObject({ version: z.int().min(1).optional() }).optional();
 const IfMatch = z.string().regex(/^(W\/)?"?\d+"?$/, 'If-Match must be a plan version such as "1"');
 
 export async function createPlan(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'plan.manage', stationId);
+  await authorizeStation(request.actor, 'plan.manage', stationId);
   const asked = parseOr400(PlanRequest, request.body, 'plan request');
 
   const store = storeFromEnvironment();
@@ -33,7 +33,9 @@ export async function createPlan(request: ApiRequest) {
   // STAB-1: days published already are handed to the solver, which keeps them unless a hard rule now forbids them.
   const published = rosterAssignments(await store.plans.listPublished(stationId, asked.start, end), asked.start, end);
   const approved = await store.approvedRedeploymentsFor(stationId, asked.start, end);
-  const solved = planRoster({ station: config, start: asked.start, days: asked.days, approved, published, seed: asked.seed, seconds: asked.seconds });
+  // CAL-3: the official calendar as loaded (built-in data, the admin's years over it); the solver adds the station's days.
+  const calendar = await store.officialYears();
+  const solved = planRoster({ station: config, start: asked.start, days: asked.days, approved, published, calendar, seed: asked.seed, seconds: asked.seconds });
 
   const at = new Date();
   const plan: Plan = {
@@ -84,7 +86,8 @@ export async function createPlan(request: ApiRequest) {
 
 export async function getPlan(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  if (!may(request.actor, 'plan.manage', stationId)) authorize(request.actor, 'roster.read', stationId);
+  const scope = await scopeOf(request.actor, stationId);
+  if (!may(request.actor, 'plan.manage', scope)) authorize(request.actor, 'roster.read', scope);
   const planId = planIdOf(request.path);
   const plan = await storeFromEnvironment().plans.get(stationId, planId);
   if (!plan) throw notFound(`No plan ${planId} at station ${stationId}.`);
@@ -93,7 +96,7 @@ export async function getPlan(request: ApiRequest) {
 
 export async function publishPlan(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'plan.manage', stationId);
+  await authorizeStation(request.actor, 'plan.manage', stationId);
   const planId = planIdOf(request.path);
   const body = parseOr400(PublishRequest, request.body, 'publish request');
   const ifMatch = request.headers['if-match'];

@@ -11,19 +11,20 @@ import {
   withdraw,
 } from '../../shared/approvals/index.ts';
 import { authorize } from '../../shared/auth/permissions.ts';
+import { authorizeStation, scopeOf } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { notFound } from '../../shared/domain/errors.ts';
 import {
   DecisionBody,
   RedeploymentId,
+  RedeploymentListQuery,
   RedeploymentRequestBody,
-  RedeploymentStatus,
   WithdrawBody,
   type Redeployment,
 } from '../../shared/domain/redeployment.ts';
 import type { StationRecord } from '../../shared/domain/station.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
-import { PageQuery, cursorOf, stationIdOf } from '../../shared/http/params.ts';
+import { cursorOf, stationIdOf } from '../../shared/http/params.ts';
 import { addDaysTo } from '../../shared/rotation/index.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
 import { metrics, recordApprovalDecided } from '../../shared/telemetry.ts';
@@ -34,8 +35,6 @@ export const newRedeploymentId = (now: Date = new Date()): string =>
 
 const redeploymentIdOf = (path: Record<string, string>): string =>
   parseOr400(z.object({ redeploymentId: RedeploymentId }), path, 'path').redeploymentId;
-
-const ListQuery = PageQuery.extend({ status: RedeploymentStatus.optional() });
 
 async function stationOr404(stationId: string): Promise<StationRecord> {
   const station = await storeFromEnvironment().stations.get(stationId);
@@ -52,7 +51,7 @@ const location = (stationId: string, id: string) => `/stations/${stationId}/rede
 
 export async function createRedeployment(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'redeployment.request', stationId);
+  await authorizeStation(request.actor, 'redeployment.request', stationId);
   const body = parseOr400(RedeploymentRequestBody, request.body, 'redeployment request');
   const store = storeFromEnvironment();
   const station = await stationOr404(stationId);
@@ -93,7 +92,7 @@ export async function createRedeployment(request: ApiRequest) {
 
 export async function getRedeployment(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'redeployment.read', stationId);
+  await authorizeStation(request.actor, 'redeployment.read', stationId);
   const id = redeploymentIdOf(request.path);
   const station = await stationOr404(stationId);
   const found = await storeFromEnvironment().redeployments.get(stationId, id, todayIn(station.timezone));
@@ -103,8 +102,8 @@ export async function getRedeployment(request: ApiRequest) {
 
 export async function listRedeployments(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'redeployment.read', stationId);
-  const query = parseOr400(ListQuery, { status: request.query.status, cursor: request.query.cursor, next: request.query.next, limit: request.query.limit }, 'query');
+  await authorizeStation(request.actor, 'redeployment.read', stationId);
+  const query = parseOr400(RedeploymentListQuery, { status: request.query.status, cursor: request.query.cursor, next: request.query.next, limit: request.query.limit }, 'query');
   const station = await stationOr404(stationId);
   const today = todayIn(station.timezone);
   const store = storeFromEnvironment();
@@ -127,7 +126,10 @@ function describeDecision(request: Redeployment, actor: Actor, decision: 'approv
 
 export async function decideRedeployment(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  // Before anything is read: AUTH-ROLE for groups that never decide, AP-4 for chiefs of another station.
+  // Before anything else: AUTH-BRANCH for a branch user of another branch; AUTH-ROLE for groups that never decide,
+  // AP-4 for chiefs of another station.
+  const scope = await scopeOf(request.actor, stationId);
+  if (scope.branchId !== undefined) authorize(request.actor, 'redeployment.decide', scope);
   mayDecideAtStation(request.actor, stationId);
   const id = redeploymentIdOf(request.path);
   const body = parseOr400(DecisionBody, request.body, 'decision');
@@ -162,7 +164,7 @@ export async function decideRedeployment(request: ApiRequest) {
 
 export async function withdrawRedeployment(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'redeployment.request', stationId);
+  await authorizeStation(request.actor, 'redeployment.request', stationId);
   const id = redeploymentIdOf(request.path);
   const body = parseOr400(WithdrawBody, request.body, 'withdrawal');
   const reason = body?.reason ?? '';

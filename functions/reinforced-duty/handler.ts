@@ -3,7 +3,7 @@
 // `reinforced-duty.declared` audit entry rides in it); when another change to the station wins the race, the
 // declaration is re-applied once to the fresh configuration.
 import { todayIn } from '../../shared/approvals/index.ts';
-import { authorize } from '../../shared/auth/permissions.ts';
+import { authorizeStation } from '../../shared/http/access.ts';
 import { DomainError, notFound, ruleBreak } from '../../shared/domain/errors.ts';
 import { ReinforcedDutyBody } from '../../shared/domain/redeployment.ts';
 import { StationConfig, type ReinforcedDutyPeriod } from '../../shared/domain/station.ts';
@@ -17,7 +17,7 @@ const ATTEMPTS = 2;
 
 export async function declareReinforcedDuty(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'reinforced-duty.declare', stationId);
+  await authorizeStation(request.actor, 'reinforced-duty.declare', stationId);
   const body = parseOr400(ReinforcedDutyBody, request.body, 'reinforced-duty period');
   const period: ReinforcedDutyPeriod = { from: body.from, to: body.to, note: body.note };
   const store = storeFromEnvironment();

@@ -1,6 +1,7 @@
 // GET /stations/{stationId}/roster?from=&to=[&personId=][&format=json|csv|ics] (API.md, "Roster plans"): the
 // published roster, per date from the most recently published plan covering it. Translates only.
-import { authorize, may, ACTIONS } from '../../shared/auth/permissions.ts';
+import { may, ACTIONS } from '../../shared/auth/permissions.ts';
+import { authorizeStation } from '../../shared/http/access.ts';
 import { forbidden, notFound } from '../../shared/domain/errors.ts';
 import { RosterQuery, type Roster } from '../../shared/domain/roster.ts';
 import { httpHandler, parseOr400, type ApiRequest, type RouteResponse } from '../../shared/http/api.ts';
@@ -13,10 +14,12 @@ import { storeFromEnvironment } from '../../shared/store/index.ts';
 export async function readRoster(request: ApiRequest): Promise<RouteResponse> {
   const stationId = stationIdOf(request.path);
   // Every member of the station may read their own roster; the whole roster (or someone else's) needs roster.read.
-  authorize(request.actor, 'roster.own', stationId);
+  const scope = await authorizeStation(request.actor, 'roster.own', stationId);
   const { query: q } = request;
   const query = parseOr400(RosterQuery, { from: q.from, to: q.to, personId: q.personId, format: q.format }, 'query');
-  if (!may(request.actor, 'roster.read', stationId) && query.personId !== request.actor.sub)
+  // The branch (and admin) read a station's whole roster read-only: the branch page opens a station.
+  const whole = may(request.actor, 'roster.read', scope) || may(request.actor, 'roster.oversee', scope);
+  if (!whole && query.personId !== request.actor.sub)
     throw forbidden(
       'AUTH-ROLE',
       `Only ${ACTIONS['roster.read'].join(', ')} may read the whole roster or another person's; you may read your own: add personId=${request.actor.sub}.`,

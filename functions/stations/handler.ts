@@ -1,6 +1,8 @@
 // GET / PUT /stations/{stationId}: the station configuration (API.md). Translates only; decisions live in shared/.
 import { z } from 'zod';
-import { actsOnEveryStation, authorize } from '../../shared/auth/permissions.ts';
+import { actsOnEveryStation, branchAfterPut } from '../../shared/auth/permissions.ts';
+import { DEFAULT_BRANCH } from '../../shared/domain/primitives.ts';
+import { authorizeStation } from '../../shared/http/access.ts';
 import { badRequest, conflict, forbidden, notFound, formatPath } from '../../shared/domain/errors.ts';
 import { describeConfigChange, changedSections } from '../../shared/domain/station-changes.ts';
 import { validateStationConfig } from '../../shared/domain/station.ts';
@@ -20,7 +22,7 @@ const IfMatch = z.string().regex(/^(W\/)?"?\d+"?$/, 'If-Match must be a station 
 
 export async function getStation(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'station.read', stationId);
+  await authorizeStation(request.actor, 'station.read', stationId);
   const station = await storeFromEnvironment().stations.get(stationId);
   if (!station) throw notFound(`No station ${stationId}.`);
   return { body: station, headers: { etag: `"${station.version}"` } };
@@ -28,7 +30,7 @@ export async function getStation(request: ApiRequest) {
 
 export async function putStation(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'station.configure', stationId);
+  await authorizeStation(request.actor, 'station.configure', stationId);
   if (request.body === null || typeof request.body !== 'object' || Array.isArray(request.body))
     throw badRequest('The station document is missing.', [{ path: '(body)', message: 'expected a JSON object' }]);
   const body = request.body as Record<string, unknown>;
@@ -60,8 +62,10 @@ export async function putStation(request: ApiRequest) {
   if (current && !actsOnEveryStation(request.actor) && JSON.stringify(current.reinforcedDuty) !== JSON.stringify(validated.value.reinforcedDuty))
     throw forbidden('FB-4', 'Only the branch declares level-1 reinforced duty; send reinforcedDuty unchanged.');
 
+  // The branch: set by the creating PUT, kept when a later PUT leaves it out, changed by admin only (AUTH-BRANCH).
+  const config = { ...validated.value, branchId: branchAfterPut(request.actor, current?.branchId ?? null, validated.value.branchId, DEFAULT_BRANCH) };
   const at = new Date();
-  const saved = await store.stations.put(stationId, validated.value, {
+  const saved = await store.stations.put(stationId, config, {
     expectedVersion,
     entry: {
       id: newAuditId(at),
@@ -70,8 +74,8 @@ export async function putStation(request: ApiRequest) {
       actor: request.actor,
       action: 'station.configured',
       target: { kind: 'station', id: stationId },
-      summary: describeConfigChange(current, validated.value),
-      detail: { version: (expectedVersion ?? 0) + 1, sections: changedSections(current, validated.value) },
+      summary: describeConfigChange(current, config),
+      detail: { version: (expectedVersion ?? 0) + 1, sections: changedSections(current, config) },
     },
   });
   return { status: current ? 200 : 201, body: saved, headers: { etag: `"${saved.version}"` } };

@@ -14,10 +14,12 @@
 //   on that day (the longest when several rows apply), else as long as the community day they lose.
 // - CP-1 / CP-2 "would break" in an ISO week when, after the pull, the week is below the station's share / the weekly
 //   target (pro-rated for days of absence, as checkCP2 does) and the pull takes community hours or adds station hours
-//   in that week. Weeks are whole ISO weeks (Monday to Sunday), also where the request covers only part of one.
-// - AB-2 "would break" on a weekday of the request on which the officer would have been at community work and no
+//   in that week (public holidays pro-rate the target as days of absence do). Weeks are whole ISO weeks (Monday to Sunday), also where the request covers only part of one.
+// - AB-2 "would break" on an official workday (CAL-3) of the request on which the officer would have been at community work and no
 //   other officer of the grid would be (per their rotation, absences and approved requests). For a transfer, the
 //   named replacement counts as an officer of the grid ("fill first, then move").
+import { builtinCalendar } from '../calendar/builtin.ts';
+import type { Calendar } from '../calendar/index.ts';
 import type { ApprovedRedeployment } from '../domain/plan.ts';
 import type { PostId } from '../domain/posts.ts';
 import type { BreakableRule, RedeploymentCost, WeekCost } from '../domain/redeployment.ts';
@@ -33,6 +35,7 @@ import {
   patternShiftCode,
   shiftType,
 } from '../rotation/index.ts';
+import { demandApplies, isHolidayOff, weeklyCommunityTarget } from '../rules/days.ts';
 
 export type CostRequest = {
   personId: string;
@@ -55,14 +58,25 @@ function absent(station: StationConfig, personId: string, date: string): boolean
 
 function demandShiftHours(station: StationConfig, post: PostId, date: string): number | null {
   let best: number | null = null;
+  const calendar = calendarFor(station);
   for (const row of station.demand) {
     if (row.post !== post) continue;
-    if (row.weekdays && !row.weekdays.includes(isoWeekday(date))) continue;
-    if (row.post === 'reinforced-duty' && !station.reinforcedDuty.some((p) => p.from <= date && date <= p.to)) continue;
+    if (!demandApplies(station, row, date, calendar)) continue;
     const hours = shiftType(station, row.shift)?.hours ?? 0;
     if (hours > 0 && (best === null || hours > best)) best = hours;
   }
   return best;
+}
+
+// AP-6 is computed when a request is made, from the built-in official calendar and the station's own days (CAL-3).
+const calendars = new WeakMap<StationConfig, Calendar>();
+function calendarFor(station: StationConfig): Calendar {
+  let calendar = calendars.get(station);
+  if (!calendar) {
+    calendar = builtinCalendar(station.calendar);
+    calendars.set(station, calendar);
+  }
+  return calendar;
 }
 
 /** The Monday of a date's ISO week. */
@@ -76,7 +90,7 @@ export function rotationCommunityHours(station: StationConfig, person: Person, d
   if (absent(station, person.id, date)) return 0;
   const community = asCommunityOfficer || (person.community !== undefined && (person.community.dedicated || person.group === null));
   if (!community) return 0;
-  const base = shiftType(station, patternShiftCode(station, person, date));
+  const base = shiftType(station, patternShiftCode(station, person, date, calendarFor(station)));
   if (!base || base.hours === 0) return 0;
   const weekday = shiftType(station, COMMUNITY_WEEKDAY_SHIFT);
   return weekday && weekday.hours > 0 ? weekday.hours : base.hours;
@@ -115,7 +129,7 @@ export function redeploymentCost(
     let absentDays = 0;
     for (const date of dates) {
       const isAbsent = absent(station, officer.id, date);
-      if (isAbsent) absentDays += 1;
+      if (isAbsent || isHolidayOff(calendarFor(station), date)) absentDays += 1;
       const other = pulledBy(officer.id, date);
       const hours = rotationCommunityHours(station, officer, date);
       if (other) {
@@ -136,7 +150,7 @@ export function redeploymentCost(
     const lost = before - after;
     const workingAfter = after + otherPullHours + postHours;
     const shareAfter = workingAfter > 0 ? after / workingAfter : 1;
-    const target = (weeklyCommunityHours * (7 - absentDays)) / 7;
+    const target = weeklyCommunityTarget(weeklyCommunityHours, absentDays);
     const touched = lost > 0 || postHours > 0;
     const breaks: BreakableRule[] = [];
     if (touched && shareAfter + EPSILON < communityShare) breaks.push('CP-1');
@@ -173,7 +187,7 @@ export function redeploymentCost(
       grid.some((p) => rotationCommunityHours(station, p, date) > 0 && !pulledBy(p.id, date)) ||
       (replacement !== undefined && replacement.id !== officer.id && rotationCommunityHours(station, replacement, date, true) > 0 && !pulledBy(replacement.id, date));
     for (const date of dateRange(request.from, daysBetween(request.from, request.to) + 1)) {
-      if (isoWeekday(date) > 5) continue;
+      if (!calendarFor(station).isWorkday(date)) continue;
       if (pulledBy(officer.id, date) || rotationCommunityHours(station, officer, date) === 0) continue;
       if (!covering(date)) gaps.push({ date, communityId });
     }

@@ -12,11 +12,14 @@ export const AUDIT_ACTIONS = [
   'redeployment.withdrawn',
   'redeployment.expired',
   'reinforced-duty.declared',
+  /** An admin loaded or corrected a year of the official calendar (CAL-3); kept in the `_calendar` trail. */
+  'calendar.loaded',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
-export const Actor = z.object({ sub: z.string(), groups: z.array(z.string()), stationId: z.string().nullable() });
+/** `branchId`: the branch a `branch` user belongs to (`custom:branchId`); absent for everyone else. */
+export const Actor = z.object({ sub: z.string(), groups: z.array(z.string()), stationId: z.string().nullable(), branchId: z.string().nullable().optional() });
 export type Actor = z.infer<typeof Actor>;
 
 export const AuditEntry = z.object({

@@ -1,5 +1,16 @@
-// Errors the core raises; the HTTP layer maps each to the API.md error shape and status.
+// Errors the core raises; the HTTP layer maps each to the public error shape and status.
+import { z } from 'zod';
+
 export type ErrorDetail = { path: string; message: string };
+
+/** The body of every error answer: a code (the rule ID where a rule refused), a sentence, and every bad field. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});
 
 export class DomainError extends Error {
   constructor(

@@ -15,6 +15,9 @@ export const PlanRequest = z.strictObject({
 });
 export type PlanRequest = z.infer<typeof PlanRequest>;
 
+/** `POST .../plans/{planId}/publish`: optionally the version the client read (else `If-Match`). */
+export const PublishRequest = z.strictObject({ version: z.int().min(1).optional() }).optional();
+
 export const Assignment = z.object({
   personId: z.string(),
   date: IsoDate,

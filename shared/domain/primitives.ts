@@ -39,4 +39,12 @@ export const StationId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and "-", at most 64 characters');
 
+/** Branch ids (`dongcheng`): the same alphabet as station ids, since they become part of keys too. */
+export const BranchId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and "-", at most 64 characters');
+
+/** What a station without `branchId` (stored before branches existed) belongs to. */
+export const DEFAULT_BRANCH = 'default';
+
 export const Share = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');

@@ -4,6 +4,7 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { IsoDate, LocalId } from './primitives.ts';
 import { PostId } from './posts.ts';
+import { PageQuery } from './queries.ts';
 
 /** The longest request (and reinforced-duty period) accepted: as long as the longest plan. */
 export const MAX_REQUEST_DAYS = 92;
@@ -54,6 +55,9 @@ export const RedeploymentRequestBody = z
       ctx.addIssue({ code: 'custom', path: ['replacementId'], message: 'only a transfer names a replacement' });
   });
 export type RedeploymentRequestBody = z.infer<typeof RedeploymentRequestBody>;
+
+/** `GET /stations/{id}/redeployments?status=&cursor=&limit=` */
+export const RedeploymentListQuery = PageQuery.extend({ status: RedeploymentStatus.optional() });
 
 /** `POST .../redeployments/{id}/decisions` */
 export const DecisionBody = z.strictObject({

@@ -1,7 +1,8 @@
 // The station configuration document (API.md, `PUT /stations/{stationId}`): the single source of its public type.
 // Unknown fields are refused everywhere (strict objects), so a misspelt setting is an error, not a silent default.
 import { z } from 'zod';
-import { ClockTime, IsoDate, LocalId, Share, TimeZone } from './primitives.ts';
+import { StationCalendarDays } from './calendar.ts';
+import { BranchId, ClockTime, IsoDate, LocalId, Share, TimeZone } from './primitives.ts';
 import { PostId } from './posts.ts';
 
 export const BUILTIN_PATTERNS = {
@@ -104,6 +105,8 @@ export const Demand = z.strictObject({
   skills: z.array(z.string().min(1)).default([]),
   /** ISO weekdays (1 = Monday … 7 = Sunday) the demand applies to; all days when absent. */
   weekdays: z.array(z.int().min(1).max(7)).min(1).optional(),
+  /** CAL-3: only on official workdays, rest days (weekends and holidays) or public holidays; with `weekdays`, both apply. */
+  days: z.enum(['workdays', 'restDays', 'holidays']).optional(),
 });
 export type Demand = z.infer<typeof Demand>;
 
@@ -124,6 +127,8 @@ export type ReinforcedDutyPeriod = z.infer<typeof ReinforcedDutyPeriod>;
 
 const StationShape = z.strictObject({
   name: z.string().min(1).max(120),
+  /** The branch the station belongs to (API.md, Branches); absent: "default". Only admin changes it once set. */
+  branchId: BranchId.optional(),
   timezone: TimeZone,
   rules: StationRules.default(StationRules.parse({})),
   shiftTypes: z.array(ShiftType).min(1),
@@ -134,6 +139,8 @@ const StationShape = z.strictObject({
   demand: z.array(Demand).default([]),
   absences: z.array(Absence).default([]),
   reinforcedDuty: z.array(ReinforcedDutyPeriod).default([]),
+  /** CAL-3: the station's own working and rest days, winning over the official calendar. */
+  calendar: StationCalendarDays.optional(),
 });
 
 type Issue = { path: (string | number)[]; message: string };
@@ -231,7 +238,7 @@ export function stationReferenceIssues(raw: unknown): Issue[] {
     if (!shiftCodes.has(shift)) issues.push({ path: ['demand', i, 'shift'], message: `unknown shift code "${shift}"` });
     else if (hoursOf.get(shift) === 0)
       issues.push({ path: ['demand', i, 'shift'], message: `shift "${shift}" has no hours; nobody can cover demand in it` });
-    const twin = demand.findIndex((o, j) => j < i && o.post === d.post && o.shift === d.shift && sameDays(o.weekdays, d.weekdays));
+    const twin = demand.findIndex((o, j) => j < i && o.post === d.post && o.shift === d.shift && sameDays(o.weekdays, d.weekdays) && o.days === d.days);
     if (twin >= 0) issues.push({ path: ['demand', i], message: `demand for ${String(d.post)} in shift ${shift} is given twice (also at demand[${twin}])` });
   });
 
@@ -244,6 +251,13 @@ export function stationReferenceIssues(raw: unknown): Issue[] {
   reinforced.forEach((r, i) => {
     issues.push(...rangeIssue(r, ['reinforcedDuty', i]));
   });
+
+  const calendar: Loose = station.calendar !== null && typeof station.calendar === 'object' ? (station.calendar as Loose) : {};
+  const workdays = new Set(Array.isArray(calendar.workdays) ? calendar.workdays.map(str) : []);
+  if (Array.isArray(calendar.restDays))
+    calendar.restDays.forEach((d: unknown, i: number) => {
+      if (typeof d === 'string' && workdays.has(d)) issues.push({ path: ['calendar', 'restDays', i], message: `${d} is also among calendar.workdays` });
+    });
   return issues;
 }
 
@@ -283,5 +297,9 @@ export function validateStationConfig(
 export type StationConfig = z.infer<typeof StationConfig>;
 export type StationConfigInput = z.input<typeof StationConfig>;
 
+/** What the store adds to a configuration: its id and optimistic-locking version, and who wrote it last. */
+export const StationStamp = z.object({ id: z.string(), version: z.int().min(1), updatedAt: z.string(), updatedBy: z.string() });
+
 /** A station as the API returns it: the configuration plus its id and optimistic-locking version. */
-export type StationRecord = StationConfig & { id: string; version: number; updatedAt: string; updatedBy: string };
+export const StationDocument = StationConfig.and(StationStamp);
+export type StationRecord = StationConfig & z.infer<typeof StationStamp>;

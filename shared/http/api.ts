@@ -107,7 +107,13 @@ export const claims = (): MiddlewareObj<ParsedEvent, ApiResult> => ({
     const sub = typeof username === 'string' && username !== '' ? username : jwt?.sub;
     if (typeof sub !== 'string' || sub === '') throw new DomainError(401, 'UNAUTHENTICATED', 'Sign in first: this request carries no valid token.');
     const stationId = jwt?.['custom:stationId'];
-    request.event.actor = { sub, groups: claimGroups(jwt?.['cognito:groups']), stationId: typeof stationId === 'string' && stationId !== '' ? stationId : null };
+    const branchId = jwt?.['custom:branchId'];
+    request.event.actor = {
+      sub,
+      groups: claimGroups(jwt?.['cognito:groups']),
+      stationId: typeof stationId === 'string' && stationId !== '' ? stationId : null,
+      ...(typeof branchId === 'string' && branchId !== '' ? { branchId } : {}),
+    };
   },
 });
 

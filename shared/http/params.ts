@@ -1,6 +1,6 @@
 // Path and query parameters every route checks the same way.
 import { z } from 'zod';
-import { IsoDate, StationId } from '../domain/primitives.ts';
+import { StationId } from '../domain/primitives.ts';
 import { parseOr400 } from './api.ts';
 
 export const stationIdOf = (path: Record<string, string>): string => parseOr400(z.object({ stationId: StationId }), path, 'path').stationId;
@@ -9,15 +9,7 @@ export const stationIdOf = (path: Record<string, string>): string => parseOr400(
 export const PlanId = z.string().regex(/^pl_[A-Za-z0-9]{1,64}$/, 'not a plan id (pl_ followed by letters and digits)');
 export const planIdOf = (path: Record<string, string>): string => parseOr400(z.object({ planId: PlanId }), path, 'path').planId;
 
-export const PageQuery = z.object({
-  cursor: z.string().max(2048).optional(),
-  next: z.string().max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
-
-export const DateRangeQuery = z
-  .object({ from: IsoDate.optional(), to: IsoDate.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"to" is before "from"', path: ['to'] });
+export { DateRangeQuery, PageQuery } from '../domain/queries.ts';
 
 /** The cursor a client sends back: `cursor=` or, as lists name it, `next=`. */
 export const cursorOf = (query: { cursor?: string | undefined; next?: string | undefined }) => query.cursor ?? query.next ?? null;

@@ -126,7 +126,8 @@ export async function runNight(store: RosterStore, message: NightlyMessage, opti
     const replan = new Set([...latestPlanPerDate(publishedPlans, start, end)].filter(([date, plan]) => plan.needsReplan.includes(date)).map(([date]) => date));
     const pinned = replan.size === 0 ? published : published.filter((a) => !replan.has(a.date));
     const approved = await store.approvedRedeploymentsFor(stationId, start, end);
-    const solved = planRoster({ station: config, start, days, approved, published: pinned, seed: nightSeed(stationId, night), seconds: options.solverSeconds });
+    const calendar = await store.officialYears(); // CAL-3: built-in data with the admin's loaded years
+    const solved = planRoster({ station: config, start, days, approved, published: pinned, calendar, seed: nightSeed(stationId, night), seconds: options.solverSeconds });
 
     const from = firstChangedDate(solved.assignments, published, dateRange(start, Math.min(options.leadDays, days)));
     let publication: NightSummary['published'] = null;
@@ -157,6 +158,8 @@ export async function runNight(store: RosterStore, message: NightlyMessage, opti
       hardViolations: solved.violations.filter((v) => v.severity === 'hard').length,
       solverSeconds: solved.solver.seconds,
     };
+    // The branch's figures look at the 28 days from today, which moved: a publication refreshed them already.
+    if (publication === null) await store.refreshSummary(stationId, {}, clock());
     await markers.finish(stationId, night, owner, summary, clock());
     return { status: 'done', seconds: elapsed(), ...summary };
   } catch (error) {

@@ -2,6 +2,7 @@
 // instants in the station's time zone (elapsed hours, so a shift across a DST change keeps its length).
 import { TZDate } from '@date-fns/tz';
 import { addDays, addHours, differenceInCalendarDays, formatISO, getISODay, getISOWeek, getISOWeekYear, parseISO } from 'date-fns';
+import type { Calendar } from '../calendar/index.ts';
 import { BUILTIN_PATTERNS, type Person, type ShiftType, type StationConfig } from '../domain/station.ts';
 
 export type StationCalendar = Pick<StationConfig, 'timezone' | 'shiftTypes' | 'pattern' | 'groups' | 'rules'>;
@@ -46,11 +47,19 @@ export function restCode(station: StationCalendar): string {
   return station.shiftTypes.find((s) => s.hours === 0)?.code ?? 'R';
 }
 
-/** What a person's pattern says for a date, before absences and planning. */
-export function patternShiftCode(station: StationCalendar, person: Pick<Person, 'group' | 'community'>, date: string): string {
+/**
+ * What a person's pattern says for a date, before absences and planning. A duty group's rotation runs through public
+ * holidays unchanged (police work through them); people without a group follow the community weekday schedule (or
+ * office hours), which keeps the official workdays (CAL-3): none on a public holiday, a make-up Saturday included.
+ */
+export function patternShiftCode(
+  station: StationCalendar,
+  person: Pick<Person, 'group' | 'community'>,
+  date: string,
+  calendar: Pick<Calendar, 'isWorkday'>,
+): string {
   if (person.group) return groupShiftCode(station, person.group, date);
-  // No group: community weekday schedule (community posts) or office hours, both Monday to Friday.
-  return isoWeekday(date) <= 5 && station.shiftTypes.some((s) => s.code === COMMUNITY_WEEKDAY_SHIFT) ? COMMUNITY_WEEKDAY_SHIFT : restCode(station);
+  return calendar.isWorkday(date) && station.shiftTypes.some((s) => s.code === COMMUNITY_WEEKDAY_SHIFT) ? COMMUNITY_WEEKDAY_SHIFT : restCode(station);
 }
 
 export type ShiftTimes = { start: TZDate; end: TZDate };

@@ -14,7 +14,21 @@
 //   REST-1's rest before the next shift, so it falls before a day off.
 // - CAL-1 / CAL-2: meetings are held after community hours (16:30–17:30) so that they never overlap a shift;
 //   on a meeting day the planner does not pull the community officers who are on duty.
-// - AB-2: a grid is covered on a weekday when its A or one of its Bs does community work that day.
+// - AB-2: a grid is covered on an official workday when its A or one of its Bs does community work that day.
+// - CAL-3 (China's official calendar: public holidays and make-up working days, 调休): the duty groups' rotation runs
+//   through holidays unchanged (police work through them), so ROT-1's community officers in a duty group keep their
+//   group's days. The community weekday schedule `W` of people without a duty group (the A of a grid, office staff)
+//   keeps official workdays only: no `W` on a public holiday, `W` on a make-up Saturday or Sunday. AB-2 judges official
+//   workdays; a CAL-1 or CAL-2 meeting due on a holiday is held on the next workday; a demand row with `days` applies
+//   on workdays, rest days (weekends and holidays) or public holidays only.
+// - CP-1 / CP-2 in holiday weeks: CP-2's weekly target is pro-rated exactly as for absence, by the days of the ISO
+//   week that are public holidays (or absence; a day that is both counts once): target = hours × (7 − such days) / 7.
+//   So the Spring Festival week of 2026 (16–22 February, all seven named holidays) asks for 0 h, and a week with the
+//   three-day Mid-Autumn holiday asks for 36 × 4 / 7 ≈ 20.6 h. CP-1 is a share of the hours worked, which a holiday
+//   lowers on both sides alike, so it needs no pro-rating; a week without working hours is not judged.
+// - CAL-3 is reported, never guessed: a plan with dates in a year for which neither the built-in data nor the admin
+//   has the State Council's notice says so (the years, the dates); those days are planned as the plain week (Monday
+//   to Friday working, no holidays) until the notice is loaded with `PUT /calendar/{year}`.
 export type Severity = 'hard' | 'soft' | 'station';
 
 export type RuleEntry = {
@@ -24,7 +38,7 @@ export type RuleEntry = {
   title: string;
   /** What the rule says, as a station leader reads it. */
   sentence: string;
-  /** Source article in ../shared/seeds (or "generic" for standard fatigue and fairness rules). */
+  /** Source article, by its id in shared/rules/sources.ts (or "generic" for standard fatigue and fairness rules). */
   source: string;
   /** Penalty per unit of breach for soft rules; hard rules are never traded. */
   weight: number;
@@ -39,7 +53,7 @@ const entries = [
   { id: 'NIGHT-1', severity: 'soft', title: 'Consecutive nights', sentence: 'Nobody works more consecutive night shifts than the station allows.', source: 'generic', weight: 50 },
   { id: 'SLOT-1', severity: 'hard', title: 'One post at a time', sentence: 'A person holds one post in any time slot; assignments never overlap.', source: 'generic', weight: 0 },
   { id: 'SKILL-1', severity: 'hard', title: 'Required skills', sentence: 'A post that needs a skill (driver, case handling, dispatcher) is held only by people who have it.', source: 'generic', weight: 0 },
-  { id: 'PLAN-1', severity: 'hard', title: 'Everyone every day', sentence: 'Every person has an assignment on every day of the plan (rest or absent where they do not work).', source: 'API.md', weight: 0 },
+  { id: 'PLAN-1', severity: 'hard', title: 'Everyone every day', sentence: 'Every person has an assignment on every day of the plan (rest or absent where they do not work).', source: 'contract', weight: 0 },
   { id: 'FB-1', severity: 'hard', title: 'No patrol cars', sentence: 'A dedicated community officer is never rostered on patrol car 01 or 02 (不准从事01、02巡逻车的值守工作).', source: '004', weight: 0 },
   { id: 'FB-2', severity: 'hard', title: 'No case handling', sentence: 'A dedicated community officer handles no case at administrative-detention level or above and carries no case quota.', source: '004, 001', weight: 0 },
   { id: 'FB-3', severity: 'hard', title: 'No other non-community work without approval', sentence: 'A dedicated community officer is put on station duty, routine duty, the command room, security checks, large events or special operations only under an approved redeployment for that officer, post and day.', source: '001, 004', weight: 0 },
@@ -53,6 +67,7 @@ const entries = [
   { id: 'AB-2', severity: 'soft', title: 'No gap', sentence: 'On every working day each grid has its A or one of its Bs at community work (避免断点).', source: '004', weight: 200 },
   { id: 'CAL-1', severity: 'soft', title: 'Station meetings', sentence: 'Monthly summary (Tuesday of the first week), progress (Tuesday of the third week) and quarterly meetings are kept free for the community officers on duty.', source: '004', weight: 15 },
   { id: 'CAL-2', severity: 'soft', title: 'Community party committee meeting', sentence: 'Community officers attend the community party committee meeting every week.', source: '002', weight: 15 },
+  { id: 'CAL-3', severity: 'soft', title: 'Official calendar', sentence: 'The roster follows China\'s official calendar: public holidays and make-up working days (调休) as the State Council publishes them; a year without published data is reported, never guessed.', source: 'contract', weight: 0 },
   { id: 'COVER', severity: 'soft', title: 'Demand covered', sentence: 'Every post is staffed as the station\'s demand asks; what cannot be covered is reported as a shortfall with its reason.', source: 'generic', weight: 1000 },
   { id: 'CALLIN-1', severity: 'soft', title: 'Few call-ins', sentence: 'People are called in on their days off only when a post cannot be covered otherwise.', source: 'generic', weight: 30 },
   { id: 'FAIR-1', severity: 'soft', title: 'Fair spread', sentence: 'Call-ins, nights, weekends and primary shifts are spread fairly among the people who share them.', source: 'generic', weight: 5 },

@@ -23,6 +23,8 @@
 // - CAL-1: meeting days are the first Tuesday (monthly summary; quarterly summary too in Jan, Apr, Jul, Oct) and the
 //   third Tuesday (progress meeting) of each month. A dedicated community officer holding an FB-3 or FB-4 post on such
 //   a day has been pulled from it, whatever else they do that day.
+// - CAL-1 / CAL-2 / AB-2 / CP-2 read the days from the official calendar (CAL-3, rules/days.ts): a meeting due on a
+//   holiday is held on the next workday; AB-2 judges official workdays; CP-2 pro-rates public holidays.
 // - CAL-2 (kept simple): every Wednesday, at least one community officer of each community does community work
 //   (any assignment with place `community` in that community: community, flexible night, meeting held there).
 // - AB-2 and CAL-2 also report a community that has no community officers at all: nobody can cover it.
@@ -31,12 +33,24 @@
 // - `plan.kpis` is not read: the checks recompute what they judge rather than trust the solver's figures.
 import type { ApprovedRedeployment, Assignment, Kpis, Shortfall, Violation } from '../domain/plan.ts';
 import { NEEDS_REDEPLOYMENT, type PostId } from '../domain/posts.ts';
-import type { Community, Demand, Person, StationConfig } from '../domain/station.ts';
+import type { Community, Person, StationConfig } from '../domain/station.ts';
 import { addDaysTo, dateRange, FLEX_NIGHT_SHIFT, isNightShift, isoWeek, isoWeekday } from '../rotation/index.ts';
+import type { Calendar } from '../calendar/index.ts';
+import { checkCAL3 } from './calendar-check.ts';
 import { rule, type RuleId } from './catalogue.ts';
+import { demandApplies, inReinforcedPeriod, isHolidayOff, meetingDays, partyCommitteeDays, weeklyCommunityTarget } from './days.ts';
 import { hasLimits, limitBreaks, type LimitBreak } from './station-limits.ts';
 
-export type PlanContext = { station: StationConfig; start: string; days: number; approved: ApprovedRedeployment[] };
+export type PlanContext = {
+  station: StationConfig;
+  start: string;
+  days: number;
+  approved: ApprovedRedeployment[];
+  /** The official calendar with the station's own days (CAL-3): workdays, holidays, meeting days. */
+  calendar: Calendar;
+};
+
+export { demandApplies, inReinforcedPeriod, meetingDays, type MeetingDay } from './days.ts';
 
 /** The parts of a plan document the checks read. */
 export type PlanUnderCheck = { assignments: readonly Assignment[]; shortfalls: readonly Shortfall[]; kpis?: Kpis };
@@ -115,16 +129,6 @@ const communityLabel = (c: Community): string => `${c.name} (${c.id})`;
 
 export function absenceOn(station: StationConfig, personId: string, date: string): StationConfig['absences'][number] | undefined {
   return station.absences.find((a) => a.personId === personId && a.from <= date && date <= a.to);
-}
-
-export function inReinforcedPeriod(station: StationConfig, date: string): boolean {
-  return station.reinforcedDuty.some((r) => r.from <= date && date <= r.to);
-}
-
-/** A demand row applies on its weekdays (all days when none are given); reinforced-duty demand only in a declared period (FB-4). */
-export function demandApplies(station: StationConfig, row: Demand, date: string): boolean {
-  if (row.weekdays && !row.weekdays.includes(isoWeekday(date))) return false;
-  return row.post !== 'reinforced-duty' || inReinforcedPeriod(station, date);
 }
 
 /** ISO weeks whose seven days all lie in the plan, each with its dates (Monday first). */
@@ -241,7 +245,7 @@ export function checkSKILL1(ctx: PlanContext, plan: PlanUnderCheck): Violation[]
   const out: Violation[] = [];
   for (const a of plan.assignments) {
     const needed = new Set(
-      ctx.station.demand.filter((row) => row.post === a.post && row.shift === a.shift && demandApplies(ctx.station, row, a.date)).flatMap((row) => row.skills),
+      ctx.station.demand.filter((row) => row.post === a.post && row.shift === a.shift && demandApplies(ctx.station, row, a.date, ctx.calendar)).flatMap((row) => row.skills),
     );
     const has = new Set(index.people.get(a.personId)?.skills ?? []);
     const lacking = [...needed].filter((s) => !has.has(s));
@@ -400,6 +404,9 @@ type OfficerWeek = {
   communityHours: number;
   workingHours: number;
   absentDays: number;
+  /** Days of the week that are absence or public holiday (one day counted once): CP-2 pro-rates for them. */
+  daysOff: number;
+  holidayDays: number;
 };
 
 /** Each dedicated community officer's full ISO weeks in the plan, with their hours. */
@@ -417,6 +424,8 @@ function officerWeeks(ctx: PlanContext, plan: PlanUnderCheck): OfficerWeek[] {
         communityHours: sum(assignments.filter((a) => a.place === 'community').map((a) => a.hours)),
         workingHours: sum(assignments.filter((a) => a.hours > 0).map((a) => a.hours)),
         absentDays: dates.filter((d) => absenceOn(ctx.station, person.id, d)).length,
+        daysOff: dates.filter((d) => absenceOn(ctx.station, person.id, d) || isHolidayOff(ctx.calendar, d)).length,
+        holidayDays: dates.filter((d) => isHolidayOff(ctx.calendar, d)).length,
       });
     }
   }
@@ -437,13 +446,14 @@ export function checkCP1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
     );
 }
 
-/** CP-2: at least the weekly community hours, pro-rated for days of absence, per full ISO week. */
+/** CP-2: at least the weekly community hours, pro-rated for days of absence and public holidays, per full ISO week. */
 export function checkCP2(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
   const weekly = ctx.station.rules.weeklyCommunityHours;
   return officerWeeks(ctx, plan).flatMap((w) => {
-    const target = (weekly * (7 - w.absentDays)) / 7;
+    const target = weeklyCommunityTarget(weekly, w.daysOff);
     if (w.communityHours + EPSILON >= target) return [];
-    const proRated = w.absentDays > 0 ? `, pro-rated for ${w.absentDays} day(s) of absence from ${weekly} h` : '';
+    const reasons = [...(w.absentDays > 0 ? [`${w.absentDays} day(s) of absence`] : []), ...(w.holidayDays > 0 ? [`${w.holidayDays} public holiday(s)`] : [])];
+    const proRated = w.daysOff > 0 ? `, pro-rated for ${reasons.join(' and ')} from ${weekly} h` : '';
     return [
       violation('CP-2', [w.person.id], w.dates, `${officerLabel(w)} has ${round1(w.communityHours)} community hours in ${weekLabel(w)}; the target is ${round1(target)} h${proRated} (CP-2)`),
     ];
@@ -481,9 +491,9 @@ function communityGap(
   return violation(id, officers.map((p) => p.id), [date], `Community ${communityLabel(c)} on ${withDay(date)}: ${what}: ${why} (${id})`);
 }
 
-/** AB-2: on every weekday each grid has its A or one of its Bs at community work. */
+/** AB-2: on every official workday (CAL-3) each grid has its A or one of its Bs at community work. */
 export function checkAB2(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
-  const weekdays = dateRange(ctx.start, ctx.days).filter((d) => isoWeekday(d) <= 5);
+  const weekdays = dateRange(ctx.start, ctx.days).filter((d) => ctx.calendar.isWorkday(d));
   return ctx.station.communities.flatMap((c) =>
     weekdays
       .map((date) =>
@@ -493,42 +503,27 @@ export function checkAB2(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
   );
 }
 
-export type MeetingDay = { date: string; meetings: string[] };
-
-/** CAL-1's meeting days in the plan: first Tuesday (monthly, and quarterly in Jan/Apr/Jul/Oct), third Tuesday. */
-export function meetingDays(start: string, days: number): MeetingDay[] {
-  return dateRange(start, days).flatMap((date) => {
-    if (isoWeekday(date) !== 2) return [];
-    const dayOfMonth = Number(date.slice(8, 10));
-    const month = Number(date.slice(5, 7));
-    if (dayOfMonth <= 7)
-      return [{ date, meetings: [...(month % 3 === 1 ? ['quarterly summary meeting'] : []), 'monthly summary meeting'] }];
-    if (dayOfMonth >= 15 && dayOfMonth <= 21) return [{ date, meetings: ['monthly progress meeting'] }];
-    return [];
-  });
-}
-
 /** FB-3 and FB-4 posts: where a pulled dedicated community officer is instead of community work. */
 const PULLED_POSTS: readonly PostId[] = [...NEEDS_REDEPLOYMENT, 'reinforced-duty'];
 
-/** CAL-1: on a meeting day no dedicated community officer on duty is pulled onto an FB-3/FB-4 post. */
+/** CAL-1: on a meeting day (moved off holidays) no dedicated community officer on duty is pulled onto an FB-3/FB-4 post. */
 export function checkCAL1(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
   const index = indexOf(ctx, plan);
-  return meetingDays(ctx.start, ctx.days).flatMap(({ date, meetings }) =>
+  return meetingDays(ctx.start, ctx.days, ctx.calendar).flatMap(({ date, meetings, movedFrom }) =>
     dedicatedOfficers(ctx.station).flatMap((p) => {
       const pulled = dayOf(index, p.id, date).filter((a) => PULLED_POSTS.includes(a.post));
       if (pulled.length === 0) return [];
       const posts = [...new Set(pulled.map((a) => a.post))].join(' and ');
       return [
-        violation('CAL-1', [p.id], [date], `${who(index, p.id)} is on ${posts} on ${withDay(date)}, the day of the ${meetings.join(' and ')}: meeting days are kept free for the community officers on duty (CAL-1)`),
+        violation('CAL-1', [p.id], [date], `${who(index, p.id)} is on ${posts} on ${withDay(date)}, the day of the ${meetings.join(' and ')}${movedFrom ? ` (moved from the holiday ${movedFrom.join(', ')})` : ''}: meeting days are kept free for the community officers on duty (CAL-1)`),
       ];
     }),
   );
 }
 
-/** CAL-2 (simple reading): every Wednesday at least one community officer of each community does community work. */
+/** CAL-2 (simple reading): on each meeting day (Wednesday, moved off holidays) every community has an officer at community work. */
 export function checkCAL2(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
-  const wednesdays = dateRange(ctx.start, ctx.days).filter((d) => isoWeekday(d) === 3);
+  const wednesdays = partyCommitteeDays(ctx.start, ctx.days, ctx.calendar).map((m) => m.date);
   return ctx.station.communities.flatMap((c) =>
     wednesdays
       .map((date) =>
@@ -559,7 +554,7 @@ export function checkCOVER(ctx: PlanContext, plan: PlanUnderCheck): Violation[] 
   for (const date of dateRange(ctx.start, ctx.days)) {
     const needed = new Map<string, { shift: string; post: PostId; people: number }>();
     for (const row of ctx.station.demand) {
-      if (!demandApplies(ctx.station, row, date)) continue;
+      if (!demandApplies(ctx.station, row, date, ctx.calendar)) continue;
       const k = key(date, row.shift, row.post);
       const n = needed.get(k);
       needed.set(k, { shift: row.shift, post: row.post, people: (n?.people ?? 0) + row.people });
@@ -599,6 +594,7 @@ export const PLAN_CHECKS: ReadonlyArray<readonly [RuleId, PlanCheck]> = [
   ['AB-2', checkAB2],
   ['CAL-1', checkCAL1],
   ['CAL-2', checkCAL2],
+  ['CAL-3', checkCAL3],
   ['COVER', checkCOVER],
   ['SEQ-1', checkSEQ1],
   ['SEQ-3', checkSEQ3],
@@ -654,12 +650,17 @@ export function checkPlan(ctx: PlanContext, plan: PlanUnderCheck): Violation[] {
 // Station findings: CP-4, CP-5, AB-1 (the configuration, not the plan)
 // ---------------------------------------------------------------------------------------------------------------
 
-/** CP-4: dedicated community officers are at least the station's share of its officers. */
-export function checkCP4(station: StationConfig): Violation[] {
+/** CP-4's figures: the station's officers, the dedicated community officers among them, and their share. */
+export function communityOfficerShare(station: StationConfig): { officers: Person[]; dedicated: Person[]; share: number } {
   const officers = station.people.filter((p) => p.kind === 'officer');
   const dedicated = officers.filter(isDedicated);
+  return { officers, dedicated, share: officers.length === 0 ? 0 : dedicated.length / officers.length };
+}
+
+/** CP-4: dedicated community officers are at least the station's share of its officers. */
+export function checkCP4(station: StationConfig): Violation[] {
+  const { officers, dedicated, share } = communityOfficerShare(station);
   const target = station.rules.minCommunityOfficerShare;
-  const share = officers.length === 0 ? 0 : dedicated.length / officers.length;
   if (share + EPSILON >= target) return [];
   return [
     violation('CP-4', dedicated.map((p) => p.id), [], `${dedicated.length} of the station's ${officers.length} officers (${percent(share)}) are dedicated community officers; the station needs at least ${percent(target)} (CP-4)`),
@@ -676,6 +677,14 @@ export function checkCP5(station: StationConfig): Violation[] {
     ];
     if (problems.length === 0) return [];
     return [violation('CP-5', officers.map((p) => p.id), [], `Community ${communityLabel(c)} ${problems.join(' and ')}: one community, one officer, two auxiliaries (CP-5)`)];
+  });
+}
+
+/** The communities whose officers form an A/B group (AB-1's reading: an A and at least one B). */
+export function abGroups(station: StationConfig): Community[] {
+  return station.communities.filter((c) => {
+    const officers = communityOfficers(station, c.id);
+    return officers.some((p) => p.community?.role === 'A') && officers.some((p) => p.community?.role === 'B');
   });
 }
 

@@ -1,4 +1,7 @@
-
+// The roster engine: station + dates + approvals + published roster in, plan out. Pure; deterministic for a seed
+// unless the time budget cuts the search short.
+import { BUILTIN_YEARS } from '../calendar/builtin.ts';
+import { calendarOf } from '../calendar/index.ts';
 import { checkPlan, stationFindings } from '../rules/checks.ts';
 import { suggestRedeployments, explainShortfalls } from './explain.ts';
 import { buildModel } from './model.ts';
@@ -14,7 +17,8 @@ export function planRoster(input: SolveInput): SolveOutput {
   const seed = input.seed ?? 1;
   const seconds = input.seconds ?? DEFAULT_SECONDS;
   const approved = input.approved ?? [];
-  const model = buildModel(input.station, input.start, input.days, approved, input.published ?? []);
+  const calendar = calendarOf(input.calendar ?? BUILTIN_YEARS, input.station.calendar);
+  const model = buildModel(input.station, input.start, input.days, approved, input.published ?? [], calendar);
   const state = new RosterState(model);
   const result = search(state, { seed, seconds });
   const flex = placeFlexNights(state);
@@ -23,7 +27,7 @@ export function planRoster(input: SolveInput): SolveOutput {
   const suggestions = suggestRedeployments(state, shortfalls);
   const kpis = computeKpis(model, assignments, state);
   const violations = [
-    ...checkPlan({ station: input.station, start: input.start, days: input.days, approved: [...approved] }, { assignments, shortfalls, kpis }),
+    ...checkPlan({ station: input.station, start: input.start, days: input.days, approved: [...approved], calendar }, { assignments, shortfalls, kpis }),
     ...stationFindings(input.station),
   ];
   const breakdown = state.breakdown();

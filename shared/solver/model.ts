@@ -1,6 +1,8 @@
 // Builds the engine's model from a station: for every person and day, the options the hard rules leave open.
 // Hard rules (ROT-4 absences, SKILL-1, FB-1..FB-4) are enforced here, by never offering a forbidden option;
 // REST-1 depends on neighbouring days and is checked by the search on every move.
+import type { Calendar } from '../calendar/index.ts';
+import { demandApplies, isHolidayOff, meetingDays, partyCommitteeDays } from '../rules/days.ts';
 import { hasLimits } from '../rules/station-limits.ts';
 import { ABSOLUTELY_FORBIDDEN, NEEDS_REDEPLOYMENT, type PostId } from '../domain/posts.ts';
 import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
@@ -10,7 +12,6 @@ import {
   FLEX_NIGHT_SHIFT,
   dateRange,
   isNightShift,
-  isWeekend,
   isoWeek,
   isoWeekday,
   patternShiftCode,
@@ -80,10 +81,14 @@ export type Model = {
   communities: string[];
   /** Community index per person, -1 if none. */
   communityOf: number[];
-  /** Weekday (Mon–Fri) per day: AB-2 applies. */
+  /** Official workday per day (CAL-3: make-up days in, public holidays out): AB-2 applies. */
   workday: boolean[];
-  /** CAL-1 / CAL-2 meeting day per day (community officers on duty are not pulled). */
+  /** Public holiday per day: CP-2's weekly target is pro-rated for it as for a day of absence. */
+  holidayOff: boolean[];
+  /** CAL-1 / CAL-2 meeting day per day, moved off holidays (community officers on duty are not pulled). */
   meetingDay: boolean[];
+  /** The official calendar with the station's own days (CAL-3). */
+  calendar: Calendar;
   minRestMs: number;
   /** The station sets limits on off-pattern work (SEQ-1, SEQ-3, WKD-1, TYPE-1). */
   hasLimits: boolean;
@@ -100,25 +105,6 @@ export type Model = {
   approved: readonly ApprovedRedeployment[];
 };
 
-export function isMeetingDay(date: string): boolean {
-  const weekday = isoWeekday(date);
-  const dayOfMonth = Number(date.slice(8, 10));
-  // CAL-1: the first and third Tuesday of a month (the quarterly meeting falls on the first Tuesday of a quarter);
-  // CAL-2: the weekly community party committee meeting, on Wednesday.
-  if (weekday === 2 && (dayOfMonth <= 7 || (dayOfMonth >= 15 && dayOfMonth <= 21))) return true;
-  return weekday === 3;
-}
-
-function demandApplies(station: StationConfig, demand: Demand, date: string): boolean {
-  if (demand.weekdays && !demand.weekdays.includes(isoWeekday(date))) return false;
-  if (demand.post === 'reinforced-duty') return inReinforcedPeriod(station, date);
-  return true;
-}
-
-export function inReinforcedPeriod(station: StationConfig, date: string): boolean {
-  return station.reinforcedDuty.some((p) => p.from <= date && date <= p.to);
-}
-
 function isAbsent(station: StationConfig, personId: string, date: string): boolean {
   return station.absences.some((a) => a.personId === personId && a.from <= date && date <= a.to);
 }
@@ -131,6 +117,7 @@ export function buildModel(
   days: number,
   approved: readonly ApprovedRedeployment[],
   published: readonly Assignment[],
+  calendar: Calendar,
 ): Model {
   const dates = dateRange(start, days);
   const weekKeys: string[] = [];
@@ -165,7 +152,7 @@ export function buildModel(
   const rows: DemandRow[] = [];
   const rowsByDate: DemandRow[][] = dates.map(() => []);
   dates.forEach((date, d) => {
-    const applying = station.demand.filter((demand) => demandApplies(station, demand, date));
+    const applying = station.demand.filter((demand) => demandApplies(station, demand, date, calendar));
     for (const demand of applying) {
       // Rows for the same post and shift on a day are one post: whoever holds it needs the skills of all of them.
       const skills = [...new Set(applying.filter((o) => o.post === demand.post && o.shift === demand.shift).flatMap((o) => o.skills))];
@@ -196,7 +183,7 @@ export function buildModel(
     for (let d = 0; d < days; d++) {
       const date = dates[d]!;
       const options: Option[] = [];
-      const base = patternShiftCode(station, person, date);
+      const base = patternShiftCode(station, person, date, calendar);
       patternShift.push(base);
       const baseTimes = timesOf(base, date);
       const make = (o: Omit<Option, 'key' | 'work' | 'startMs' | 'endMs' | 'night' | 'hours'>, times: Times | null): Option => ({
@@ -290,6 +277,7 @@ export function buildModel(
   );
 
   const communityIndex = new Map(communities.map((c, i) => [c, i]));
+  const meetings = new Set([...meetingDays(start, days, calendar), ...partyCommitteeDays(start, days, calendar)].map((m) => m.date));
   const flex = shiftType(station, FLEX_NIGHT_SHIFT);
   const before = dates.length ? new Date(Date.parse(`${dates[0]}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : start;
   const after = dates.length ? new Date(Date.parse(`${dates[dates.length - 1]}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : start;
@@ -314,8 +302,10 @@ export function buildModel(
     patternShift,
     communities,
     communityOf: people.map((p) => (p.communityId !== undefined && (p.role === 'A' || p.role === 'B') ? communityIndex.get(p.communityId) ?? -1 : -1)),
-    workday: dates.map((d) => !isWeekend(d)),
-    meetingDay: dates.map(isMeetingDay),
+    workday: dates.map((d) => calendar.isWorkday(d)),
+    holidayOff: dates.map((d) => isHolidayOff(calendar, d)),
+    meetingDay: dates.map((d) => meetings.has(d)),
+    calendar,
     minRestMs: station.rules.minRestHours * 3_600_000,
     hasLimits: hasLimits(station.rules),
     startWeekday: dates.length ? isoWeekday(dates[0]!) - 1 : 0,
@@ -325,12 +315,12 @@ export function buildModel(
     flexHours: flex && flex.hours > 0 ? flex.hours : 0,
     nextAfterEndStartMs: people.map((info) => {
       if (isAbsent(station, info.person.id, after)) return Number.POSITIVE_INFINITY;
-      const code = patternShiftCode(station, info.person, after);
+      const code = patternShiftCode(station, info.person, after, calendar);
       return timesOf(code, after)?.startMs ?? Number.POSITIVE_INFINITY;
     }),
     lastBeforeStartEndMs: people.map((info) => {
       if (isAbsent(station, info.person.id, before)) return Number.NEGATIVE_INFINITY;
-      const code = patternShiftCode(station, info.person, before);
+      const code = patternShiftCode(station, info.person, before, calendar);
       return timesOf(code, before)?.endMs ?? Number.NEGATIVE_INFINITY;
     }),
     approved,

@@ -3,6 +3,7 @@
 // Hard rules are never traded: the model offers only allowed options and every move is checked against REST-1 and
 // the station's limits.
 import { RULES } from '../rules/catalogue.ts';
+import { weeklyCommunityTarget } from '../rules/days.ts';
 import { limitBreaks, type LimitRow } from '../rules/station-limits.ts';
 import type { Model, Option } from './model.ts';
 import { random } from '../random.ts';
@@ -180,7 +181,7 @@ export class RosterState {
     const base = person * this.days;
     for (const day of this.model.weekDays[week]!) {
       const o = this.option(base + day);
-      if (o.kind === 'absent') absent += 1;
+      if (o.kind === 'absent' || this.model.holidayOff[day]) absent += 1; // CP-2 pro-rates holidays as absences
       work += o.hours;
       if (o.place === 'community') {
         community += o.hours;
@@ -193,7 +194,7 @@ export class RosterState {
       community += this.model.flexHours; // CP-3's flexible night, placed after the search
       work += this.model.flexHours;
     }
-    const target = (this.model.weeklyCommunityHours * (7 - absent)) / 7;
+    const target = weeklyCommunityTarget(this.model.weeklyCommunityHours, absent);
     if (community < target) terms.cp2 = Math.ceil(target - community - 1e-9) * WEIGHTS.cp2;
     if (work > 0 && community / work < this.model.communityShare)
       terms.cp1 = Math.ceil((this.model.communityShare - community / work) * 100 - 1e-9) * WEIGHTS.cp1;

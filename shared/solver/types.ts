@@ -1,4 +1,5 @@
 // The roster engine's input and output: a validated model in, a plan out. No HTTP, no DynamoDB.
+import type { OfficialYears } from '../calendar/index.ts';
 import type { ApprovedRedeployment, Assignment, Plan } from '../domain/plan.ts';
 import type { StationConfig } from '../domain/station.ts';
 
@@ -10,6 +11,11 @@ export type SolveInput = {
   approved?: readonly ApprovedRedeployment[];
   /** Assignments of published plans for these dates: kept unless a hard rule now forbids them (STAB-1). */
   published?: readonly Assignment[];
+  /**
+   * The official calendar's years as the shell resolved them (built-in data, then the admin's loaded years); the
+   * station's own days (`station.calendar`) are laid on top here. Without it, the built-in data alone (CAL-3).
+   */
+  calendar?: OfficialYears;
   seed?: number;
   /** Search time budget in seconds (default 2). */
   seconds?: number;

@@ -115,6 +115,9 @@ function planOf(head: PlanHead, body: PlanBody): Plan {
 }
 
 export class PlanStore {
+  /** Told after every publication (the store keeps the station's summary with it; see store/index.ts). */
+  onPublished: (stationId: string, planId: string) => Promise<void> = async () => {};
+
   constructor(
     private readonly client: StoreClient,
     private readonly tableName: string,
@@ -262,6 +265,7 @@ export class PlanStore {
       throw conflict(`Plan ${planId} is at version ${now.version}, not ${expectedVersion}: someone changed it; read it again and retry.`);
     }
     await this.audit.flushAfterChange(key, entry);
+    await this.onPublished(stationId, planId);
     return headOf(updated);
   }
 

@@ -50,6 +50,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const documentOf = (item: Record<string, unknown>): Redeployment => item.request as Redeployment;
 
 export class RedeploymentStore {
+  /** Told after every stored change of a request, with the request as written (see store/index.ts). */
+  onChanged: (request: Redeployment) => Promise<void> = async () => {};
+
   constructor(
     private readonly client: StoreClient,
     private readonly tableName: string,
@@ -71,6 +74,7 @@ export class RedeploymentStore {
       `Request ${request.id} exists already; nothing was changed.`,
     );
     await this.audit.flushAfterChange(key, entry);
+    await this.onChanged(request);
     return request;
   }
 
@@ -177,6 +181,7 @@ export class RedeploymentStore {
       translateStoreError(error);
     }
     await this.audit.flushAfterChange(key, entry);
+    await this.onChanged(next);
     return true;
   }
 

@@ -2,6 +2,8 @@
 // every multi-page query is paged by the SDK's own paginator instead of a hand-written LastEvaluatedKey loop.
 import {
   paginateQuery,
+  type DeleteCommand,
+  type DeleteCommandOutput,
   type GetCommand,
   type GetCommandOutput,
   type PutCommand,
@@ -15,19 +17,21 @@ import {
 import type { StoreClient } from './client.ts';
 import { translateStoreError } from './errors.ts';
 
-type StoreCommand = GetCommand | PutCommand | QueryCommand | UpdateCommand;
+type StoreCommand = GetCommand | PutCommand | QueryCommand | UpdateCommand | DeleteCommand;
 type OutputOf<C> = C extends GetCommand
   ? GetCommandOutput
   : C extends PutCommand
     ? PutCommandOutput
     : C extends QueryCommand
       ? QueryCommandOutput
-      : UpdateCommandOutput;
+      : C extends UpdateCommand
+        ? UpdateCommandOutput
+        : DeleteCommandOutput;
 
 /** Sends one command; a failed condition becomes a 409 worded by `onConflict`, throttling a 503 (errors.ts). */
 export async function send<C extends StoreCommand>(client: StoreClient, command: C, onConflict?: string): Promise<OutputOf<C>> {
   try {
-    // The document client's `send` is overloaded per command; one signature covers the four the store uses.
+    // The document client's `send` is overloaded per command; one signature covers the ones the store uses.
     return (await (client.send as (command: StoreCommand) => Promise<unknown>).call(client, command)) as OutputOf<C>;
   } catch (error) {
     return translateStoreError(error, onConflict);

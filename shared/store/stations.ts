@@ -2,6 +2,7 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit.ts';
+import { DEFAULT_BRANCH } from '../domain/primitives.ts';
 import type { StationConfig, StationRecord } from '../domain/station.ts';
 import { type AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
@@ -15,23 +16,40 @@ const unpack = (doc: Uint8Array): StationConfig => JSON.parse(gunzipSync(doc).to
 
 export type StationSummary = { id: string; name: string; version: number; updatedAt: string };
 
+/** Called after every stored change with the branch the station was under before, when that changed. */
+export type StationChanged = (stationId: string, hint: { movedFrom?: string }) => Promise<void>;
+
 export class StationStore {
   constructor(
     private readonly client: StoreClient,
     private readonly tableName: string,
     private readonly audit: AuditTrail,
+    private readonly changed: StationChanged = async () => {},
   ) {}
 
   async get(stationId: string): Promise<StationRecord | null> {
     const { Item } = await send(this.client, new GetCommand({ TableName: this.tableName, Key: keys.station(stationId), ConsistentRead: true }));
     if (!Item) return null;
+    const config = unpack(Item.doc as Uint8Array);
     return {
       id: stationId,
       version: Number(Item.version),
       updatedAt: String(Item.updatedAt),
       updatedBy: String(Item.updatedBy),
-      ...unpack(Item.doc as Uint8Array),
+      ...config,
+      // Stations stored before branches existed belong to "default" (API.md, Branches).
+      branchId: config.branchId ?? DEFAULT_BRANCH,
     };
+  }
+
+  /** Only the station's branch (the tenancy check of a branch user), or null when there is no such station. */
+  async branchOf(stationId: string): Promise<string | null> {
+    const { Item } = await send(
+      this.client,
+      new GetCommand({ TableName: this.tableName, Key: keys.station(stationId), ProjectionExpression: 'pk, branchId', ConsistentRead: true }),
+    );
+    if (!Item) return null;
+    return typeof Item.branchId === 'string' ? Item.branchId : DEFAULT_BRANCH;
   }
 
   /**
@@ -42,15 +60,19 @@ export class StationStore {
     const { expectedVersion, entry } = options;
     const version = (expectedVersion ?? 0) + 1;
     const key = keys.station(stationId);
+    const branchId = config.branchId ?? DEFAULT_BRANCH;
+    config = { ...config, branchId };
     const common = {
       version,
       doc: pack(config),
+      branchId,
       name: config.name,
       updatedAt: entry.at,
       updatedBy: entry.actor.sub,
       gsi1pk: keys.stationsIndex,
       gsi1sk: stationId,
     };
+    let movedFrom: string | undefined;
     if (expectedVersion === null) {
       await send(
         this.client,
@@ -63,17 +85,18 @@ export class StationStore {
       );
     } else {
       const outbox = outboxOnUpdate(entry);
-      await send(
+      const out = await send(
         this.client,
         new UpdateCommand({
           TableName: this.tableName,
           Key: key,
-          UpdateExpression: `SET #version = :version, doc = :doc, #name = :name, updatedAt = :updatedAt, updatedBy = :updatedBy, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, ${outbox.set}`,
+          UpdateExpression: `SET #version = :version, doc = :doc, branchId = :branchId, #name = :name, updatedAt = :updatedAt, updatedBy = :updatedBy, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, ${outbox.set}`,
           ConditionExpression: '#version = :expected',
           ExpressionAttributeNames: { '#version': 'version', '#name': 'name', ...outbox.names },
           ExpressionAttributeValues: {
             ':version': version,
             ':doc': common.doc,
+            ':branchId': branchId,
             ':name': common.name,
             ':updatedAt': common.updatedAt,
             ':updatedBy': common.updatedBy,
@@ -82,11 +105,16 @@ export class StationStore {
             ':expected': expectedVersion,
             ...outbox.values,
           },
+          // The branch it was under: a move must take the station's summary out of the old branch's list.
+          ReturnValues: 'UPDATED_OLD',
         }),
         `Station ${stationId} changed since version ${expectedVersion}; read it again and retry.`,
       );
+      const before = out.Attributes?.branchId;
+      movedFrom = typeof before === 'string' ? before : DEFAULT_BRANCH;
     }
     await this.audit.flushAfterChange(key, entry);
+    await this.changed(stationId, movedFrom !== undefined && movedFrom !== branchId ? { movedFrom } : {});
     return { id: stationId, version, updatedAt: entry.at, updatedBy: entry.actor.sub, ...config };
   }
 

@@ -7,6 +7,11 @@
 //   redeployment         STATION#<stationId>        RD#<id>                   RD#<stationId>#<status> / <createdAt>#<id>
 //   audit entry          AUDIT#<stationId>          <at>#<entryId>            -
 //   nightly run marker   STATION#<stationId>        NIGHTLY#<night>           -                          (expiresAt: TTL)
+//   official calendar    CALENDAR                   YEAR#<year>               -                          (audit trail AUDIT#_calendar)
+//   station summary      BRANCH#<branchId>          STATION#<stationId>       -                          (branch page)
+//
+// The station summary is the branch's view of one station (docs/branches.md): rewritten after every change that can
+// move its figures, so that `GET /branches/{id}/stations` is one Query on the branch's partition, never a scan.
 //
 // A plan head carries its gzip-packed body inline when that is small, else the body sits in the chunk items, which are
 // written before the head (see plans.ts).
@@ -29,6 +34,12 @@ export const keys = {
   redeploymentsIndex: (stationId: string, status: string) => `RD#${stationId}#${status}`,
   auditPartition: (stationId: string) => `AUDIT#${stationId}`,
   nightly: (stationId: string, night: string) => ({ pk: `STATION#${stationId}`, sk: `NIGHTLY#${night}` }),
+  calendarPartition: 'CALENDAR',
+  calendarYear: (year: string) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),
+  /** The audit trail of the official calendar: `_` can never begin a station id, so it is nobody's station. */
+  calendarAuditStation: '_calendar',
+  branchPartition: (branchId: string) => `BRANCH#${branchId}`,
+  stationSummary: (branchId: string, stationId: string) => ({ pk: `BRANCH#${branchId}`, sk: `STATION#${stationId}` }),
 };
 
 /** The table as CreateTable wants it: used by the local server and tests; infra/ declares the same keys. */

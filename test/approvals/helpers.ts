@@ -81,7 +81,16 @@ export const today = (): string => todayIn(ZONE);
 /** The Monday at least `days` days from today. */
 export const mondayAfter = (days: number): string => firstDate(addDaysTo(today(), days), (d) => isoWeekday(d) === 1);
 
-export const as = (groups: string[], sub: string, stationId: string | null): TestClaims => ({ sub, groups, stationId });
+/**
+ * A caller's claims. A `branch` caller belongs to the branch "default" unless told otherwise: the stations of these
+ * tests are stored without `branchId`, which reads as "default" (API.md, Branches).
+ */
+export const as = (groups: string[], sub: string, stationId: string | null, branchId: string | null = groups.includes('branch') ? 'default' : null): TestClaims => ({
+  sub,
+  groups,
+  stationId,
+  ...(branchId ? { branchId } : {}),
+});
 
 type Call = { claims?: TestClaims | null; body?: unknown; query?: Record<string, string>; headers?: Record<string, string> };
 

@@ -177,7 +177,8 @@ describe('lost conditions', () => {
 
   it('a reinforced-duty declaration that loses to a station change is re-applied once to the fresh station → 201', async () => {
     storeHolds();
-    ddb.on(GetCommand, { Key: { pk: `STATION#${S}`, sk: 'CONFIG' } }).resolvesOnce({ Item: stationItem(1) }).resolves({ Item: stationItem(2) });
+    // Reads of the station: the branch check, the declaration's read (version 1), the re-read after the lost race.
+    ddb.on(GetCommand, { Key: { pk: `STATION#${S}`, sk: 'CONFIG' } }).resolvesOnce({ Item: stationItem(1) }).resolvesOnce({ Item: stationItem(1) }).resolves({ Item: stationItem(2) });
     ddb.on(UpdateCommand).rejectsOnce(lostCondition()).resolves({});
     const answer = await declareReinforced(S, { from, to: from, note: 'x' }, branch);
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);

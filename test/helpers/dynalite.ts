@@ -17,7 +17,7 @@ export async function startTestStore(): Promise<TestStore> {
 }
 
 /** The claims of a caller; groups become API Gateway's "[a b]" string form. `null` sends no claims at all. */
-export type TestClaims = { sub: string; groups: string[]; stationId?: string | null; extra?: Record<string, string | number | boolean> };
+export type TestClaims = { sub: string; groups: string[]; stationId?: string | null; branchId?: string | null; extra?: Record<string, string | number | boolean> };
 
 export type ApiEventInput = {
   method: string;
@@ -37,6 +37,7 @@ export function gatewayClaims(claims: TestClaims): Record<string, string | numbe
     sub: claims.sub,
     'cognito:groups': `[${claims.groups.join(' ')}]`,
     ...(claims.stationId ? { 'custom:stationId': claims.stationId } : {}),
+    ...(claims.branchId ? { 'custom:branchId': claims.branchId } : {}),
     token_use: 'id',
     ...(claims.extra ?? {}),
   };

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The station configuration example of /work/shared/API.md, `PUT /stations/{stationId}`, as written there. */
+/** The station configuration example of public contract (the `PUT /stations/{stationId}` example), as written there. */
 export const API_EXAMPLE_JSON = `{
   "name": "Qianmen",
   "timezone": "Asia/Shanghai",

@@ -44,7 +44,7 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 beforeAll(() => {
   template = synth();
   resources = template.toJSON().Resources as Record<string, Resource>;
-});
+}, 180_000);
 
 describe('the HTTP API', () => {
   it('is an HTTP API with a JWT authorizer on the Cognito user pool', () => {
@@ -67,7 +67,10 @@ describe('the HTTP API', () => {
 
   it('has a user pool with custom:stationId, the groups of API.md and a client without secret', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
-      Schema: Match.arrayWith([Match.objectLike({ Name: 'stationId', AttributeDataType: 'String', Mutable: true })]),
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'stationId', AttributeDataType: 'String', Mutable: true }),
+        Match.objectLike({ Name: 'branchId', AttributeDataType: 'String', Mutable: true }),
+      ]),
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
     expect(ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName).sort()).toEqual([...GROUPS].sort());

@@ -1,6 +1,6 @@
 // The Curtois adapter: the text format parsed into the generic model, checked against the instance files.
 import { describe, expect, it } from 'vitest';
-import { instanceName, parseCurtois } from '../../shared/solver/nrp/curtois.ts';
+import { instanceName, parseCurtois } from '../../bench/curtois/format.ts';
 import { compile, coverCost, UNLIMITED } from '../../shared/solver/nrp/model.ts';
 import { loadInstance } from './helpers.ts';
 

@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scaleInstance } from '../../bench/scale-instance.ts';
-import { parseCurtois } from '../../shared/solver/nrp/curtois.ts';
+import { parseCurtois } from '../../bench/curtois/format.ts';
 import { solveNrp } from '../../shared/solver/nrp/engine.ts';
 import { evaluate } from '../../shared/solver/nrp/evaluate.ts';
 import { compile, toRoster } from '../../shared/solver/nrp/model.ts';
-import { checkWithEvaluator, instancePath } from './helpers.ts';
+import { checkRoster, instancePath } from './helpers.ts';
 
 const source = (name: string): string => readFileSync(instancePath(name), 'utf8');
 
@@ -35,7 +35,7 @@ describe('scaled Curtois instances', () => {
       const result = solveNrp(m, { seconds: 3, seed: 1 });
       expect((performance.now() - t0) / 1000).toBeLessThan(4);
       expect(result.hard).toBe(0);
-      const checked = checkWithEvaluator(scaledName, toRoster(m, result.assignment), text);
+      const checked = checkRoster(scaledName, toRoster(m, result.assignment), text);
       expect(checked.feasible).toBe(true);
       expect(checked.objective).toBe(result.objective);
     });

@@ -22,7 +22,8 @@ const END = '2027-01-31';
 const people: { id: string; name: string; rank: string; group: string | null }[] = demoStation().people;
 const officer = people.find((p) => p.rank === 'officer' && p.group !== null)!;
 
-const as = (groups: string[], sub = 'P001', stationId: string | null = STATION): TestClaims => ({ sub, groups, stationId });
+// A branch caller is of the branch "default", where this test's station is (stored without branchId).
+const as = (groups: string[], sub = 'P001', stationId: string | null = STATION): TestClaims => ({ sub, groups, stationId, ...(groups.includes('branch') ? { branchId: 'default' } : {}) });
 const director = as(['director'], 'P001');
 const deputy = as(['deputy'], 'P003');
 

@@ -1,7 +1,8 @@
-// AB-2: on every weekday each grid has its A or one of its Bs at community work (避免断点).
+// AB-2: on every official workday (CAL-3) each grid has its A or one of its Bs at community work (避免断点).
 import { describe, expect, it } from 'vitest';
 import type { StationConfig } from '../../shared/domain/station.ts';
-import { A, absent, assign, B1, B2, baselineAssignments, context, replaceDay, tinyStation, violationsOf } from './fixtures.ts';
+import { A, absent, assign, B1, B2, baselineAssignments, context, replaceDay, rest, tinyStation, violationsOf } from './fixtures.ts';
+import { NATIONAL_DAY, SPRING, holidayContext, holidayPlan } from './holiday-fixtures.ts';
 
 const aAway = (date: string): StationConfig =>
   tinyStation((doc) => {
@@ -40,5 +41,26 @@ describe('AB-2 no gap', () => {
     const found = violationsOf('AB-2', context(station, { approved }), plan);
     expect(found).toEqual([expect.objectContaining({ personIds: [A, B1, B2], dates: ['2026-12-09'] })]);
     expect(found[0]!.message).toContain('Lin Peng (P022, B) redeployed to station-duty');
+  });
+});
+
+describe('AB-2 on official workdays (CAL-3)', () => {
+  const station = tinyStation();
+  const emptyGrid = (plan: ReturnType<typeof holidayPlan>, date: string) =>
+    [A, B1, B2].reduce((p, id) => replaceDay(p, id, date, rest(station, id, date)), plan);
+
+  it('holds when the grid is empty on a holiday weekday (Spring Festival, National Day)', () => {
+    expect(violationsOf('AB-2', holidayContext(station, SPRING), holidayPlan(SPRING))).toEqual([]);
+    expect(violationsOf('AB-2', holidayContext(station, SPRING), emptyGrid(holidayPlan(SPRING), '2026-02-17'))).toEqual([]);
+    expect(violationsOf('AB-2', holidayContext(station, NATIONAL_DAY), emptyGrid(holidayPlan(NATIONAL_DAY), '2026-10-06'))).toEqual([]);
+  });
+
+  it('breaks when the grid is empty on a make-up working Saturday', () => {
+    expect(violationsOf('AB-2', holidayContext(station, SPRING), emptyGrid(holidayPlan(SPRING), '2026-02-28'))).toEqual([
+      expect.objectContaining({ rule: 'AB-2', dates: ['2026-02-28'] }),
+    ]);
+    expect(violationsOf('AB-2', holidayContext(station, NATIONAL_DAY), emptyGrid(holidayPlan(NATIONAL_DAY), '2026-10-10'))).toEqual([
+      expect.objectContaining({ rule: 'AB-2', dates: ['2026-10-10'] }),
+    ]);
   });
 });

@@ -8,6 +8,7 @@
 // Baseline plan 2026-12-07 (Mon) to 2026-12-20 (Sun), two full ISO weeks (W50, W51). The Bs keep their group's days
 // and do community work (W) on them; each has one flexible night (F) on a day followed by a day off, in place of W, so
 // that REST-1's 11 h hold around it. The A does W Monday to Friday and F on Saturday.
+import { builtinCalendar } from '../../shared/calendar/builtin.ts';
 import type { ApprovedRedeployment, Assignment } from '../../shared/domain/plan.ts';
 import type { PostId } from '../../shared/domain/posts.ts';
 import { StationConfig, type StationConfigInput } from '../../shared/domain/station.ts';
@@ -87,7 +88,7 @@ export function tinyStation(edit?: (doc: StationConfigInput) => void): StationCo
 }
 
 export function context(station: StationConfig = tinyStation(), extra: Partial<PlanContext> = {}): PlanContext {
-  return { station, start: START, days: DAYS, approved: [] as ApprovedRedeployment[], ...extra };
+  return { station, start: START, days: DAYS, approved: [] as ApprovedRedeployment[], calendar: builtinCalendar(station.calendar), ...extra };
 }
 
 const PLACE: Partial<Record<PostId, Assignment['place']>> = { community: 'community', 'flex-night': 'community', rest: 'none', absent: 'none' };
@@ -131,10 +132,10 @@ function baselineDay(station: StationConfig, personId: string, date: string): As
     case B1:
     case B2: {
       if (FLEX_NIGHTS[personId]?.includes(date)) return assign(station, personId, date, 'F', 'flex-night');
-      return patternShiftCode(station, person, date) === 'R' ? rest(station, personId, date) : assign(station, personId, date, 'W', 'community');
+      return patternShiftCode(station, person, date, builtinCalendar()) === 'R' ? rest(station, personId, date) : assign(station, personId, date, 'W', 'community');
     }
     default: {
-      const code = patternShiftCode(station, person, date);
+      const code = patternShiftCode(station, person, date, builtinCalendar());
       if (code === 'P') return assign(station, personId, date, 'P', 'patrol-01');
       if (code === 'S' && weekday) return assign(station, personId, date, 'S', 'case-handling');
       return rest(station, personId, date);

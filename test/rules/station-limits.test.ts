@@ -5,6 +5,7 @@ import { limitBreaks, scaledLimit, type LimitRow } from '../../shared/rules/stat
 import { StationConfig } from '../../shared/domain/station.ts';
 import { planRoster } from '../../shared/solver/index.ts';
 import { checkPlan } from '../../shared/rules/checks.ts';
+import { builtinCalendar } from '../../shared/calendar/builtin.ts';
 
 const MONDAY = 0;
 function row(pattern: string, shifts?: string): LimitRow {
@@ -96,7 +97,7 @@ describe('the engine keeps the limits (a shortfall rather than a break)', () => 
     expect(a.kpis.callIns).toBeGreaterThan(0);
     expect(b.kpis.callIns).toBeLessThan(a.kpis.callIns);
     expect(b.shortfalls.length).toBeGreaterThan(a.shortfalls.length);
-    const ctx = { station: limited, start: '2027-01-04', days: 10, approved: [] };
+    const ctx = { station: limited, start: '2027-01-04', days: 10, approved: [], calendar: builtinCalendar() };
     expect(checkPlan(ctx, b).filter((v) => v.rule === 'SEQ-1')).toEqual([]);
     // The same call-ins under the limit would have been a break: the check sees them in the unlimited plan.
     expect(checkPlan(ctx, a).filter((v) => v.rule === 'SEQ-1').length).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import type { ApprovedRedeployment } from '../../shared/domain/plan.ts';
 import { StationConfig, type StationConfigInput } from '../../shared/domain/station.ts';
 import { dateRange, isoWeek, patternShiftCode } from '../../shared/rotation/index.ts';
 import { checkPlan } from '../../shared/rules/checks.ts';
+import { builtinCalendar } from '../../shared/calendar/builtin.ts';
 import { planRoster, type SolveInput, type SolveOutput } from '../../shared/solver/index.ts';
 import { buildModel } from '../../shared/solver/model.ts';
 import { RosterState, search } from '../../shared/solver/search.ts';
@@ -60,13 +61,13 @@ function plan(s: StationConfig, extra: Partial<SolveInput> = {}): SolveOutput {
 }
 
 const hard = (s: StationConfig, out: SolveOutput, approved: ApprovedRedeployment[] = []) =>
-  checkPlan({ station: s, start: START, days: DAYS, approved }, out)
+  checkPlan({ station: s, start: START, days: DAYS, approved, calendar: builtinCalendar(s.calendar) }, out)
     .filter((v) => v.severity === 'hard')
     .map((v) => v.message);
 
 const on = (out: SolveOutput, personId: string, date: string) => out.assignments.filter((a) => a.personId === personId && a.date === date);
 const main = (out: SolveOutput, personId: string, date: string) => on(out, personId, date).find((a) => a.post !== 'flex-night')!;
-const groupOnP = (s: StationConfig, group: string) => DATES.filter((d) => patternShiftCode(s, { group, community: undefined }, d) === 'P');
+const groupOnP = (s: StationConfig, group: string) => DATES.filter((d) => patternShiftCode(s, { group, community: undefined }, d, builtinCalendar()) === 'P');
 
 describe('FB-1: patrol cars are never given to dedicated community officers', () => {
   // Drivers: the B of G1 (dedicated) and one regular officer in each of G2 and G3. When G1 is on P, the G3 driver
@@ -218,7 +219,7 @@ describe('CP-3: one flexible night a week', () => {
       if (next) expect(on(out, A, next).every((a) => a.hours === 0)).toBe(true);
     }
     expect(flex.map((a) => a.date)).toEqual(['2027-01-08', '2027-01-15']); // the Fridays
-    expect(checkPlan({ station: s, start: START, days: DAYS, approved: [] }, out).filter((v) => v.rule === 'CP-3' && v.personIds.includes(A))).toEqual([]);
+    expect(checkPlan({ station: s, start: START, days: DAYS, approved: [], calendar: builtinCalendar(s.calendar) }, out).filter((v) => v.rule === 'CP-3' && v.personIds.includes(A))).toEqual([]);
   });
 });
 
@@ -253,7 +254,7 @@ describe('engine regressions', () => {
   it('the search alone, from the bare rotation, comes within 2 % of the full engine on the demo station', () => {
     const demo = StationConfig.parse(JSON.parse(readFileSync(new URL('../../demo/station.json', import.meta.url), 'utf8')));
     const full = planRoster({ station: demo, start: '2026-12-07', days: 28, seed: 1, seconds: 10 });
-    const model = buildModel(demo, '2026-12-07', 28, [], []);
+    const model = buildModel(demo, '2026-12-07', 28, [], [], builtinCalendar(demo.calendar));
     const state = new RosterState(model);
     const alone = search(state, { seed: 3, seconds: 20, skipConstruction: true });
     expect(alone.firstFeasibleScore).toBeGreaterThan(full.score.total * 5); // it really starts from nothing

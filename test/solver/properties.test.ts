@@ -12,6 +12,7 @@ import { ABSOLUTELY_FORBIDDEN, NEEDS_REDEPLOYMENT } from '../../shared/domain/po
 import { StationConfig } from '../../shared/domain/station.ts';
 import { addDaysTo, dateRange, isoWeek } from '../../shared/rotation/index.ts';
 import { RULES } from '../../shared/rules/catalogue.ts';
+import { builtinCalendar } from '../../shared/calendar/builtin.ts';
 import { checkCOVER, checkPlan, inReinforcedPeriod, type PlanContext } from '../../shared/rules/checks.ts';
 import { planRoster, type SolveOutput } from '../../shared/solver/index.ts';
 
@@ -62,7 +63,7 @@ function planned(s: Scenario): Planned {
   const start = addDaysTo('2027-01-04', s.startOffset);
   const approved = approvalsFor(station, start, s.days, s.approvals, s.seed);
   const plan = planRoster({ station, start, days: s.days, approved, seed: s.seed, seconds: 0.3 });
-  const result = { station, ctx: { station, start, days: s.days, approved }, plan };
+  const result = { station, ctx: { station, start, days: s.days, approved, calendar: builtinCalendar(station.calendar) }, plan };
   memo.set(key, result);
   return result;
 }

@@ -7,6 +7,7 @@ import type { Assignment } from '../../shared/domain/plan.ts';
 import { NON_DEMAND_POSTS } from '../../shared/domain/posts.ts';
 import { StationConfig } from '../../shared/domain/station.ts';
 import { checkPlan } from '../../shared/rules/checks.ts';
+import { builtinCalendar } from '../../shared/calendar/builtin.ts';
 import { planRoster, type SolveOutput } from '../../shared/solver/index.ts';
 
 const START = '2027-01-04';
@@ -28,7 +29,7 @@ function changedCells(a: SolveOutput, b: SolveOutput): string[] {
 }
 
 const hardViolations = (s: StationConfig, plan: SolveOutput) =>
-  checkPlan({ station: s, start: START, days: DAYS, approved: [] }, plan).filter((v) => v.severity === 'hard');
+  checkPlan({ station: s, start: START, days: DAYS, approved: [], calendar: builtinCalendar(s.calendar) }, plan).filter((v) => v.severity === 'hard');
 
 describe('re-planning a published roster (STAB-1)', () => {
   const first = planRoster({ station, start: START, days: DAYS, seed: 1 });

@@ -1,7 +1,7 @@
 // Adapter for the Curtois & Qu staff-rostering instances (schedulingbenchmarks.org, "Instance1..24" text format):
 // parses the SECTION_* text into the generic model and writes a solution in the checker's JSON shape.
 // Day 0 of every instance is a Monday.
-import type { NrpEmployee, NrpInstance, NrpRequest, Roster } from './model.ts';
+import type { NrpEmployee, NrpInstance, NrpRequest, Roster } from '../../shared/solver/nrp/model.ts';
 
 const num = (s: string | undefined, where: string): number => {
   const n = Number(s);
