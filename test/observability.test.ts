@@ -30,14 +30,16 @@ afterAll(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-/** Captures what the functions write to stdout (Powertools writes its JSON lines there, one per line). */
-function captureStdout(): void {
+/** Captures what the functions write (Powertools writes JSON lines: info and warn to stdout, errors to stderr). */
+function captureOutput(): void {
   lines = [];
-  const write = process.stdout.write.bind(process.stdout);
-  vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    lines.push(...String(chunk).split('\n').filter(Boolean));
-    return write(chunk, ...(rest as []));
-  }) as typeof process.stdout.write);
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream);
+    vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      return write(chunk, ...(rest as []));
+    }) as typeof stream.write);
+  }
 }
 
 const logLinesWith = (id: string) =>
@@ -54,7 +56,7 @@ const PATH_VALUES: Record<string, string> = { stationId: DEMO_STATION_ID, planId
 
 describe('request ids', () => {
   it('every route answers with x-request-id, and the function logs that id as correlation_id with route and status', async () => {
-    captureStdout();
+    captureOutput();
     for (const route of ROUTES) {
       const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => PATH_VALUES[name]!);
       const answer = await dispatch(
