@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The page's modules (web/src, Preact JSX) are imported by test/web/model.test.ts.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     include: ['test/**/*.test.ts'],
     // Integration tests start their own dynalite on a random port; two cores, so keep workers modest.

@@ -14,7 +14,8 @@ import { StationConfig } from '../shared/domain/station.ts';
 import { checkPlan } from '../shared/rules/checks.ts';
 import { planRoster } from '../shared/solver/index.ts';
 import { buildModel } from '../shared/solver/model.ts';
-import { RosterState, search } from '../shared/solver/search.ts';
+import { search } from './baseline-search.ts';
+import { RosterState } from '../shared/solver/station/state.ts';
 import { generateStation, type GeneratedPattern } from './generate-station.ts';
 
 const START = '2027-01-04';

@@ -5,8 +5,9 @@ import { AuditEntry } from '../../shared/domain/audit.ts';
 import { CalendarAnswer, CalendarQuery, CalendarYear, CalendarYearBody, LoadedCalendarYear } from '../../shared/domain/calendar.ts';
 import { ErrorBody } from '../../shared/domain/errors.ts';
 import { Plan, PlanRequest, PublishRequest } from '../../shared/domain/plan.ts';
-import { StationId } from '../../shared/domain/primitives.ts';
-import { AuditQuery } from '../../shared/domain/queries.ts';
+import { BranchId, StationId } from '../../shared/domain/primitives.ts';
+import { AuditQuery, PageQuery } from '../../shared/domain/queries.ts';
+import { StationSummary } from '../../shared/domain/branch.ts';
 import {
   DecisionBody,
   Redeployment,
@@ -56,6 +57,7 @@ export const TAGS = {
   redeployments: { zh: '抽调审批', en: 'Redeployment approvals' },
   audit: { zh: '审计记录', en: 'Audit trail' },
   calendar: { zh: '法定节假日与调休', en: 'Official calendar' },
+  branches: { zh: '分局', en: 'Branches' },
 } as const satisfies Record<string, Text>;
 export type TagName = keyof typeof TAGS;
 
@@ -242,6 +244,18 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       { status: 200, description: { zh: '此前已宣布', en: 'Declared before' }, schema: ReinforcedDutyDeclared },
     ],
     errors: [400, 401, 403, 404, 409, 422, 503],
+  },
+  'GET /branches/{branchId}/stations': {
+    tag: 'branches',
+    summary: { zh: '分局所辖派出所及其指标', en: 'A branch\'s stations with their figures' },
+    description: {
+      zh: '该分局的 branch 用户与管理员。读取每所保存的摘要（分局分区内一次查询，不扫描表）：社区民警占比、今后 28 天的缺员、AB 岗覆盖与达标周数、待分局审批的申请。',
+      en: 'That branch\'s branch users, and admin. Read from the summary kept per station (one Query on the branch\'s partition, no scan): community-officer share, and over the next 28 days shortfalls, A/B coverage, weeks at target, requests waiting for the branch.',
+    },
+    path: z.object({ branchId: BranchId }),
+    query: PageQuery,
+    answers: [{ status: 200, description: { zh: '一页派出所', en: 'A page of stations' }, schema: page(StationSummary) }],
+    errors: [400, 401, 403, 503],
   },
   'GET /calendar': {
     tag: 'calendar',

@@ -54,6 +54,7 @@ export async function createPlan(request: ApiRequest) {
     kpis: solved.kpis,
     suggestions: solved.suggestions,
     score: solved.score,
+    ...(solved.bound !== undefined ? { bound: solved.bound, gap: solved.gap ?? 0 } : {}),
     redeploymentIds: solved.redeploymentIds,
     needsReplan: [],
     solver: solved.solver,

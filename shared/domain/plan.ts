@@ -120,6 +120,10 @@ export const Plan = z.object({
   kpis: Kpis,
   suggestions: z.array(Suggestion),
   score: z.object({ total: z.number(), hard: z.number(), byRule: z.array(ScoreLine) }),
+  /** A proven lower bound on score.total for any plan of this station and dates under the same rules. */
+  bound: z.number().optional(),
+  /** (score.total − bound) / score.total, 0 when the plan is proven optimal (absent on plans made before bounds). */
+  gap: z.number().optional(),
   /** Approved redeployments this plan used (AP-5), by id. */
   redeploymentIds: z.array(z.string()).default([]),
   /** Published days an approval changed after publication (AP-5): they need a re-plan. */

@@ -198,6 +198,7 @@ async function storeAndPublish(store: RosterStore, p: Publication): Promise<{ pl
     kpis: p.slice.kpis,
     suggestions: p.slice.suggestions,
     score: p.slice.score,
+    ...(p.slice.bound !== undefined ? { bound: p.slice.bound, gap: p.slice.gap ?? 0 } : {}),
     redeploymentIds: p.slice.redeploymentIds,
     needsReplan: [],
     solver: p.slice.solver,

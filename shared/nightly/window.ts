@@ -43,7 +43,7 @@ const within = (date: string, from: string, to: string) => date >= from && date 
  * The solver's output cut down to `from`..`to` (dates inside the solved range): the assignments, shortfalls and
  * AB coverage of those dates, the violations and suggestions that touch them (and station-wide findings, which have
  * no dates), the community-hours lines of the ISO weeks they fall in, call-ins and the on-post share recounted.
- * `score`, `fairness` and `solver` stay those of the whole solve: the published days were chosen by it.
+ * `score`, `bound`, `gap`, `fairness` and `solver` stay those of the whole solve: the published days were chosen by it.
  */
 export function sliceSolution(solved: SolveOutput, from: string, to: string): SolveOutput {
   const days = dateRange(from, daysBetween(from, to) + 1);

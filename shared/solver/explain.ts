@@ -2,7 +2,7 @@
 // A shortfall says which rule kept the post uncovered, who was there and why they could not take it.
 import { NEEDS_REDEPLOYMENT, forbiddingRule } from '../domain/posts.ts';
 import type { Shortfall, Suggestion } from '../domain/plan.ts';
-import type { RosterState } from './search.ts';
+import type { RosterState } from './station/state.ts';
 import { shiftTimes } from '../rotation/index.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

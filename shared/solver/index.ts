@@ -1,26 +1,34 @@
-// The roster engine: station + dates + approvals + published roster in, plan out. Pure; deterministic for a seed
-// unless the time budget cuts the search short.
+// The roster engine: station + dates + approvals + published roster in, plan out, with a proven bound on the best
+// plan possible. Pure; deterministic for a seed unless the time budget cuts the solve short.
 import { BUILTIN_YEARS } from '../calendar/builtin.ts';
 import { calendarOf } from '../calendar/index.ts';
 import { checkPlan, stationFindings } from '../rules/checks.ts';
 import { suggestRedeployments, explainShortfalls } from './explain.ts';
 import { buildModel } from './model.ts';
 import { buildAssignments, computeKpis, placeFlexNights } from './output.ts';
-import { RosterState, search } from './search.ts';
+import { solveStation, type Progress } from './station/engine.ts';
 import type { SolveInput, SolveOutput } from './types.ts';
 
 export type { SolveInput, SolveOutput } from './types.ts';
+export type { Progress } from './station/engine.ts';
 
+/** Default time budget: 2 s for a station month of up to ~100 people, growing with the plan's cells to 20 s. */
+export const defaultSeconds = (people: number, days: number): number => Math.max(2, Math.min(20, Math.round((people * days) / 1500)));
 export const DEFAULT_SECONDS = 2;
 
-export function planRoster(input: SolveInput): SolveOutput {
+/** The gap between a score and a bound, as the plan reports it (0 when proven optimal). */
+export const gapOf = (score: number, bound: number): number => (score > 0 ? Math.max(0, Math.round(((score - bound) / score) * 10000) / 10000) : 0);
+
+export type PlanHooks = { onProgress?: (p: Progress) => void; shouldStop?: () => boolean };
+
+export function planRoster(input: SolveInput, hooks: PlanHooks = {}): SolveOutput {
   const seed = input.seed ?? 1;
-  const seconds = input.seconds ?? DEFAULT_SECONDS;
+  const seconds = input.seconds ?? defaultSeconds(input.station.people.length, input.days);
   const approved = input.approved ?? [];
   const calendar = calendarOf(input.calendar ?? BUILTIN_YEARS, input.station.calendar);
   const model = buildModel(input.station, input.start, input.days, approved, input.published ?? [], calendar);
-  const state = new RosterState(model);
-  const result = search(state, { seed, seconds });
+  const result = solveStation(model, { seed, seconds, ...hooks });
+  const { state } = result;
   const flex = placeFlexNights(state);
   const assignments = buildAssignments(state, flex);
   const shortfalls = explainShortfalls(state);
@@ -35,6 +43,7 @@ export function planRoster(input: SolveInput): SolveOutput {
     .filter(([, line]) => line.count > 0 || line.penalty > 0)
     .map(([rule, line]) => ({ rule, count: line.count, penalty: line.penalty }));
   const hard = violations.filter((v) => v.severity === 'hard').length;
+  const total = byRule.reduce((s, l) => s + l.penalty, 0);
   return {
     start: input.start,
     days: input.days,
@@ -43,7 +52,9 @@ export function planRoster(input: SolveInput): SolveOutput {
     violations,
     kpis,
     suggestions,
-    score: { total: byRule.reduce((s, l) => s + l.penalty, 0), hard, byRule },
+    score: { total, hard, byRule },
+    bound: result.bound,
+    gap: gapOf(total, result.bound),
     redeploymentIds: [...new Set(assignments.flatMap((a) => (a.redeploymentId ? [a.redeploymentId] : [])))],
     solver: { seed, seconds: Math.round(result.seconds * 1000) / 1000, iterations: result.iterations, firstFeasibleScore: result.firstFeasibleScore },
   };

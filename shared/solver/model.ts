@@ -1,7 +1,8 @@
 // Builds the engine's model from a station: for every person and day, the options the hard rules leave open.
 // Hard rules (ROT-4 absences, SKILL-1, FB-1..FB-4) are enforced here, by never offering a forbidden option;
 // REST-1 depends on neighbouring days and is checked by the search on every move.
-import type { Calendar } from '../calendar/index.ts';
+import { BUILTIN_YEARS } from '../calendar/builtin.ts';
+import { calendarOf, type Calendar } from '../calendar/index.ts';
 import { demandApplies, isHolidayOff, meetingDays, partyCommitteeDays } from '../rules/days.ts';
 import { hasLimits } from '../rules/station-limits.ts';
 import { ABSOLUTELY_FORBIDDEN, NEEDS_REDEPLOYMENT, type PostId } from '../domain/posts.ts';
@@ -117,7 +118,8 @@ export function buildModel(
   days: number,
   approved: readonly ApprovedRedeployment[],
   published: readonly Assignment[],
-  calendar: Calendar,
+  /** The official calendar with the station's days (CAL-3); without it the built-in data and the station's days. */
+  calendar: Calendar = calendarOf(BUILTIN_YEARS, station.calendar),
 ): Model {
   const dates = dateRange(start, days);
   const weekKeys: string[] = [];

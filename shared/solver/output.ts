@@ -2,7 +2,7 @@
 import type { Assignment, Kpis } from '../domain/plan.ts';
 import { FLEX_NIGHT_SHIFT, formatInstant, shiftTimes } from '../rotation/index.ts';
 import type { Model, Option } from './model.ts';
-import type { RosterState } from './search.ts';
+import type { RosterState } from './station/state.ts';
 
 type Flex = { startMs: number; endMs: number; start: string; end: string; hours: number };
 

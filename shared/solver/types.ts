@@ -17,9 +17,9 @@ export type SolveInput = {
    */
   calendar?: OfficialYears;
   seed?: number;
-  /** Search time budget in seconds (default 2). */
+  /** Solve time budget in seconds (default 2). */
   seconds?: number;
 };
 
 /** The plan document without what the store adds (id, station, status, version, authorship). */
-export type SolveOutput = Pick<Plan, 'start' | 'days' | 'assignments' | 'shortfalls' | 'violations' | 'kpis' | 'suggestions' | 'score' | 'redeploymentIds' | 'solver'>;
+export type SolveOutput = Pick<Plan, 'start' | 'days' | 'assignments' | 'shortfalls' | 'violations' | 'kpis' | 'suggestions' | 'score' | 'bound' | 'gap' | 'redeploymentIds' | 'solver'>;

@@ -26,7 +26,7 @@ import { queryAll, send } from './send.ts';
 import { GSI1, keys } from './table.ts';
 
 /** The fields that never change once a plan exists: packed, inline or in parts. */
-const BODY_FIELDS = ['assignments', 'shortfalls', 'violations', 'kpis', 'suggestions', 'score', 'redeploymentIds', 'solver'] as const;
+const BODY_FIELDS = ['assignments', 'shortfalls', 'violations', 'kpis', 'suggestions', 'score', 'bound', 'gap', 'redeploymentIds', 'solver'] as const;
 type PlanBody = Pick<Plan, (typeof BODY_FIELDS)[number]>;
 
 export type PlanSummary = { people: number; assignments: number; shortfalls: number; violations: number; hardViolations: number };
@@ -64,8 +64,8 @@ const pack = (body: PlanBody): Buffer => gzipSync(Buffer.from(JSON.stringify(bod
 const unpack = (packed: Uint8Array): PlanBody => JSON.parse(gunzipSync(packed).toString('utf8')) as PlanBody;
 
 function bodyOf(plan: Plan): PlanBody {
-  const { assignments, shortfalls, violations, kpis, suggestions, score, redeploymentIds, solver } = plan;
-  return { assignments, shortfalls, violations, kpis, suggestions, score, redeploymentIds, solver };
+  const { assignments, shortfalls, violations, kpis, suggestions, score, bound, gap, redeploymentIds, solver } = plan;
+  return { assignments, shortfalls, violations, kpis, suggestions, score, ...(bound !== undefined ? { bound, gap } : {}), redeploymentIds, solver };
 }
 
 function summaryOf(plan: Plan): PlanSummary {

@@ -98,6 +98,10 @@ describe('a plan for the demo station, end to end', () => {
     const covered = new Set(plan.assignments.map((a) => `${a.personId}|${a.date}`));
     for (const person of people) for (const date of dateRange(START, DAYS)) expect(covered.has(`${person.id}|${date}`), `${person.id} on ${date}`).toBe(true);
     expect(plan.assignments.every((a) => a.date >= START && a.date <= END)).toBe(true);
+    // Every plan proves its quality: a lower bound on any plan's score, and the gap to it.
+    expect(plan.bound).toBeGreaterThanOrEqual(0);
+    expect(plan.bound!).toBeLessThanOrEqual(plan.score.total);
+    expect(plan.gap).toBeCloseTo(plan.score.total > 0 ? (plan.score.total - plan.bound!) / plan.score.total : 0, 3);
   });
 
   it('GET returns the same document', async () => {

@@ -12,7 +12,8 @@ import { checkPlan } from '../../shared/rules/checks.ts';
 import { builtinCalendar } from '../../shared/calendar/builtin.ts';
 import { planRoster, type SolveInput, type SolveOutput } from '../../shared/solver/index.ts';
 import { buildModel } from '../../shared/solver/model.ts';
-import { RosterState, search } from '../../shared/solver/search.ts';
+import { search } from '../../bench/baseline-search.ts';
+import { RosterState } from '../../shared/solver/station/state.ts';
 
 const START = '2027-01-04';
 const DAYS = 14;

@@ -1,5 +1,6 @@
-// The API client: the base URL from /config.json (same origin when absent or empty), the bearer token, and the
-// API.md error shape turned into ApiError.
+// The API client: the base URL from /config.json (same origin when absent or empty), the bearer token, the page's
+// language as Accept-Language (so the API's sentences come back in it), and the API.md error shape as ApiError.
+import { lang } from './i18n.ts';
 export type SiteConfig = {
   /** API base URL, e.g. https://abc.execute-api.eu-west-1.amazonaws.com; empty or absent: same origin. */
   apiUrl?: string;
@@ -63,8 +64,13 @@ async function errorOf(res: Response): Promise<ApiError> {
   return new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? res.statusText, Array.isArray(e?.details) ? e!.details! : []);
 }
 
-export async function request(method: string, path: string, body?: unknown, init: { auth?: boolean; accept?: string } = {}): Promise<Response> {
-  const headers: Record<string, string> = {};
+export type RequestInit = { auth?: boolean; accept?: string; headers?: Record<string, string> };
+
+/** The Accept-Language of every call: the language the page shows, not the browser's. */
+export const acceptLanguage = (): string => (lang() === 'zh' ? 'zh-CN,zh;q=0.9' : 'en');
+
+export async function request(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'accept-language': acceptLanguage(), ...(init.headers ?? {}) };
   if (init.accept) headers.accept = init.accept;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (init.auth !== false && token) headers.authorization = `Bearer ${token}`;
@@ -82,7 +88,7 @@ export async function request(method: string, path: string, body?: unknown, init
   return res;
 }
 
-export async function json<T>(method: string, path: string, body?: unknown, init?: { auth?: boolean }): Promise<T> {
+export async function json<T>(method: string, path: string, body?: unknown, init?: RequestInit): Promise<T> {
   const res = await request(method, path, body, init);
   return (await res.json()) as T;
 }

@@ -1,9 +1,12 @@
 // Chinese and English. Chinese is the default when the browser prefers it (navigator.languages); the choice is kept
 // in localStorage. Every string the page shows comes from here, so the two dictionaries must have the same keys
-// (test/web/model.test.ts checks it).
+// (test/web/model.test.ts checks it). The language is a signal: a component that calls t() re-renders when it changes.
+import { signal } from '@preact/signals';
+import { setupEn, setupZh } from './i18n-setup.ts';
+
 export type Lang = 'zh' | 'en';
 
-const en = {
+const base = {
   appTitle: 'Duty roster planner',
   langToggle: '中文',
   langToggleLabel: 'Switch to Chinese',
@@ -74,6 +77,8 @@ const en = {
   kpis: 'Key figures',
   kpiDetails: 'Community hours and A/B coverage',
   onPostShare: 'On-post share',
+  planGap: 'Proven within {gap} % of the best possible plan (score {score}, lower bound {bound}).',
+  planOptimal: 'Proven optimal: no plan of these dates can score better (score {score}).',
   communityHours: 'Community hours per week (target {target} h)',
   communityHoursShort: 'Community weeks at target',
   abCoverage: 'A/B coverage per community and day',
@@ -157,11 +162,37 @@ const en = {
   place_station: 'at the station',
   place_community: 'in the community',
   place_none: '',
+  severity_hard: 'hard',
+  severity_soft: 'soft',
+  severity_station: 'station',
+  severity_info: 'info',
+  showInRoster: 'Show in the roster',
+  weekLabel: 'week {n} of {year}',
+  weekShort: 'W{n}',
+  datePlaceholder: 'YYYY-MM-DD',
+  dateHint: 'A date as YYYY-MM-DD; arrow up and down change it by a day.',
+  dateInvalid: 'not a date',
+  unsavedTitle: 'Unsaved changes',
+  unsavedText: 'The set-up has changes that are not saved. Leave and lose them?',
+  unsavedStay: 'Stay and keep editing',
+  unsavedLeave: 'Leave without saving',
+  screens: 'Screens',
+  screen_roster: 'Roster',
+  screen_staff: 'Staff',
+  screen_communities: 'Communities and groups',
+  screen_rotation: 'Rotation and shifts',
+  screen_demand: 'Demand',
+  screen_rules: 'Rules',
+  screen_import: 'Import staff',
+  screen_audit: 'Audit trail',
 } as const;
+
+const en = { ...base, ...setupEn };
 
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
+  ...setupZh,
   appTitle: '勤务排班',
   langToggle: 'EN',
   langToggleLabel: 'Switch to English',
@@ -232,6 +263,8 @@ const zh: Record<MessageKey, string> = {
   kpis: '关键指标',
   kpiDetails: '社区工作时长与 AB 角覆盖',
   onPostShare: '在岗率',
+  planGap: '与最优方案相差不超过 {gap} %（得分 {score}，下界 {bound}）。',
+  planOptimal: '已证明为最优方案：这些日期不存在得分更低的方案（得分 {score}）。',
   communityHours: '社区民警每周驻社区时长（目标 {target} 小时）',
   communityHoursShort: '达标的社区周数',
   abCoverage: '各社区每日 AB 角在岗情况',
@@ -315,6 +348,29 @@ const zh: Record<MessageKey, string> = {
   place_station: '所内',
   place_community: '社区',
   place_none: '',
+  severity_hard: '硬性',
+  severity_soft: '柔性',
+  severity_station: '全所',
+  severity_info: '提示',
+  showInRoster: '在排班表中查看',
+  weekLabel: '{year}年第{n}周',
+  weekShort: '第{n}周',
+  datePlaceholder: '年-月-日',
+  dateHint: '日期格式：年-月-日（如 2026-12-07）；上下方向键按天调整。',
+  dateInvalid: '日期无效',
+  unsavedTitle: '有未保存的修改',
+  unsavedText: '设置中有尚未保存的修改。离开将丢失这些修改，确定离开吗？',
+  unsavedStay: '留下继续编辑',
+  unsavedLeave: '不保存，离开',
+  screens: '页面',
+  screen_roster: '排班',
+  screen_staff: '人员',
+  screen_communities: '社区与班组',
+  screen_rotation: '轮班与班次',
+  screen_demand: '岗位需求',
+  screen_rules: '规则设置',
+  screen_import: '导入人员',
+  screen_audit: '操作记录',
 };
 
 /** Short Chinese names of the rules (the catalogue's titles are English; a rule missing here shows its English title). */
@@ -363,9 +419,27 @@ export const RULE_TITLES_ZH: Record<string, string> = {
   'CP-6': '任职年限',
 };
 
+/** Chinese one-line meanings of the rules (the catalogue's sentences are English). */
+export const RULE_SENTENCES_ZH: Record<string, string> = {
+  'CP-1': '专职社区民警的工作时间中，在社区工作的比例不低于本所设定值（默认 90%）。',
+  'CP-2': '专职社区民警每周驻社区工作不少于本所设定的小时数（默认 36 小时）。',
+  'CP-3': '每名专职社区民警每周在社区开展一次夜间弹性工作。',
+  'CP-4': '社区民警占本所民警的比例不低于 40%。',
+  'CP-5': '每个社区配一名专职民警和两名辅警，社区警务室始终有人。',
+  'REST-1': '排班外的工作前后，至少留出本所设定的最短休息时间。',
+  'NIGHT-1': '任何人连续夜班不超过本所允许的次数。',
+  'SEQ-1': '任何人连续工作天数不超过规定。',
+  'SEQ-2': '一段连续工作不少于规定的最少天数（排班首尾除外）。',
+  'SEQ-3': '两段工作之间的休息不少于规定的最少天数（排班首尾除外）。',
+  'WKD-1': '任何人工作的周末数不超过规定；周六或周日有班即算该周末工作。',
+  'TYPE-1': '任何人同一类班次（早班、晚班、夜班等）的次数不超过规定；上限为 0 表示从不排该班次。',
+  'AB-2': '每个工作日，每个网格都有 A 角或一名 B 角在社区工作（避免断点）。',
+  COVER: '各岗位按本所需求配齐人员；无法满足的作为缺口报告并说明原因。',
+};
+
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, zh };
 
-let current: Lang = 'en';
+const current = signal<Lang>('en');
 
 export function preferredLang(languages: readonly string[], stored: string | null): Lang {
   if (stored === 'zh' || stored === 'en') return stored;
@@ -378,16 +452,16 @@ export function preferredLang(languages: readonly string[], stored: string | nul
 }
 
 export function setLang(lang: Lang): void {
-  current = lang;
+  current.value = lang;
 }
 
 export function lang(): Lang {
-  return current;
+  return current.value;
 }
 
 /** The message for a key in the current language, with `{name}` placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = DICTIONARIES[current][key] ?? en[key];
+  const template = DICTIONARIES[current.value][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
@@ -397,18 +471,24 @@ export function tx(prefix: string, value: string): string {
   return key in en ? t(key) : value;
 }
 
-const locale = () => (current === 'zh' ? 'zh-CN' : 'en-GB');
+const locale = () => (current.value === 'zh' ? 'zh-CN' : 'en-GB');
 
 /** `Mon 23 Nov` / `11月23日 周一`. */
-export function formatDay(date: string, style: 'short' | 'long' = 'short'): string {
+export function formatDay(date: string, style: 'short' | 'long' | 'date' | 'weekday' = 'short'): string {
   const d = new Date(`${date}T12:00:00Z`);
   const opts: Intl.DateTimeFormatOptions =
-    style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
+    style === 'long'
+      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : style === 'date'
+        ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+        : style === 'weekday'
+          ? { weekday: 'long', timeZone: 'UTC' }
+          : { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale(), opts).format(d);
 }
 
 export function weekdayShort(date: string): string {
-  return new Intl.DateTimeFormat(locale(), { weekday: current === 'zh' ? 'narrow' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(locale(), { weekday: current.value === 'zh' ? 'narrow' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 export function formatPercent(x: number): string {

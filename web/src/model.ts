@@ -1,23 +1,16 @@
 // Pure functions over the API documents: no DOM, no fetch. The views and the unit tests use them.
 import type { Assignment, Plan, Shortfall, Violation } from '../../shared/domain/plan.ts';
 import type { Person, StationConfig } from '../../shared/domain/station.ts';
+import { may } from '../../shared/auth/permissions.ts';
+import { addDaysTo, isoWeekday } from '../../shared/rotation/index.ts';
 import { postOrder } from './posts.ts';
 
-export type Station = StationConfig & { id?: string; version?: number };
+/** A station as read from the API (GET /stations/{id}); the local sign-in directory has no id or version. */
+export type Station = StationConfig & { id?: string; version?: number; updatedAt?: string; updatedBy?: string };
 
-// ---------- dates (plain YYYY-MM-DD arithmetic in UTC, so the browser's zone never shifts a day) ----------
+// ---------- dates: the core's calendar arithmetic (shared/rotation), plus what only the page needs ----------
 
-const toUtc = (date: string): number => Date.parse(`${date}T00:00:00Z`);
-const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-export const addDays = (date: string, days: number): string => fromUtc(toUtc(date) + days * 86_400_000);
-
-export const dateRange = (start: string, days: number): string[] => Array.from({ length: Math.max(0, days) }, (_, i) => addDays(start, i));
-
-/** ISO weekday, 1 = Monday … 7 = Sunday. */
-export const isoWeekday = (date: string): number => ((new Date(toUtc(date)).getUTCDay() + 6) % 7) + 1;
-
-export const isWeekend = (date: string): boolean => isoWeekday(date) >= 6;
+export { addDaysTo as addDays, dateRange, isoWeek, isoWeekday, isWeekend } from '../../shared/rotation/index.ts';
 
 /** `YYYY-MM-DD` of a local calendar date. */
 export const localDate = (d: Date): string =>
@@ -25,19 +18,7 @@ export const localDate = (d: Date): string =>
 
 /** The Monday after `today` (a week ahead when today is a Monday): where a new plan usually starts. */
 export function nextMonday(today: string): string {
-  const wd = isoWeekday(today);
-  return addDays(today, 8 - wd);
-}
-
-/** ISO week label `2026-W48` of a date. */
-export function isoWeek(date: string): string {
-  const ms = toUtc(date);
-  const wd = isoWeekday(date);
-  const thursday = new Date(ms + (4 - wd) * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  const jan1 = Date.UTC(year, 0, 1);
-  const week = Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  return addDaysTo(today, 8 - isoWeekday(today));
 }
 
 // ---------- people ----------
@@ -176,18 +157,19 @@ export function abCoverageTable(kpis: Plan['kpis']): { dates: string[]; communit
   return { dates, communities, cell: (c, d) => map.get(`${c}|${d}`) };
 }
 
-// ---------- who may do what (mirrors shared/auth/permissions.ts, for showing buttons only; the API decides) ----------
+// ---------- who may do what: the core's decisions (shared/auth/permissions.ts), for showing buttons; the API decides ----------
 
 export type Session = { token: string; sub: string; groups: string[]; stationId: string | null; name?: string };
 
-const has = (s: Session, ...groups: string[]) => s.groups.some((g) => groups.includes(g));
 const ownStation = (s: Session, stationId: string) => s.stationId === stationId;
 
-export const canPlan = (s: Session, stationId: string) => has(s, 'director', 'instructor', 'deputy') && ownStation(s, stationId);
-export const canReadRoster = canPlan;
-export const canRequest = canPlan;
-export const canReadRequests = (s: Session, stationId: string) => (has(s, 'director', 'instructor', 'deputy') && ownStation(s, stationId)) || has(s, 'branch');
-export const canReadStation = (s: Session, stationId: string) => (has(s, 'director', 'instructor', 'deputy') && ownStation(s, stationId)) || has(s, 'branch', 'admin');
+export const canPlan = (s: Session, stationId: string) => may(s, 'plan.manage', { stationId });
+export const canReadRoster = (s: Session, stationId: string) => may(s, 'roster.read', { stationId });
+export const canRequest = (s: Session, stationId: string) => may(s, 'redeployment.request', { stationId });
+export const canReadRequests = (s: Session, stationId: string) => may(s, 'redeployment.read', { stationId });
+export const canReadStation = (s: Session, stationId: string) => may(s, 'station.read', { stationId });
+export const canConfigure = (s: Session, stationId: string) => may(s, 'station.configure', { stationId });
+export const canReadAudit = (s: Session, stationId: string) => may(s, 'audit.read', { stationId });
 
 /** The approver role the caller would fill on a request (AP-1, AP-2, AP-4), or null. */
 export function approverRole(s: Session, stationId: string, required: readonly string[]): 'director' | 'instructor' | 'branch' | null {

@@ -1,5 +1,6 @@
-// How a post looks in the roster: a short code (per language) and a colour class. Post ids are API.md's.
-import type { PostId } from '../../shared/domain/posts.ts';
+// How a post looks in the roster: a short code (per language) and a colour class. The posts themselves, their order and
+// which may be requested come from the core (shared/domain/posts.ts).
+import { NEEDS_REDEPLOYMENT, POST_IDS, type PostId } from '../../shared/domain/posts.ts';
 import type { Lang } from './i18n.ts';
 
 export type PostStyle = { en: string; zh: string; tone: string };
@@ -24,37 +25,11 @@ export const POST_STYLES: Partial<Record<PostId, PostStyle>> & Record<string, Po
   absent: { en: 'A', zh: '假', tone: 'absent' },
 };
 
-/** Legend order: community first, then station work, then rest. */
-export const LEGEND_ORDER: readonly string[] = [
-  'community',
-  'flex-night',
-  'patrol-01',
-  'patrol-02',
-  'case-handling',
-  'command-room',
-  'station-duty',
-  'standby',
-  'routine-duty',
-  'security-check',
-  'large-event',
-  'special-operation',
-  'reinforced-duty',
-  'meeting',
-  'rest',
-  'absent',
-];
+/** Legend order: the API's order of posts (community first, then station work, then rest and absence). */
+export const LEGEND_ORDER: readonly string[] = POST_IDS;
 
-/** Posts a redeployment request may name (FB-3 posts and level-1 reinforced duty; AP-1). */
-export const REQUESTABLE_POSTS: readonly PostId[] = [
-  'station-duty',
-  'standby',
-  'routine-duty',
-  'command-room',
-  'security-check',
-  'large-event',
-  'special-operation',
-  'reinforced-duty',
-];
+/** Posts a redeployment request may name: the FB-3 posts and level-1 reinforced duty (AP-1, FB-4). */
+export const REQUESTABLE_POSTS: readonly PostId[] = [...NEEDS_REDEPLOYMENT, 'reinforced-duty'];
 
 /** The legend's posts: those on screen, in legend order (posts the page does not know last). */
 export function legendPosts(present: Iterable<string>): string[] {

@@ -1,4 +1,4 @@
 import './styles.css';
-import { startApp } from './app.ts';
+import { startApp } from './app.tsx';
 
 void startApp(document.getElementById('app')!);

@@ -1,0 +1,324 @@
+// The station engine. Column generation's view of a station: each person's whole plan is one column, priced by a
+// dynamic programme over their days (./pricing.ts) that holds every term of their own row; what links people is
+// the cover of each post and the A/B coverage of each grid. The master problem — choose one column per person,
+// cover every post and grid or pay the shortfall — is solved in its Lagrangian dual: prices on cover and coverage,
+// improved by projected subgradient steps (Polyak steps toward the best plan's score). Any prices give a proven
+// lower bound (the Lagrangian bound equals the master LP's value when the prices are optimal), so every plan
+// carries one. Integer plans come from two starts — the greedy repair of the rotation, and the priced columns of the
+// best bound repaired — each improved by exact best responses (one person's best column given everyone else, from
+// the same pricing) and annealing over cells; the better plan wins.
+import type { Model } from '../model.ts';
+import { random } from '../../random.ts';
+import { anneal, keepPublished, repair } from './local.ts';
+import { Pricer, type Priced, type Prices } from './pricing.ts';
+import { MASTER_MAX_ROWS, StationMaster } from './master.ts';
+import { RosterState } from './state.ts';
+import * as T from '../terms/index.ts';
+
+export type Progress = { elapsedSeconds: number; score: number; bound: number };
+
+export type EngineOptions = {
+  seed: number;
+  /** Time budget in seconds. */
+  seconds: number;
+  /** Called about once a second with the best score and bound so far. */
+  onProgress?: (p: Progress) => void;
+  /** Asked between steps: true ends the solve with the best plan found so far. */
+  shouldStop?: () => boolean;
+};
+
+export type EngineResult = {
+  state: RosterState;
+  score: number;
+  /** Proven lower bound on the score of any plan (rounded up: every term is a whole number). */
+  bound: number;
+  firstFeasibleScore: number;
+  /** Lagrangian rounds plus annealing proposals. */
+  iterations: number;
+  rounds: number;
+  seconds: number;
+};
+
+const COVER_PRICE = T.cover(1, 0);
+const AB_PRICE = T.abGap(true, 0);
+
+/** Lagrangian bound for the prices: Σ prices × right-hand sides + Σ over people of their best reduced cost. */
+export class StationBound {
+  readonly prices: Prices;
+  readonly pricer: Pricer;
+  readonly columns: Int32Array[];
+  /** The last pricing of each person. */
+  readonly priced: Priced[] = [];
+  constructor(readonly model: Model) {
+    this.pricer = new Pricer(model);
+    this.prices = { row: new Float64Array(model.rows.length), ab: new Float64Array(model.communities.length * model.dates.length) };
+    this.columns = model.people.map(() => new Int32Array(model.dates.length));
+  }
+
+  /** Prices every person; returns the bound for the current prices and leaves each person's column in `columns`. */
+  evaluate(prefer?: Int32Array): number {
+    const { model, prices } = this;
+    let bound = 0;
+    model.rows.forEach((row, r) => (bound += prices.row[r]! * row.people));
+    for (let c = 0; c < model.communities.length; c++)
+      for (let d = 0; d < model.dates.length; d++) if (model.workday[d]) bound += prices.ab[c * model.dates.length + d]!;
+    for (let p = 0; p < model.people.length; p++) {
+      const priced = this.pricer.price(p, prices, prefer?.subarray(p * model.dates.length, (p + 1) * model.dates.length));
+      bound += priced.reduced;
+      this.columns[p] = priced.choice;
+      this.priced[p] = priced;
+    }
+    return bound;
+  }
+
+  /** Cover and coverage the current columns give (the subgradient is right-hand side minus these). */
+  usage(): { rows: Int32Array; ab: Int32Array } {
+    const { model } = this;
+    const days = model.dates.length;
+    const rows = new Int32Array(model.rows.length);
+    const ab = new Int32Array(model.communities.length * days);
+    this.columns.forEach((choice, p) => {
+      const c = model.communityOf[p]!;
+      for (let d = 0; d < days; d++) {
+        const o = model.domains[p * days + d]![choice[d]!]!;
+        if (o.row >= 0) rows[o.row]! += 1;
+        if (c >= 0 && o.post === 'community') ab[c * days + d]! += 1;
+      }
+    });
+    return { rows, ab };
+  }
+
+  /**
+   * Prices read off a plan: a post it leaves short is worth its COVER weight, one held by a call-in about a call-in,
+   * a grid it leaves uncovered its AB-2 weight; everything else starts at zero.
+   */
+  warmStart(state: RosterState): void {
+    const { model, prices } = this;
+    const days = model.dates.length;
+    const callIn = T.callIns(1) + T.fairness(1);
+    model.rows.forEach((row, r) => (prices.row[r] = state.cover[r]! < row.people ? COVER_PRICE : 0));
+    for (let cell = 0; cell < state.choice.length; cell++) {
+      const o = state.option(cell);
+      if (o.row >= 0 && (o.callIn || o.offPattern) && prices.row[o.row]! < COVER_PRICE) prices.row[o.row] = callIn;
+    }
+    for (let c = 0; c < model.communities.length; c++)
+      for (let d = 0; d < days; d++) prices.ab[c * days + d] = model.workday[d] && state.abCount[c * days + d] === 0 ? AB_PRICE : 0;
+  }
+
+  /** One projected subgradient step of length `step` × (target − bound) / ‖g‖². False when the gradient vanishes. */
+  step(bound: number, target: number, step: number): boolean {
+    const { model, prices } = this;
+    const days = model.dates.length;
+    const use = this.usage();
+    const gRow = new Float64Array(model.rows.length);
+    const gAb = new Float64Array(prices.ab.length);
+    let norm = 0;
+    model.rows.forEach((row, r) => {
+      let g = row.people - use.rows[r]!;
+      if ((g > 0 && prices.row[r]! >= COVER_PRICE) || (g < 0 && prices.row[r]! <= 0)) g = 0;
+      gRow[r] = g;
+      norm += g * g;
+    });
+    for (let c = 0; c < model.communities.length; c++)
+      for (let d = 0; d < days; d++) {
+        if (!model.workday[d]) continue;
+        const i = c * days + d;
+        let g = 1 - use.ab[i]!;
+        if ((g > 0 && prices.ab[i]! >= AB_PRICE) || (g < 0 && prices.ab[i]! <= 0)) g = 0;
+        gAb[i] = g;
+        norm += g * g;
+      }
+    if (norm === 0) return false;
+    const t = (step * Math.max(target - bound, 1e-6)) / norm;
+    gRow.forEach((g, r) => (prices.row[r] = Math.min(COVER_PRICE, Math.max(0, prices.row[r]! + t * g))));
+    gAb.forEach((g, i) => (prices.ab[i] = Math.min(AB_PRICE, Math.max(0, prices.ab[i]! + t * g))));
+    return true;
+  }
+}
+
+/**
+ * Exact best responses: each person in turn takes their best column given everyone else's plan (a post still short
+ * without them is worth its COVER weight, a grid nobody else covers its AB-2 weight). Repeats until no person can
+ * improve; returns how many columns changed.
+ */
+export function bestResponses(state: RosterState, pricer: Pricer, order: readonly number[], deadline: number): number {
+  const { model } = state;
+  const days = state.days;
+  const prices: Prices = { row: new Float64Array(model.rows.length), ab: new Float64Array(model.communities.length * days) };
+  let changed = 0;
+  for (let sweep = 0; sweep < 20; sweep++) {
+    let improved = 0;
+    for (const p of order) {
+      if (performance.now() > deadline) return changed + improved;
+      const c = model.communityOf[p]!;
+      let current = state.rowCost(p);
+      for (let d = 0; d < days; d++) {
+        const cell = p * days + d;
+        const mine = state.option(cell);
+        for (const o of model.domains[cell]!) {
+          if (o.row < 0) continue;
+          const others = state.cover[o.row]! - (mine.row === o.row ? 1 : 0);
+          prices.row[o.row] = others < model.rows[o.row]!.people ? COVER_PRICE : 0;
+        }
+        if (c >= 0) {
+          const i = c * days + d;
+          const others = state.abCount[i]! - (mine.post === 'community' ? 1 : 0);
+          prices.ab[i] = model.workday[d] && others === 0 ? AB_PRICE : 0;
+        }
+        if (mine.row >= 0) current -= prices.row[mine.row]!;
+        if (c >= 0 && mine.post === 'community') current -= prices.ab[c * days + d]!;
+      }
+      const priced = pricer.price(p, prices);
+      if (!priced.feasible || priced.reduced >= current - 1e-6) continue;
+      for (let d = 0; d < days; d++) if (state.choice[p * days + d] !== priced.choice[d]) state.set(p * days + d, priced.choice[d]!);
+      improved++;
+    }
+    changed += improved;
+    if (improved === 0) break;
+  }
+  return changed;
+}
+
+export function solveStation(model: Model, options: EngineOptions): EngineResult {
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  const elapsed = () => (performance.now() - started) / 1000;
+  const rand = random(options.seed);
+  const people = model.people.map((_, p) => p);
+  const shuffled = () => {
+    const out = [...people];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+  let lastProgress = performance.now();
+  let bestScore = Number.POSITIVE_INFINITY;
+  let bestBound = Number.NEGATIVE_INFINITY;
+  const progress = (force = false) => {
+    if (!options.onProgress) return;
+    const now = performance.now();
+    if (!force && now - lastProgress < 1000) return;
+    lastProgress = now;
+    options.onProgress({ elapsedSeconds: Math.round(elapsed() * 10) / 10, score: bestScore, bound: Math.max(0, Math.ceil(bestBound - 1e-6)) });
+  };
+  const stop = () => performance.now() > deadline || options.shouldStop?.() === true;
+  let iterations = 0;
+
+  // Start 1: the rotation with the published days kept, short posts repaired greedily, then improved.
+  const state = new RosterState(model);
+  keepPublished(state);
+  repair(state);
+  const firstFeasibleScore = state.total();
+  bestScore = firstFeasibleScore;
+  const bound = new StationBound(model);
+  const free = model.domains.filter((d) => d.length > 1).length;
+  const annealCap = Math.min(3_000_000, Math.max(20_000, free * 60));
+  let bestChoice = Int32Array.from(state.choice);
+  progress(true);
+  // The bound may take up to 75 % of the budget (when it converges, its rounding is often proven optimal); the plans
+  // need the rest.
+  const boundDeadline = started + options.seconds * 750;
+  const boundStop = () => stop() || performance.now() > boundDeadline;
+
+  // The bound. Column generation over a restricted master LP where the master is small enough; its duals are the
+  // prices, and every pricing round gives a Lagrangian bound. Where the master is too large, or it has not converged
+  // in time, projected subgradient steps on the same Lagrangian dual take over.
+  let rounds = 0;
+  let bestColumns: Int32Array[] | null = null;
+  const proven = () => Math.ceil(bestBound - 1e-6) >= bestScore;
+  const days = model.dates.length;
+  const record = (value: number) => {
+    if (value > bestBound + 1e-6) {
+      bestBound = value;
+      bestColumns = bound.columns.map((c) => Int32Array.from(c));
+      return true;
+    }
+    return false;
+  };
+  let master: StationMaster | null = null;
+  let converged = false;
+  if (StationMaster.size(model) <= MASTER_MAX_ROWS) {
+    const start = model.people.map((_, p) => state.choice.slice(p * days, (p + 1) * days));
+    master = new StationMaster(model, start, model.people.map((_, p) => state.rowCost(p)));
+    while (!boundStop() && !proven()) {
+      const status = master.lp.solve(100_000, boundDeadline);
+      if (status !== 'optimal' && status !== 'iteration-limit') {
+        master = null;
+        break;
+      }
+      master.prices(bound.prices);
+      record(bound.evaluate(bestChoice));
+      rounds++;
+      progress();
+      let added = 0;
+      bound.priced.forEach((priced, p) => {
+        if (priced.feasible && priced.reduced < master!.personDual(p) - 1e-6 && master!.add(p, priced.choice, priced.cost) !== undefined) added++;
+      });
+      if (added === 0 && status === 'optimal') {
+        converged = true;
+        break;
+      }
+    }
+  } else bound.warmStart(state);
+  let step = 0.5;
+  let sinceBetter = 0;
+  while (!converged && !boundStop() && !proven() && step > 0.002 && rounds < 400) {
+    const value = bound.evaluate(bestChoice);
+    rounds++;
+    if (record(value)) sinceBetter = 0;
+    else if (++sinceBetter >= 4) {
+      step /= 2;
+      sinceBetter = 0;
+    }
+    progress();
+    if (proven()) break;
+    if (!bound.step(value, bestScore, step)) break;
+  }
+  iterations += rounds;
+
+  // Start 2: the LP's heaviest column per person (or the columns of the best bound), repaired, then best responses.
+  const rounded: Int32Array[] | null = master ? master.heaviest() : bestColumns;
+  let second: RosterState | null = null;
+  if (rounded && !stop() && !proven()) {
+    second = new RosterState(model);
+    const s2 = second;
+    rounded.forEach((choice, p) => {
+      const ok = !model.hasLimits || bound.pricer.keepsLimits(p, choice);
+      if (ok) for (let d = 0; d < days; d++) s2.set(p * days + d, choice[d]!);
+    });
+    repair(second);
+    bestResponses(second, bound.pricer, shuffled(), deadline);
+    const score = second.total();
+    if (score < bestScore) {
+      bestScore = score;
+      bestChoice = Int32Array.from(second.choice);
+    }
+  }
+  // Annealing over cells from both starts (the rounded one first), each with its share of the time left.
+  const starts = second ? [second, state] : [state];
+  starts.forEach((start, i) => {
+    if (stop() || proven()) return;
+    const seconds = Math.max(0.05, (deadline - performance.now()) / 1000 / (starts.length - i));
+    const run = anneal(start, { seed: options.seed + starts.length - 1 - i, seconds, maxIterations: annealCap });
+    iterations += run.iterations;
+    if (run.score < bestScore) {
+      bestScore = run.score;
+      bestChoice = Int32Array.from(start.choice);
+    }
+  });
+  // Best responses on the best plan: no single person can then improve it.
+  for (let cell = 0; cell < state.choice.length; cell++) if (state.choice[cell] !== bestChoice[cell]) state.set(cell, bestChoice[cell]!);
+  if (!stop() && !proven() && bestResponses(state, bound.pricer, shuffled(), deadline) > 0) bestScore = state.total();
+  progress(true);
+  return {
+    state,
+    score: bestScore,
+    bound: Math.max(0, Math.ceil(bestBound - 1e-6)),
+    firstFeasibleScore,
+    iterations,
+    rounds,
+    seconds: elapsed(),
+  };
+}
