@@ -4,6 +4,7 @@
 // as needing a re-plan on the plans covering them (idempotent, like the approvals do).
 import { z } from 'zod';
 import { todayIn } from '../../shared/approvals/index.ts';
+import { laterDate } from '../../shared/rotation/index.ts';
 import { authorizeStation } from '../../shared/http/access.ts';
 import { AbsenceBody, AbsenceId, DateRange } from '../../shared/domain/day-to-day.ts';
 import { badRequest, notFound } from '../../shared/domain/errors.ts';
@@ -19,7 +20,7 @@ const absenceIdOf = (path: Record<string, string>): string => parseOr400(z.objec
 /** Marks the published days of `from`..`to` (from today on) for a re-plan; best effort after the change itself. */
 export async function markReplan(store: RosterStore, stationId: string, timezone: string, range: { from: string; to: string }, cause: { at: string; actor: Actor; key: string; why: { kind: 'day-to-day'; en: string; zh: string }; detail: Record<string, unknown> }) {
   const today = todayIn(timezone);
-  const from = range.from > today ? range.from : today;
+  const from = laterDate(range.from, today);
   try {
     return await store.plans.replanPublished(stationId, from, range.to, cause);
   } catch (error) {

@@ -26,7 +26,7 @@ import {
 } from '../../shared/daytoday/requests.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
-import { addDaysTo } from '../../shared/rotation/index.ts';
+import { addDaysTo, earlierDate, laterDate } from '../../shared/rotation/index.ts';
 import { newAuditId, storeFromEnvironment, type NoticeToWrite } from '../../shared/store/index.ts';
 
 const leaveIdOf = (path: Record<string, string>) => parseOr400(z.object({ leaveId: LeaveId }), path, 'path').leaveId;
@@ -82,7 +82,7 @@ export async function listLeave(request: ApiRequest) {
   await resumeEffects(stationId, request.actor);
   const personId = leader ? query.personId : request.actor.sub;
   const items = (await store.leave.list(stationId, query.status ? { status: query.status } : {})).filter((l) => !personId || l.personId === personId);
-  return { body: { items: items.map(({ effectPending: _e, ...l }) => (void _e, l)), next: null } };
+  return { body: { items: items.map(({ effectPending: _e, ...l }) => l), next: null } };
 }
 
 export async function decideLeaveRequest(request: ApiRequest) {
@@ -136,8 +136,8 @@ async function proposal(request: ApiRequest) {
   const station = await stationOr404(stationId);
   const store = storeFromEnvironment();
   const withDate = body.withDate ?? body.date;
-  const from = addDaysTo(body.date < withDate ? body.date : withDate, -1);
-  const to = addDaysTo(body.date < withDate ? withDate : body.date, 1);
+  const from = addDaysTo(earlierDate(body.date, withDate), -1);
+  const to = addDaysTo(laterDate(body.date, withDate), 1);
   const roster = await currentRoster(store, stationId, from, to);
   const sides = swapSides(station, roster, request.actor.sub, body, todayIn(station.timezone));
   const approved = await store.approvedRedeploymentsFor(stationId, from, to);
@@ -168,7 +168,7 @@ export async function listSwaps(request: ApiRequest) {
   await resumeEffects(stationId, request.actor);
   const all = await storeFromEnvironment().swaps.list(stationId, query.status ? { status: query.status } : {});
   const mine = isLeader(request.actor, stationId) ? all : all.filter((s) => s.mine.personId === request.actor.sub || s.theirs.personId === request.actor.sub);
-  return { body: { items: mine.map(({ effectPending: _e, ...s }) => (void _e, s)), next: null } };
+  return { body: { items: mine.map(({ effectPending: _e, ...s }) => s), next: null } };
 }
 
 export async function acceptSwapRequest(request: ApiRequest) {
@@ -275,12 +275,12 @@ export async function inbox(request: ApiRequest) {
   const redeployments = may(request.actor, 'redeployment.read', scope)
     ? (await store.redeployments.list(stationId, { status: 'pending', today: todayIn(station.timezone), limit: 500 })).items.map((r) => ({ ...r, canDecide: canDecideRedeployment(r) && !r.decisions.some((d) => d.by === me) }))
     : [];
-  const leave = leader ? (await store.leave.list(stationId, { status: 'pending' })).map(({ effectPending: _e, ...l }) => (void _e, { ...l, canDecide: l.personId !== me })) : [];
+  const leave = leader ? (await store.leave.list(stationId, { status: 'pending' })).map(({ effectPending: _e, ...l }) => ({ ...l, canDecide: l.personId !== me })) : [];
   const allSwaps = await store.swaps.list(stationId);
   const swaps = [
     ...(leader ? allSwaps.filter((s) => s.status === 'pending').map((s) => ({ ...s, canDecide: s.mine.personId !== me && s.theirs.personId !== me, canAccept: false })) : []),
     ...allSwaps.filter((s) => s.status === 'proposed' && s.theirs.personId === me).map((s) => ({ ...s, canDecide: false, canAccept: true })),
-  ].map(({ effectPending: _e, ...s }) => (void _e, s));
+  ].map(({ effectPending: _e, ...s }) => s);
   const actionable = (xs: { canDecide?: boolean; canAccept?: boolean }[]) => xs.filter((x) => x.canDecide || x.canAccept).length;
   return {
     body: {
