@@ -20,6 +20,7 @@ import { rosterChangeNotices } from '../../shared/daytoday/effects.ts';
 import { todayIn } from '../../shared/approvals/index.ts';
 import { localizePlan } from '../../shared/i18n/localize.ts';
 import { say, summaryOf } from '../../shared/i18n/index.ts';
+import { metrics, recordPlanCreated } from '../../shared/telemetry.ts';
 
 /** `pl_` and 32 hex digits: random, and free of the separators keys use. */
 export const newPlanId = (): string => `pl_${randomUUID().replace(/-/g, '')}`;
@@ -39,6 +40,7 @@ export async function createPlan(request: ApiRequest) {
   const at = new Date();
   const plan = draftOf({ id: newPlanId(), stationId, createdAt: at.toISOString(), createdBy: request.actor.sub }, inputs, solved);
   await store.plans.create(plan, createdEntry(plan, inputs, request.actor, at));
+  recordPlanCreated(metrics, plan);
   return { status: 201, body: localizePlan(plan, request.lang), headers: { location: `/stations/${stationId}/plans/${plan.id}`, etag: `"${plan.version}"` } };
 }
 

@@ -116,7 +116,7 @@ export function anneal(state: RosterState, options: AnnealOptions): AnnealResult
       if (performance.now() > deadline || options.shouldStop?.() === true) break;
       options.onTick?.(best);
     }
-    const temperature = t0 * Math.pow(t1 / t0, iterations / maxIterations);
+    const temperature = t0 * (t1 / t0) ** (iterations / maxIterations);
     changedCells.length = 0;
     changedRows.length = 0;
     previous.length = 0;
