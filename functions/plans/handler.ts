@@ -11,8 +11,8 @@ import { httpHandler, parseOr400, type ApiRequest, type RouteResponse } from '..
 import { planIdOf, stationIdOf } from '../../shared/http/params.ts';
 import { planEnd, rosterAssignments } from '../../shared/roster/index.ts';
 import { defaultSeconds, planRoster } from '../../shared/solver/index.ts';
-import { alreadyPublished, newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
-import { cancelRefusal, failureOf, jobAnswer, newJob, staleBefore } from '../../shared/planning/jobs.ts';
+import { alreadyPublished, newAuditId, storeFromEnvironment, type RosterStore } from '../../shared/store/index.ts';
+import { cancelRefusal, failureOf, jobAnswer, newJob, staleBefore, type JobRecord } from '../../shared/planning/jobs.ts';
 import { createdEntry, draftOf, planInputs } from '../../shared/planning/make.ts';
 import { planJobLauncher } from './launch.ts';
 import { replanChangedDays, replanDays } from './replan.ts';
@@ -110,13 +110,25 @@ export async function getPlan(request: ApiRequest) {
   const scope = await scopeOf(request.actor, stationId);
   if (!may(request.actor, 'plan.manage', scope)) authorize(request.actor, 'roster.read', scope);
   const planId = planIdOf(request.path);
-  const store = storeFromEnvironment();
-  const plan = await store.plans.get(stationId, planId);
-  if (plan) return { body: localizePlan(plan, request.lang), headers: { etag: `"${plan.version}"` } };
+  const found = await planOrJob(storeFromEnvironment(), stationId, planId);
+  if (!found) throw notFound(say('error.notFound.plan', { planId, stationId }));
   // A plan still being made (or whose job failed) shows its job.
-  const job = await store.planJobs.read(stationId, planId);
-  if (!job) throw notFound(say('error.notFound.plan', { planId, stationId }));
-  return { body: jobAnswer(job, new Date(), request.lang), headers: { etag: `"${job.version}"` } };
+  if ('job' in found) return { body: jobAnswer(found.job, new Date(), request.lang), headers: { etag: `"${found.job.version}"` } };
+  return { body: localizePlan(found.plan, request.lang), headers: { etag: `"${found.plan.version}"` } };
+}
+
+/**
+ * The plan, or its job while it is being made. A job that turns into its draft between the two reads is read again
+ * as the plan it now is.
+ */
+async function planOrJob(store: RosterStore, stationId: string, planId: string): Promise<{ plan: Plan } | { job: JobRecord } | null> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const plan = await store.plans.get(stationId, planId);
+    if (plan) return { plan };
+    const job = await store.planJobs.read(stationId, planId);
+    if (job) return { job };
+  }
+  return null;
 }
 
 export async function publishPlan(request: ApiRequest) {
@@ -130,13 +142,10 @@ export async function publishPlan(request: ApiRequest) {
   const claimed = ifMatch !== undefined ? Number(ifMatch.replace(/\D/g, '')) : body?.version;
 
   const store = storeFromEnvironment();
-  const plan = await store.plans.get(stationId, planId);
-  if (!plan) {
-    const job = await store.planJobs.read(stationId, planId);
-    if (job?.status === 'solving') throw conflict(say('error.plan.stillSolving', { planId }));
-    if (job) throw conflict(say('error.plan.notSolving', { planId, status: 'failed' }));
-    throw notFound(say('error.notFound.plan', { planId, stationId }));
-  }
+  const found = await planOrJob(store, stationId, planId);
+  if (!found) throw notFound(say('error.notFound.plan', { planId, stationId }));
+  if ('job' in found) throw conflict(found.job.status === 'solving' ? say('error.plan.stillSolving', { planId }) : say('error.plan.notSolving', { planId, status: 'failed' }));
+  const { plan } = found;
   if (plan.status !== 'draft') throw alreadyPublished(plan);
   if (claimed !== undefined && claimed !== plan.version)
     throw conflict(say('error.conflict.version', { what: 'plan', id: planId, version: plan.version, claimed }));

@@ -12,12 +12,18 @@ export type PlanJobLauncher = (job: JobRef) => Promise<void>;
 /** Where a plan-worker function reads its job from: the asynchronous invocation's payload. */
 export type PlanJobEvent = JobRef;
 
-let lambdaClient: LambdaClient | undefined;
+let sharedClient: LambdaClient | undefined;
 
-export function lambdaLauncher(functionName: string, client: LambdaClient = (lambdaClient ??= new LambdaClient({}))): PlanJobLauncher {
+/** One client per container, made on first use (the API function may never start a job). */
+function lambdaClient(): LambdaClient {
+  sharedClient ??= new LambdaClient({});
+  return sharedClient;
+}
+
+export function lambdaLauncher(functionName: string, client?: LambdaClient): PlanJobLauncher {
   return async (job) => {
     const payload: PlanJobEvent = { stationId: job.stationId, planId: job.planId };
-    const answer = await client.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify(payload)) }));
+    const answer = await (client ?? lambdaClient()).send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: new TextEncoder().encode(JSON.stringify(payload)) }));
     // An accepted asynchronous invocation answers 202; anything else means the job was not queued.
     if (answer.StatusCode !== 202) throw new Error(`plan worker ${functionName} answered ${answer.StatusCode ?? 'nothing'} to an asynchronous invocation`);
   };

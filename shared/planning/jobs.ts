@@ -86,7 +86,6 @@ export function failureOf(code: PlanJobFailure['code'], cause?: { key?: string |
  */
 export function jobAnswer(job: JobRecord, now: Date, lang: Lang): PlanJob {
   const { requestedBy: _by, seed: _seed, claimedAt: _claimed, ...doc } = job;
-  void _by, void _seed, void _claimed;
   const failure: PlanJobFailure | undefined = isStale(job, now)
     ? (() => {
         const said = say('job.failure.stale', { seconds: STALE_AFTER_SECONDS, at: job.heartbeatAt });

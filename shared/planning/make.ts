@@ -19,7 +19,6 @@ export async function planInputs(store: RosterStore, stationId: string, asked: P
   const station = await store.stations.get(stationId);
   if (!station) throw notFound(say('error.notFound.station', { stationId }));
   const { id: _id, version: stationVersion, updatedAt: _at, updatedBy: _by, ...config } = station;
-  void _id, void _at, void _by;
   const end = planEnd(asked);
   // STAB-1: days published already are handed to the solver, which keeps them unless a hard rule now forbids them.
   const published = rosterAssignments(await store.plans.listPublished(stationId, asked.start, end), asked.start, end);

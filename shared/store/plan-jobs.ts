@@ -15,10 +15,11 @@ import type { AuditEntry } from '../domain/audit.ts';
 import type { Plan, PlanJobFailure, PlanProgress } from '../domain/plan.ts';
 import type { JobRecord } from '../planning/jobs.ts';
 import { planEnd } from '../roster/index.ts';
-import { AuditTrail, outboxOnUpdate } from './audit.ts';
+import { type AuditTrail, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import type { PlanStore } from './plans.ts';
+import { send } from './send.ts';
 import { keys } from './table.ts';
 
 /** What a write that lost its condition found on the item instead (null: no such plan). */
@@ -57,40 +58,38 @@ export class PlanJobStore {
 
   /** Stores a new job in status `solving` (a plan head without a body, so plan listings and indexes see it). */
   async start(job: JobRecord): Promise<void> {
-    await this.client
-      .send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.plan(job.stationId, job.id),
-            kind: 'plan',
-            ...job,
-            end: planEnd(job),
-            needsReplan: [],
-            parts: 0,
-            bodyBytes: 0,
-            summary: { people: 0, assignments: 0, shortfalls: 0, violations: 0, hardViolations: 0 },
-            gsi1pk: keys.plansIndex(job.stationId),
-            gsi1sk: `${job.start}#${job.id}`,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      )
-      .catch((error: unknown) => translateStoreError(error, `Plan ${job.id} exists already; nothing was changed.`));
+    await send(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.plan(job.stationId, job.id),
+          kind: 'plan',
+          ...job,
+          end: planEnd(job),
+          needsReplan: [],
+          parts: 0,
+          bodyBytes: 0,
+          summary: { people: 0, assignments: 0, shortfalls: 0, violations: 0, hardViolations: 0 },
+          gsi1pk: keys.plansIndex(job.stationId),
+          gsi1sk: `${job.start}#${job.id}`,
+          // The completion's audit entry goes into this map (audit.ts: outboxOnUpdate needs the map to exist).
+          outbox: {},
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+      `Plan ${job.id} exists already; nothing was changed.`,
+    );
   }
 
   /** The job, or null when there is no such plan or it is no job any more (a draft: plans.get reads it). */
   async read(stationId: string, planId: string): Promise<JobRecord | null> {
-    const { Item } = await this.client
-      .send(new GetCommand({ TableName: this.tableName, Key: keys.plan(stationId, planId), ConsistentRead: true }))
-      .catch(translateStoreError);
+    const { Item } = await send(this.client, new GetCommand({ TableName: this.tableName, Key: keys.plan(stationId, planId), ConsistentRead: true }));
     return Item && Item.kind === 'plan' && (Item.status === 'solving' || Item.status === 'failed') ? jobOf(Item) : null;
   }
 
   private async found(stationId: string, planId: string): Promise<JobState> {
-    const { Item } = await this.client
-      .send(new GetCommand({ TableName: this.tableName, Key: keys.plan(stationId, planId), ConsistentRead: true }))
-      .catch(translateStoreError);
+    const { Item } = await send(this.client, new GetCommand({ TableName: this.tableName, Key: keys.plan(stationId, planId), ConsistentRead: true }));
     return stateOf(Item);
   }
 
