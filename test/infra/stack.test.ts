@@ -8,8 +8,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTIONS, JOB_FUNCTIONS, JOB_TABLE_ACTIONS, ROUTES, TABLE_ACTIONS } from '../../functions/routes.ts';
-import { RosterStack, workerTimeoutSeconds, type RosterStackProps } from '../../infra/stack.ts';
+import { PLAN_WORKER_TIMEOUT_SECONDS, RosterStack, workerTimeoutSeconds, type RosterStackProps } from '../../infra/stack.ts';
 import { GROUPS } from '../../shared/auth/permissions.ts';
+import { MAX_JOB_SECONDS } from '../../shared/domain/plan.ts';
+import { STALE_AFTER_SECONDS } from '../../shared/planning/jobs.ts';
 import { tableDefinition } from '../../shared/store/table.ts';
 import { METRIC, METRICS_NAMESPACE } from '../../shared/telemetry.ts';
 
@@ -123,6 +125,26 @@ describe('the functions', () => {
     // Records are never deleted; the one delete is the stations function's, of a station's summary under the branch
     // it left when admin moves it to another (docs/branches.md).
     expect(Object.entries(expected).filter(([, actions]) => actions.includes('dynamodb:DeleteItem')).map(([name]) => name)).toEqual(['stations']);
+  });
+});
+
+describe('planning jobs', () => {
+  it('has a plan worker with minutes for a job, no retries, that only the plans function may invoke (asynchronously)', () => {
+    const workerId = functionId('plan-worker');
+    const worker = resources[workerId]!.Properties;
+    expect(worker.Timeout).toBe(PLAN_WORKER_TIMEOUT_SECONDS);
+    expect(worker.Timeout).toBeLessThanOrEqual(900);
+    expect(worker.Timeout).toBeGreaterThan(MAX_JOB_SECONDS);
+    expect(worker.MemorySize).toBe(1769);
+    const configs = ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => JSON.stringify(c.Properties.FunctionName).includes(workerId));
+    expect(configs).toHaveLength(1);
+    expect(configs[0]![1].Properties).toMatchObject({ MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: STALE_AFTER_SECONDS });
+    const plans = resources[functionId('plans')]!.Properties;
+    expect(plans.Environment.Variables.PLAN_WORKER_FUNCTION).toEqual({ Ref: workerId });
+    const invokers = ofType('AWS::IAM::Policy')
+      .filter(([, p]) => (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).some((st) => [st.Action].flat().includes('lambda:InvokeFunction')))
+      .flatMap(([, p]) => (p.Properties.Roles as { Ref: string }[]).map((r) => r.Ref));
+    expect(invokers).toEqual([plans.Role['Fn::GetAtt'][0]]);
   });
 });
 
