@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { todayIn } from '../../shared/approvals/index.ts';
 import { authorize } from '../../shared/auth/permissions.ts';
+import type { RecordedAbsence } from '../../shared/domain/absences.ts';
 import { AbsenceBody, AbsenceId, DateRange } from '../../shared/domain/day-to-day.ts';
 import { badRequest, notFound } from '../../shared/domain/errors.ts';
 import type { Absence, StationConfig } from '../../shared/domain/station.ts';
@@ -34,7 +35,7 @@ export async function recordAbsence(request: ApiRequest) {
   const body = parseOr400(AbsenceBody, request.body, 'absence');
   const store = storeFromEnvironment();
   const now = new Date();
-  const absence: Absence = { id: newId('ab', now), personId: body.personId, from: body.from, to: body.to, reason: body.reason, ...(body.note ? { note: body.note } : {}) };
+  const absence = { id: newId('ab', now), personId: body.personId, from: body.from, to: body.to, reason: body.reason, ...(body.note ? { note: body.note } : {}) } satisfies Absence;
   const changed = await store.stations.change(stationId, (current) => {
     if (!current.people.some((p) => p.id === body.personId))
       throw badRequest('The absence has 1 problem.', [{ path: 'personId', message: `unknown person "${body.personId}" at station ${stationId}` }]);
@@ -43,7 +44,7 @@ export async function recordAbsence(request: ApiRequest) {
   });
   if (!changed) throw notFound(`No station ${stationId}.`);
   const marked = await markReplan(store, stationId, changed.station.timezone, absence, replanCause(now, request.actor, absence, 'recorded'));
-  return { status: 201, body: { ...absence, replan: marked }, headers: { location: `/stations/${stationId}/absences/${absence.id}` } };
+  return { status: 201, body: { ...absence, replan: marked } satisfies RecordedAbsence, headers: { location: `/stations/${stationId}/absences/${absence.id}` } };
 }
 
 export async function listAbsences(request: ApiRequest) {
