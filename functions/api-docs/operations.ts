@@ -349,7 +349,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tag: 'absences',
     summary: { zh: '固定某人某日的岗位', en: 'Pin a person to a post on a day' },
     description: {
-      zh: '所长、教导员、副所长。此后生成的每份排班（包括每夜滚动排班和重排）都保留这一安排（PIN-1）。post 可以是 rest（休息）；不填 shift 时取该岗位当天所需的班次。同一人同一天再固定一次即取代原来的安排（应答中的 replaces）。违反硬性规则时返回 422，code 为规则编号：FB-1 至 FB-4、SKILL-1、ROT-4、REST-1；日期已过或当天该班次没有此岗位需求时为 PIN-1。该日期已发布的，标记为需要重排；在固定安排变动前生成的草案，发布时返回 409。',
+      zh: '所长、教导员、副所长。此后生成的每份排班（包括每夜滚动排班和重排）都保留这一安排（PIN-1）。post 可以是 rest（休息）；不填 shift 时取该岗位当天所需的班次。同一人同一天再固定一次即取代原来的安排（应答中的 replaces）。违反硬性规则时返回 422，code 为规则编号：FB-1 至 FB-4、SKILL-1、ROT-4、REST-1；日期已过，或当天的排班不会让此人担任该岗位（该班次没有此岗位需求或不是其班次）时为 PIN-1。该日期已发布的，标记为需要重排；在固定安排变动前生成的草案，发布时返回 409。',
       en: 'Director, instructor, deputy of the station. Every later plan keeps it, the nightly roll-forward and re-plans included (PIN-1). post may be rest; without shift, the pin takes the shift the post is asked for that day. A new pin for the same person and day replaces the old one (replaces in the answer). A broken hard rule answers 422 with its code: FB-1 to FB-4, SKILL-1, ROT-4, REST-1; PIN-1 for a past date or a post the plan would not offer that person that day. A published date is marked as needing a re-plan; a draft made before the pins changed answers 409 when published.',
     },
     path: StationPath,
@@ -529,7 +529,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     summary: { zh: '待我处理的事项', en: 'What waits for me' },
     description: {
       zh: '本所人员。所领导看到待审批的抽调、请假和换班；被邀请换班的同事看到等其接受的换班。每项带 canDecide（换班还有 canAccept），与审批接口的判断一致；counts 只统计本人可以处理的事项。',
-      en: 'Any member of the station. Leaders: redeployments, leave and swaps waiting for a decision; a colleague asked to swap: the swaps waiting for them to accept. Each item carries canDecide (and canAccept for swaps), decided as the decision routes decide; counts counts only what the caller can act on.',
+      en: 'Any member of the station. Leaders: redeployments, leave and swaps waiting for a decision; a colleague asked to swap: the swaps waiting for them to accept. Each item carries canDecide (and canAccept for swaps), decided as the decision routes decide; counts includes only what the caller can act on.',
     },
     path: StationPath,
     answers: [{ status: 200, description: { zh: '待办事项', en: 'The inbox' }, schema: Inbox }],
