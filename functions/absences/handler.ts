@@ -4,7 +4,8 @@
 // as needing a re-plan on the plans covering them (idempotent, like the approvals do).
 import { z } from 'zod';
 import { todayIn } from '../../shared/approvals/index.ts';
-import { authorize } from '../../shared/auth/permissions.ts';
+import { laterDate } from '../../shared/rotation/index.ts';
+import { authorizeStation } from '../../shared/http/access.ts';
 import type { RecordedAbsence } from '../../shared/domain/absences.ts';
 import { AbsenceBody, AbsenceId, DateRange } from '../../shared/domain/day-to-day.ts';
 import { badRequest, notFound } from '../../shared/domain/errors.ts';
@@ -20,7 +21,7 @@ const absenceIdOf = (path: Record<string, string>): string => parseOr400(z.objec
 /** Marks the published days of `from`..`to` (from today on) for a re-plan; best effort after the change itself. */
 export async function markReplan(store: RosterStore, stationId: string, timezone: string, range: { from: string; to: string }, cause: { at: string; actor: Actor; key: string; why: { kind: 'day-to-day'; en: string; zh: string }; detail: Record<string, unknown> }) {
   const today = todayIn(timezone);
-  const from = range.from > today ? range.from : today;
+  const from = laterDate(range.from, today);
   try {
     return await store.plans.replanPublished(stationId, from, range.to, cause);
   } catch (error) {
@@ -31,7 +32,7 @@ export async function markReplan(store: RosterStore, stationId: string, timezone
 
 export async function recordAbsence(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'absence.manage', { stationId });
+  await authorizeStation(request.actor, 'absence.manage', stationId);
   const body = parseOr400(AbsenceBody, request.body, 'absence');
   const store = storeFromEnvironment();
   const now = new Date();
@@ -49,7 +50,7 @@ export async function recordAbsence(request: ApiRequest) {
 
 export async function listAbsences(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'absence.manage', { stationId });
+  await authorizeStation(request.actor, 'absence.manage', stationId);
   const range = parseOr400(DateRange, { from: request.query.from, to: request.query.to }, 'query');
   const station = await storeFromEnvironment().stations.get(stationId);
   if (!station) throw notFound(`No station ${stationId}.`);
@@ -59,7 +60,7 @@ export async function listAbsences(request: ApiRequest) {
 
 export async function removeAbsence(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'absence.manage', { stationId });
+  await authorizeStation(request.actor, 'absence.manage', stationId);
   const id = absenceIdOf(request.path);
   const store = storeFromEnvironment();
   const now = new Date();

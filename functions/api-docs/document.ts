@@ -53,7 +53,8 @@ export function buildOpenApi(lang: DocLang = 'en'): oas31.OpenAPIObject {
     const key = routeKey(route);
     const doc = OPERATIONS[key];
     if (!doc) throw new Error(`${key} has no documentation in functions/api-docs/operations.ts`);
-    const item = (paths[route.path] ??= {});
+    paths[route.path] ??= {};
+    const item = paths[route.path]!;
     item[route.method.toLowerCase() as 'get' | 'put' | 'post' | 'delete'] = operation(key, doc, route.public === true, lang);
   }
   return createDocument({

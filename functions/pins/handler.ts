@@ -4,7 +4,7 @@
 // write, on the station as it is at that write (a lost race judges again on the fresh copy).
 import { z } from 'zod';
 import { todayIn } from '../../shared/approvals/index.ts';
-import { authorize } from '../../shared/auth/permissions.ts';
+import { authorizeStation } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { DateRange, PinBody, PinId, type Pin, type PinSet } from '../../shared/domain/day-to-day.ts';
 import { badRequest, notFound, ruleBreak } from '../../shared/domain/errors.ts';
@@ -20,7 +20,7 @@ const pinIdOf = (path: Record<string, string>): string => parseOr400(z.object({ 
 
 export async function setPin(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'pin.manage', { stationId });
+  await authorizeStation(request.actor, 'pin.manage', stationId);
   const body = parseOr400(PinBody, request.body, 'pin');
   const store = storeFromEnvironment();
   const approved = await store.approvedRedeploymentsFor(stationId, body.date, body.date);
@@ -61,7 +61,7 @@ export async function setPin(request: ApiRequest) {
 
 export async function listPins(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'pin.manage', { stationId });
+  await authorizeStation(request.actor, 'pin.manage', stationId);
   const range = parseOr400(DateRange, { from: request.query.from, to: request.query.to }, 'query');
   const station = await storeFromEnvironment().stations.get(stationId);
   if (!station) throw notFound(`No station ${stationId}.`);
@@ -71,7 +71,7 @@ export async function listPins(request: ApiRequest) {
 
 export async function removePin(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'pin.manage', { stationId });
+  await authorizeStation(request.actor, 'pin.manage', stationId);
   const id = pinIdOf(request.path);
   const store = storeFromEnvironment();
   const now = new Date();

@@ -5,7 +5,7 @@
 // `POST .../plans/{planId}/publish`.
 import { randomUUID } from 'node:crypto';
 import { todayIn } from '../../shared/approvals/index.ts';
-import { authorize } from '../../shared/auth/permissions.ts';
+import { authorizeStation } from '../../shared/http/access.ts';
 import { configOf } from '../../shared/daytoday/ids.ts';
 import { notFound } from '../../shared/domain/errors.ts';
 import { DateRange, ReplanBody, type ReplanAnswer, type ReplanDays } from '../../shared/domain/day-to-day.ts';
@@ -30,7 +30,7 @@ async function neededDays(stationId: string, range: { from?: string | undefined;
 
 export async function replanDays(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'plan.manage', { stationId });
+  await authorizeStation(request.actor, 'plan.manage', stationId);
   const range = parseOr400(DateRange, { from: request.query.from, to: request.query.to }, 'query');
   const { from, to, days } = await neededDays(stationId, range);
   return { body: { from, to, days } satisfies ReplanDays };
@@ -38,7 +38,7 @@ export async function replanDays(request: ApiRequest) {
 
 export async function replanChangedDays(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'plan.manage', { stationId });
+  await authorizeStation(request.actor, 'plan.manage', stationId);
   const body = parseOr400(ReplanBody, request.body, 're-plan request') ?? {};
   const { store, station, days } = await neededDays(stationId, body);
   if (days.length === 0) return { body: { days: [], plan: null, changes: [], count: 0 } satisfies ReplanAnswer };

@@ -3,7 +3,8 @@
 // entry), shared/daytoday/effects.ts applies what an approval does elsewhere, notices follow each step.
 import { z } from 'zod';
 import { approverRoles, todayIn } from '../../shared/approvals/index.ts';
-import { authorize, may } from '../../shared/auth/permissions.ts';
+import { may } from '../../shared/auth/permissions.ts';
+import { authorizeStation } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { LeaveBody, LeaveId, LeaveListQuery, RequestDecisionBody, SwapBody, SwapId, SwapListQuery, type Inbox, type LeaveRequest, type Swap, type SwapCheck } from '../../shared/domain/day-to-day.ts';
 import { forbidden, notFound } from '../../shared/domain/errors.ts';
@@ -25,7 +26,7 @@ import {
 } from '../../shared/daytoday/requests.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
-import { addDaysTo } from '../../shared/rotation/index.ts';
+import { addDaysTo, earlierDate, laterDate } from '../../shared/rotation/index.ts';
 import { newAuditId, storeFromEnvironment, type NoticeToWrite } from '../../shared/store/index.ts';
 
 const leaveIdOf = (path: Record<string, string>) => parseOr400(z.object({ leaveId: LeaveId }), path, 'path').leaveId;
@@ -58,7 +59,7 @@ const decidedNotice = (stationId: string, personId: string, kind: 'leave' | 'swa
 
 export async function askLeave(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const body = parseOr400(LeaveBody, request.body, 'leave request');
   const station = await stationOr404(stationId);
   const now = new Date();
@@ -71,7 +72,7 @@ export async function askLeave(request: ApiRequest) {
 
 export async function listLeave(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const query = parseOr400(LeaveListQuery, { status: request.query.status, personId: request.query.personId }, 'query');
   const leader = isLeader(request.actor, stationId);
   if (!leader && query.personId !== undefined && query.personId !== request.actor.sub) throw forbidden('AUTH-ROLE', 'You see your own leave requests only.');
@@ -79,12 +80,12 @@ export async function listLeave(request: ApiRequest) {
   await resumeEffects(stationId, request.actor);
   const personId = leader ? query.personId : request.actor.sub;
   const items = (await store.leave.list(stationId, query.status ? { status: query.status } : {})).filter((l) => !personId || l.personId === personId);
-  return { body: { items: items.map(({ effectPending: _e, ...l }) => (void _e, l)), next: null } };
+  return { body: { items: items.map(({ effectPending: _e, ...l }) => l), next: null } };
 }
 
 export async function decideLeaveRequest(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'leave.decide', { stationId });
+  await authorizeStation(request.actor, 'leave.decide', stationId);
   const id = leaveIdOf(request.path);
   const body = parseOr400(RequestDecisionBody, request.body, 'decision');
   const store = storeFromEnvironment();
@@ -110,7 +111,7 @@ export async function decideLeaveRequest(request: ApiRequest) {
 
 export async function withdrawLeaveRequest(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const id = leaveIdOf(request.path);
   const store = storeFromEnvironment();
   const now = new Date();
@@ -128,13 +129,13 @@ export async function withdrawLeaveRequest(request: ApiRequest) {
 
 async function proposal(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'swap.propose', { stationId });
+  await authorizeStation(request.actor, 'swap.propose', stationId);
   const body = parseOr400(SwapBody, request.body, 'swap');
   const station = await stationOr404(stationId);
   const store = storeFromEnvironment();
   const withDate = body.withDate ?? body.date;
-  const from = addDaysTo(body.date < withDate ? body.date : withDate, -1);
-  const to = addDaysTo(body.date < withDate ? withDate : body.date, 1);
+  const from = addDaysTo(earlierDate(body.date, withDate), -1);
+  const to = addDaysTo(laterDate(body.date, withDate), 1);
   const roster = await currentRoster(store, stationId, from, to);
   const sides = swapSides(station, roster, request.actor.sub, body, todayIn(station.timezone));
   const approved = await store.approvedRedeploymentsFor(stationId, from, to);
@@ -160,17 +161,17 @@ export async function proposeSwap(request: ApiRequest) {
 
 export async function listSwaps(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const query = parseOr400(SwapListQuery, { status: request.query.status }, 'query');
   await resumeEffects(stationId, request.actor);
   const all = await storeFromEnvironment().swaps.list(stationId, query.status ? { status: query.status } : {});
   const mine = isLeader(request.actor, stationId) ? all : all.filter((s) => s.mine.personId === request.actor.sub || s.theirs.personId === request.actor.sub);
-  return { body: { items: mine.map(({ effectPending: _e, ...s }) => (void _e, s)), next: null } };
+  return { body: { items: mine.map(({ effectPending: _e, ...s }) => s), next: null } };
 }
 
 export async function acceptSwapRequest(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const id = swapIdOf(request.path);
   const station = await stationOr404(stationId);
   const store = storeFromEnvironment();
@@ -190,7 +191,7 @@ export async function acceptSwapRequest(request: ApiRequest) {
 
 export async function decideSwapRequest(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'swap.decide', { stationId });
+  await authorizeStation(request.actor, 'swap.decide', stationId);
   const id = swapIdOf(request.path);
   const body = parseOr400(RequestDecisionBody, request.body, 'decision');
   const station = await stationOr404(stationId);
@@ -228,7 +229,7 @@ export async function decideSwapRequest(request: ApiRequest) {
 
 export async function withdrawSwapRequest(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  await authorizeStation(request.actor, 'request.own', stationId);
   const id = swapIdOf(request.path);
   const now = new Date();
   const result = await storeFromEnvironment().swaps.change(stationId, id, (current) => {
@@ -256,7 +257,7 @@ async function resumeEffects(stationId: string, actor: Actor): Promise<void> {
 
 export async function inbox(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
-  authorize(request.actor, 'request.own', { stationId });
+  const scope = await authorizeStation(request.actor, 'request.own', stationId);
   const station = await stationOr404(stationId);
   const store = storeFromEnvironment();
   const me = request.actor.sub;
@@ -269,15 +270,15 @@ export async function inbox(request: ApiRequest) {
       return false;
     }
   };
-  const redeployments = may(request.actor, 'redeployment.read', { stationId })
+  const redeployments = may(request.actor, 'redeployment.read', scope)
     ? (await store.redeployments.list(stationId, { status: 'pending', today: todayIn(station.timezone), limit: 500 })).items.map((r) => ({ ...r, canDecide: canDecideRedeployment(r) && !r.decisions.some((d) => d.by === me) }))
     : [];
-  const leave = leader ? (await store.leave.list(stationId, { status: 'pending' })).map(({ effectPending: _e, ...l }) => (void _e, { ...l, canDecide: l.personId !== me })) : [];
+  const leave = leader ? (await store.leave.list(stationId, { status: 'pending' })).map(({ effectPending: _e, ...l }) => ({ ...l, canDecide: l.personId !== me })) : [];
   const allSwaps = await store.swaps.list(stationId);
   const swaps = [
     ...(leader ? allSwaps.filter((s) => s.status === 'pending').map((s) => ({ ...s, canDecide: s.mine.personId !== me && s.theirs.personId !== me, canAccept: false })) : []),
     ...allSwaps.filter((s) => s.status === 'proposed' && s.theirs.personId === me).map((s) => ({ ...s, canDecide: false, canAccept: true })),
-  ].map(({ effectPending: _e, ...s }) => (void _e, s));
+  ].map(({ effectPending: _e, ...s }) => s);
   const actionable = (xs: { canDecide?: boolean; canAccept?: boolean }[]) => xs.filter((x) => x.canDecide || x.canAccept).length;
   return {
     body: {

@@ -1,6 +1,6 @@
 // The answer of `POST /stations/{id}/absences`: apart from day-to-day.ts because it extends the station document's
 // Absence (station.ts imports day-to-day.ts for pins, so day-to-day.ts cannot import station.ts back).
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AbsenceId, AbsenceReason, ReplanMarks } from './day-to-day.ts';
 import { Absence } from './station.ts';
 

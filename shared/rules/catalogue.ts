@@ -80,9 +80,9 @@ const entries = [
   { id: 'TYPE-1', severity: 'hard', title: 'Max shifts of a type', sentence: 'Nobody works more shifts of a type (early, late, night …) than their contract allows; a limit of 0 means never that shift.', source: 'generic', weight: 0 },
   { id: 'TIME-1', severity: 'hard', title: 'Working time', sentence: 'Everybody\'s working minutes over the plan stay between their contract\'s minimum and maximum.', source: 'generic', weight: 0 },
   { id: 'SUCC-1', severity: 'hard', title: 'Forbidden successions', sentence: 'A shift is never followed the next day by a shift that may not follow it (for example a late then an early), so that everybody keeps their rest.', source: 'generic', weight: 0 },
-  { id: 'PIN-1', severity: 'hard', title: 'Pins kept', sentence: 'A post a station leader fixed by hand on a future day is kept by every later plan; a fix that breaks a hard rule is refused with that rule.', source: 'DOMAIN.md', weight: 0 },
-  { id: 'LV-1', severity: 'hard', title: 'Leave decided by a leader', sentence: 'An officer or auxiliary asks for leave; a station leader, never the person themself, approves or rejects it; approved leave is an absence.', source: 'DOMAIN.md', weight: 0 },
-  { id: 'SW-1', severity: 'hard', title: 'Swaps', sentence: 'Two people may exchange duties when the colleague accepts, a station leader approves, and the exchange breaks no hard rule for either of them.', source: 'DOMAIN.md', weight: 0 },
+  { id: 'PIN-1', severity: 'hard', title: 'Pins kept', sentence: 'A post a station leader fixed by hand on a future day is kept by every later plan; a fix that breaks a hard rule is refused with that rule.', source: 'contract', weight: 0 },
+  { id: 'LV-1', severity: 'hard', title: 'Leave decided by a leader', sentence: 'An officer or auxiliary asks for leave; a station leader, never the person themself, approves or rejects it; approved leave is an absence.', source: 'contract', weight: 0 },
+  { id: 'SW-1', severity: 'hard', title: 'Swaps', sentence: 'Two people may exchange duties when the colleague accepts, a station leader approves, and the exchange breaks no hard rule for either of them.', source: 'contract', weight: 0 },
   { id: 'REQ-1', severity: 'soft', title: 'Shift requests', sentence: 'A person\'s wish to work a shift on a day, or not to work it, is granted where the cover allows; each wish not granted costs its weight.', source: 'Curtois', weight: 1 },
 ] as const satisfies readonly RuleEntry[];
 

@@ -150,7 +150,7 @@ export class NoticeStore {
   /** The person a secret's hash belongs to, if it is still their feed. */
   async feedOwner(hash: string): Promise<{ stationId: string; personId: string } | null> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.feed(hash), ConsistentRead: true })).catch(translateStoreError);
-    if (!Item || Item.itemType !== 'feed') return null;
+    if (Item?.itemType !== 'feed') return null;
     const owner = { stationId: String(Item.stationId), personId: String(Item.personId) };
     const { Item: current } = await this.client
       .send(new GetCommand({ TableName: this.tableName, Key: keys.personFeed(owner.stationId, owner.personId), ConsistentRead: true }))
