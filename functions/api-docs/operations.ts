@@ -429,7 +429,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     path: StationPath,
     query: LeaveListQuery,
     answers: [{ status: 200, description: { zh: '请假申请', en: 'The leave requests' }, schema: page(LeaveRequest) }],
-    errors: [400, 401, 403, 503],
+    errors: [400, 401, 403, 404, 503],
   },
   'POST /stations/{stationId}/leave-requests/{leaveId}/decisions': {
     tag: 'requests',
@@ -476,7 +476,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     path: StationPath,
     query: SwapListQuery,
     answers: [{ status: 200, description: { zh: '换班', en: 'The swaps' }, schema: page(Swap) }],
-    errors: [400, 401, 403, 503],
+    errors: [400, 401, 403, 404, 503],
   },
   'POST /stations/{stationId}/swaps/check': {
     tag: 'requests',
