@@ -248,7 +248,7 @@ export class RosterStack extends Stack {
     };
 
     const functions: NodejsFunction[] = [];
-    let healthRoute: Construct | undefined;
+    const publicRoutes: { key: string; route: Construct }[] = [];
     for (const name of FUNCTIONS) {
       const fn = lambda(name, TABLE_ACTIONS[name]);
       functions.push(fn);
@@ -260,7 +260,7 @@ export class RosterStack extends Stack {
           integration,
           ...(route.public ? {} : { authorizer }),
         });
-        if (route.public && added) healthRoute = added;
+        if (route.public && added) publicRoutes.push({ key: `${route.method} ${route.path}`, route: added });
       }
     }
 
@@ -401,6 +401,6 @@ export class RosterStack extends Stack {
     new CfnOutput(this, 'NightlyDeadLetterQueueUrl', { value: deadLetters.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
 
-    acknowledgeNagFindings(this, { functions: [...functions, dispatcher, worker], webBucket: site, distribution, userPool, publicRoutes: healthRoute ? [healthRoute] : [], dispatcher });
+    acknowledgeNagFindings(this, { functions: [...functions, dispatcher, worker], webBucket: site, distribution, userPool, publicRoutes, dispatcher });
   }
 }

@@ -2,6 +2,7 @@
 // the station document's `absences` (with its id), so recording one is one conditional versioned write of the station
 // item with its audit entry inside (shared/store/stations.ts `change`). Published days it touches are then marked
 // as needing a re-plan on the plans covering them (idempotent, like the approvals do).
+import { logger } from '../../shared/telemetry.ts';
 import { z } from 'zod';
 import { todayIn } from '../../shared/approvals/index.ts';
 import { laterDate } from '../../shared/rotation/index.ts';
@@ -25,7 +26,7 @@ export async function markReplan(store: RosterStore, stationId: string, timezone
   try {
     return await store.plans.replanPublished(stationId, from, range.to, cause);
   } catch (error) {
-    console.warn(JSON.stringify({ level: 'warn', message: 're-plan marking failed; the leader can mark again', stationId, error: String(error) }));
+    logger.warn('re-plan marking failed; the leader can mark again', { stationId, error: String(error) });
     return [];
   }
 }
