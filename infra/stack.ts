@@ -266,7 +266,7 @@ export class RosterStack extends Stack {
     });
 
     const functions: NodejsFunction[] = [];
-    let healthRoute: Construct | undefined;
+    const publicRoutes: { key: string; route: Construct }[] = [];
     for (const name of FUNCTIONS) {
       const fn = lambda(name, TABLE_ACTIONS[name], name === 'plans' ? { environment: { PLAN_WORKER_FUNCTION: planWorker.functionName } } : {});
       if (name === 'plans') planWorker.grantInvoke(fn);
@@ -279,7 +279,7 @@ export class RosterStack extends Stack {
           integration,
           ...(route.public ? {} : { authorizer }),
         });
-        if (route.public && added) healthRoute = added;
+        if (route.public && added) publicRoutes.push({ key: `${route.method} ${route.path}`, route: added });
       }
     }
 
@@ -420,6 +420,6 @@ export class RosterStack extends Stack {
     new CfnOutput(this, 'NightlyDeadLetterQueueUrl', { value: deadLetters.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
 
-    acknowledgeNagFindings(this, { functions: [...functions, dispatcher, worker, planWorker], webBucket: site, distribution, userPool, publicRoutes: healthRoute ? [healthRoute] : [], dispatcher, planWorker });
+    acknowledgeNagFindings(this, { functions: [...functions, dispatcher, worker, planWorker], webBucket: site, distribution, userPool, publicRoutes, dispatcher, planWorker });
   }
 }

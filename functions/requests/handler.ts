@@ -6,7 +6,7 @@ import { approverRoles, todayIn } from '../../shared/approvals/index.ts';
 import { may } from '../../shared/auth/permissions.ts';
 import { authorizeStation } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
-import { LeaveBody, LeaveId, RequestDecisionBody, SwapBody, SwapId, type LeaveRequest, type Swap } from '../../shared/domain/day-to-day.ts';
+import { LeaveBody, LeaveId, LeaveListQuery, RequestDecisionBody, SwapBody, SwapId, SwapListQuery, type Inbox, type LeaveRequest, type Swap, type SwapCheck } from '../../shared/domain/day-to-day.ts';
 import { forbidden, notFound } from '../../shared/domain/errors.ts';
 import type { StationRecord } from '../../shared/domain/station.ts';
 import { applyLeave, currentRoster, publishSwap, waitingNotices } from '../../shared/daytoday/effects.ts';
@@ -31,8 +31,6 @@ import { newAuditId, storeFromEnvironment, type NoticeToWrite } from '../../shar
 
 const leaveIdOf = (path: Record<string, string>) => parseOr400(z.object({ leaveId: LeaveId }), path, 'path').leaveId;
 const swapIdOf = (path: Record<string, string>) => parseOr400(z.object({ swapId: SwapId }), path, 'path').swapId;
-const LeaveQuery = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional(), personId: z.string().max(64).optional() });
-const SwapQuery = z.strictObject({ status: z.enum(['proposed', 'pending', 'approved', 'rejected', 'withdrawn']).optional() });
 
 async function stationOr404(stationId: string): Promise<StationRecord> {
   const station = await storeFromEnvironment().stations.get(stationId);
@@ -75,7 +73,7 @@ export async function askLeave(request: ApiRequest) {
 export async function listLeave(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
   await authorizeStation(request.actor, 'request.own', stationId);
-  const query = parseOr400(LeaveQuery, { status: request.query.status, personId: request.query.personId }, 'query');
+  const query = parseOr400(LeaveListQuery, { status: request.query.status, personId: request.query.personId }, 'query');
   const leader = isLeader(request.actor, stationId);
   if (!leader && query.personId !== undefined && query.personId !== request.actor.sub) throw forbidden('AUTH-ROLE', 'You see your own leave requests only.');
   const store = storeFromEnvironment();
@@ -148,7 +146,7 @@ async function proposal(request: ApiRequest) {
 export async function checkSwap(request: ApiRequest) {
   const { station, roster, sides, approved } = await proposal(request);
   assertSwapAllowed(station, approved, roster, sides);
-  return { body: { ok: true, ...sides } };
+  return { body: { ok: true, ...sides } satisfies SwapCheck };
 }
 
 export async function proposeSwap(request: ApiRequest) {
@@ -164,7 +162,7 @@ export async function proposeSwap(request: ApiRequest) {
 export async function listSwaps(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
   await authorizeStation(request.actor, 'request.own', stationId);
-  const query = parseOr400(SwapQuery, { status: request.query.status }, 'query');
+  const query = parseOr400(SwapListQuery, { status: request.query.status }, 'query');
   await resumeEffects(stationId, request.actor);
   const all = await storeFromEnvironment().swaps.list(stationId, query.status ? { status: query.status } : {});
   const mine = isLeader(request.actor, stationId) ? all : all.filter((s) => s.mine.personId === request.actor.sub || s.theirs.personId === request.actor.sub);
@@ -288,7 +286,7 @@ export async function inbox(request: ApiRequest) {
       redeployments,
       leave,
       swaps,
-    },
+    } satisfies Inbox,
   };
 }
 
