@@ -142,7 +142,11 @@ describe('planning jobs', () => {
     const plans = resources[functionId('plans')]!.Properties;
     expect(plans.Environment.Variables.PLAN_WORKER_FUNCTION).toEqual({ Ref: workerId });
     const invokers = ofType('AWS::IAM::Policy')
-      .filter(([, p]) => (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).some((st) => [st.Action].flat().includes('lambda:InvokeFunction')))
+      .filter(([, p]) =>
+        (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some(
+          (st) => [st.Action].flat().includes('lambda:InvokeFunction') && JSON.stringify(st.Resource).includes(workerId),
+        ),
+      )
       .flatMap(([, p]) => (p.Properties.Roles as { Ref: string }[]).map((r) => r.Ref));
     expect(invokers).toEqual([plans.Role['Fn::GetAtt'][0]]);
   });
