@@ -6,6 +6,7 @@ import { branchEn, branchZh } from './i18n-branch.ts';
 import { RANK_NAMES, fieldName, groupName, kindName, postName, rankName, skillName } from '../../shared/i18n/terms.ts';
 import { setupEn, setupZh } from './i18n-setup.ts';
 import { calendarEn, calendarZh } from './i18n-calendar.ts';
+import { jobsEn, jobsZh } from './i18n-jobs.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -166,13 +167,14 @@ const base = {
   screen_audit: 'Audit trail',
 } as const;
 
-const en = { ...base, ...setupEn, ...calendarEn, ...branchEn };
+const en = { ...base, ...setupEn, ...calendarEn, ...branchEn, ...jobsEn };
 
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
   ...setupZh,
   ...calendarZh,
+  ...jobsZh,
   ...branchZh,
   appTitle: '勤务排班',
   langToggle: 'EN',

@@ -2,7 +2,7 @@
 // breaks, suggestions, key figures and the approvals inbox.
 import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { Plan, Suggestion } from '../../../../shared/domain/plan.ts';
+import type { Plan, PlanJob, Suggestion } from '../../../../shared/domain/plan.ts';
 import type { Roster } from '../../../../shared/domain/roster.ts';
 import { ApiError, apiUrl, download, json } from '../../api.ts';
 import { formatDay, lang, t, tx } from '../../i18n.ts';
@@ -32,9 +32,10 @@ import { ErrorBox, Notice } from '../../ui/errors.tsx';
 import { Inbox, createRequest, loadInbox } from '../approvals.tsx';
 import { Legend, RosterGrid, type GridHandle } from './grid.tsx';
 import { Issues, KpiTiles, Kpis, PlanQuality, Suggestions, suggestionKey, type SuggestionState } from './panels.tsx';
+import { PlanJobCard, type ProgressPoint } from './job.tsx';
 
 type View = { kind: 'plan'; plan: Plan } | { kind: 'roster'; from: string; to: string; assignments: Roster['assignments'] } | null;
-type Flash = { kind: 'info'; text: string } | { kind: 'error'; error: unknown } | null;
+type Flash = { kind: 'info' | 'failed'; text: string } | { kind: 'error'; error: unknown } | null;
 
 const planKey = (id: string) => `roster.plan.${id}`;
 const enc = encodeURIComponent;
@@ -45,6 +46,12 @@ const days = signal(28);
 const busy = signal<'plan' | 'publish' | null>(null);
 const flash = signal<Flash>(null);
 const suggestionState = signal<SuggestionState>(new Map());
+/** The plan being made (a planning job), its progress readings for the chart, and whether a cancel is on its way. */
+const job = signal<PlanJob | null>(null);
+const jobPoints = signal<ProgressPoint[]>([]);
+const cancelling = signal(false);
+/** How often the page reads a job's progress (the job writes it about every second). */
+const POLL_MS = 1000;
 /** On sign-in, show the station's last plan again (its id is kept in localStorage). */
 let restorePlan = false;
 /** Set once the screen has loaded for this sign-in (coming back to the screen keeps what is on show). */
@@ -56,6 +63,7 @@ whenSignedIn((s) => {
   days.value = 28;
   view.value = null;
   flash.value = null;
+  job.value = null;
   restorePlan = true;
   loadedFor = null;
 });
@@ -69,11 +77,20 @@ async function loadView(): Promise<void> {
   const savedPlan = restorePlan && canReadRoster(s, id) ? localStorage.getItem(planKey(id)) : null;
   restorePlan = false;
   try {
-    if (savedPlan) {
-      const plan = await json<Plan>('GET', `/stations/${enc(id)}/plans/${enc(savedPlan)}`);
-      view.value = { kind: 'plan', plan };
-      start.value = plan.start;
-      days.value = plan.days;
+    const saved = savedPlan ? await json<Plan | PlanJob>('GET', `/stations/${enc(id)}/plans/${enc(savedPlan)}`) : null;
+    if (saved && !isJob(saved)) {
+      view.value = { kind: 'plan', plan: saved };
+      start.value = saved.start;
+      days.value = saved.days;
+    } else if (saved?.status === 'failed') {
+      localStorage.removeItem(planKey(id));
+      return loadView();
+    } else if (saved?.status === 'solving') {
+      // A plan still being made when the page was left: follow it again.
+      start.value = saved.start;
+      days.value = saved.days;
+      void followJob(saved);
+      return loadView();
     } else if (canReadRoster(s, id) || s.stationId === id) {
       const from = start.value;
       const to = addDays(from, days.value - 1);
@@ -99,19 +116,68 @@ function onRange(): void {
   }
 }
 
+const isJob = (p: Plan | PlanJob): p is PlanJob => p.status === 'solving' || p.status === 'failed';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function showPlan(plan: Plan): void {
+  view.value = { kind: 'plan', plan };
+  suggestionState.value = new Map();
+  localStorage.setItem(planKey(stationId.value), plan.id);
+  const figures = { id: plan.id, shortfalls: plan.shortfalls.length, violations: plan.violations.length };
+  flash.value = { kind: 'info', text: plan.stoppedEarly ? t('jobStopped', figures) : t('planCreated', figures) };
+}
+
+/** Plans as a job ("wait": false): the page stays usable and shows the progress, and the leader may stop it. */
 async function createPlan(): Promise<void> {
   busy.value = 'plan';
   flash.value = null;
   try {
-    const plan = await json<Plan>('POST', `/stations/${enc(stationId.value)}/plans`, { start: start.value, days: days.value });
-    view.value = { kind: 'plan', plan };
-    suggestionState.value = new Map();
-    localStorage.setItem(planKey(stationId.value), plan.id);
-    flash.value = { kind: 'info', text: t('planCreated', { id: plan.id, shortfalls: plan.shortfalls.length, violations: plan.violations.length }) };
+    const made = await json<Plan | PlanJob>('POST', `/stations/${enc(stationId.value)}/plans`, { start: start.value, days: days.value, wait: false });
+    if (isJob(made)) await followJob(made);
+    else showPlan(made);
   } catch (e) {
     showError(e);
   } finally {
     busy.value = null;
+  }
+}
+
+/** Reads the job about every second until it is a draft (shown) or failed (said). */
+async function followJob(first: PlanJob): Promise<void> {
+  const station = stationId.value;
+  job.value = first;
+  jobPoints.value = [first.progress];
+  localStorage.setItem(planKey(station), first.id);
+  let current: Plan | PlanJob = first;
+  try {
+    while (isJob(current) && current.status === 'solving') {
+      await sleep(POLL_MS);
+      // Signed out, or another job took the screen: stop reading this one.
+      if (job.value?.id !== first.id || stationId.value !== station) return;
+      current = await json<Plan | PlanJob>('GET', `/stations/${enc(station)}/plans/${enc(first.id)}`);
+      if (isJob(current)) {
+        job.value = current;
+        jobPoints.value = [...jobPoints.value, current.progress];
+      }
+    }
+  } finally {
+    if (job.value?.id === first.id) job.value = null;
+  }
+  if (isJob(current)) flash.value = { kind: 'failed', text: t('jobFailed', { message: current.failure?.message ?? '' }) };
+  else showPlan(current);
+}
+
+/** Stops the job keeping its best plan; the job's next read shows the draft. */
+async function cancelJob(): Promise<void> {
+  const running = job.value;
+  if (!running) return;
+  cancelling.value = true;
+  try {
+    await json<Plan | PlanJob>('POST', `/stations/${enc(stationId.value)}/plans/${enc(running.id)}/cancel`);
+  } catch (e) {
+    showError(e);
+  } finally {
+    cancelling.value = false;
   }
 }
 
@@ -215,10 +281,10 @@ function Controls({ s }: { s: Session }) {
         </div>
         {planner ? (
           <>
-            <button type="button" class="primary" disabled={busy.value !== null} onClick={() => void createPlan()}>
-              {busy.value === 'plan' ? t('creating') : t('createPlan')}
+            <button type="button" class="primary" disabled={busy.value !== null || job.value !== null} onClick={() => void createPlan()}>
+              {busy.value === 'plan' || job.value !== null ? t('creating') : t('createPlan')}
             </button>
-            <button type="button" class="secondary" disabled={busy.value !== null || plan?.status !== 'draft'} onClick={() => void publish()}>
+            <button type="button" class="secondary" disabled={busy.value !== null || job.value !== null || plan?.status !== 'draft'} onClick={() => void publish()}>
               {busy.value === 'publish' ? t('publishing') : t('publish')}
             </button>
           </>
@@ -377,8 +443,9 @@ export function RosterScreen() {
         <Controls s={s} />
       </section>
       <div id="flash" class="flash-area">
-        {f ? f.kind === 'error' ? <ErrorBox error={f.error} /> : <Notice kind="info" text={f.text} /> : null}
+        {f ? f.kind === 'error' ? <ErrorBox error={f.error} /> : <Notice kind={f.kind === 'failed' ? 'error' : 'info'} text={f.text} /> : null}
       </div>
+      {job.value ? <PlanJobCard job={job.value} points={jobPoints.value} cancelling={cancelling.value} onCancel={() => void cancelJob()} /> : null}
       {plan ? <KpiTiles plan={plan} target={target} /> : null}
       {plan ? <PlanQuality plan={plan} /> : null}
       {showsRoster ? <RosterCard s={s} /> : null}
