@@ -317,8 +317,8 @@ export class RevisedSimplex {
     this.iterations++;
   }
 
-  /** Primal simplex from the current (feasible) basis. */
-  solve(maxIterations = 100_000, deadline = Infinity): LpStatus {
+  /** Primal simplex from the current (feasible) basis. `shouldStop` ends it early like the deadline (a cancelled job). */
+  solve(maxIterations = 100_000, deadline = Infinity, shouldStop?: () => boolean): LpStatus {
     const { m, xB } = this;
     this.ensurePricing();
     const rc = this.rc;
@@ -326,7 +326,7 @@ export class RevisedSimplex {
     const isBasic = this.isBasic;
     this.price();
     for (let it = 0; it < maxIterations; it++) {
-      if ((it & 31) === 31 && performance.now() >= deadline) return 'iteration-limit';
+      if ((it & 31) === 31 && (performance.now() >= deadline || shouldStop?.() === true)) return 'iteration-limit';
       const n = this.n;
       // Devex pricing: the largest rc² / weight among the columns with a negative reduced cost.
       let q = -1;

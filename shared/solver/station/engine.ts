@@ -149,7 +149,7 @@ export class StationBound {
  * without them is worth its COVER weight, a grid nobody else covers its AB-2 weight). Repeats until no person can
  * improve; returns how many columns changed.
  */
-export function bestResponses(state: RosterState, pricer: Pricer, order: readonly number[], deadline: number): number {
+export function bestResponses(state: RosterState, pricer: Pricer, order: readonly number[], deadline: number, shouldStop?: () => boolean): number {
   const { model } = state;
   const days = state.days;
   const prices: Prices = { row: new Float64Array(model.rows.length), ab: new Float64Array(model.communities.length * days) };
@@ -157,7 +157,7 @@ export function bestResponses(state: RosterState, pricer: Pricer, order: readonl
   for (let sweep = 0; sweep < 20; sweep++) {
     let improved = 0;
     for (const p of order) {
-      if (performance.now() > deadline) return changed + improved;
+      if (performance.now() > deadline || shouldStop?.() === true) return changed + improved;
       const c = model.communityOf[p]!;
       let current = state.rowCost(p);
       for (let d = 0; d < days; d++) {
@@ -252,7 +252,7 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
     const start = model.people.map((_, p) => state.choice.slice(p * days, (p + 1) * days));
     master = new StationMaster(model, start, model.people.map((_, p) => state.rowCost(p)));
     while (!boundStop() && !proven()) {
-      const status = master.lp.solve(100_000, boundDeadline);
+      const status = master.lp.solve(100_000, boundDeadline, options.shouldStop);
       if (status !== 'optimal' && status !== 'iteration-limit') {
         master = null;
         break;
@@ -298,7 +298,7 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
       if (ok) for (let d = 0; d < days; d++) s2.set(p * days + d, choice[d]!);
     });
     repair(second);
-    bestResponses(second, bound.pricer, shuffled(), deadline);
+    bestResponses(second, bound.pricer, shuffled(), deadline, options.shouldStop);
     const score = second.total();
     if (score < bestScore) {
       bestScore = score;

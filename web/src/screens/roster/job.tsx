@@ -12,7 +12,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The proven-gap sentence of a score and a bound (the one a finished plan shows), or null while either is unknown. */
 export function progressGap(score: number | null, bound: number | null): string | null {
-  if (score === null || bound === null) return null;
+  // A bound of 0 proves nothing yet ("within 100 %"): the sentence waits for a real one.
+  if (score === null || bound === null || (bound <= 0 && score > 0)) return null;
   const gap = score > 0 ? Math.max(0, (score - bound) / score) : 0;
   return gap <= 0 ? t('planOptimal', { score }) : t('planGap', { gap: gapPercent(gap), score, bound });
 }
