@@ -11,6 +11,7 @@ import { createStoreClient, ensureTable } from '../shared/store/client.ts';
 import { RosterStore, newAuditId, useStore } from '../shared/store/index.ts';
 import { DevTokenRequest, createDevAuthority, type DevAuthority } from './dev-auth.ts';
 import { dispatch } from './gateway.ts';
+import { abandonLocalJobs } from '../functions/plans/launch.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEMO_STATION_ID = 'demo';
@@ -190,6 +191,8 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      // Planning jobs of this process write to the store: stop them before it closes.
+      await abandonLocalJobs();
       await embedded.close();
     },
   };

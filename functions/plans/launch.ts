@@ -31,9 +31,10 @@ export function lambdaLauncher(functionName: string, client?: LambdaClient): Pla
 
 /** Jobs running in this process, so that the local server (and the tests) can wait for them before closing the store. */
 const running = new Set<Promise<JobOutcome>>();
+let closing = new AbortController();
 
 export const localLauncher: PlanJobLauncher = async (job) => {
-  const run = runPlanJob(storeFromEnvironment(), job).catch((error: unknown) => {
+  const run = runPlanJob(storeFromEnvironment(), job, { signal: closing.signal }).catch((error: unknown) => {
     console.error(JSON.stringify({ level: 'error', message: 'local planning job failed', ...job, error: String(error) }));
     return 'failed' as const;
   });
@@ -44,6 +45,16 @@ export const localLauncher: PlanJobLauncher = async (job) => {
 /** Waits for every local job to end (they end by themselves: each has its time budget). */
 export async function localJobsSettled(): Promise<void> {
   while (running.size > 0) await Promise.allSettled([...running]);
+}
+
+/**
+ * Stops every local job without writing its plan (the local server is closing its store); their items stay
+ * `solving` and are reported failed once stale, as a worker that died would leave them.
+ */
+export async function abandonLocalJobs(): Promise<void> {
+  closing.abort();
+  await localJobsSettled();
+  closing = new AbortController();
 }
 
 let chosen: PlanJobLauncher | undefined;

@@ -21,6 +21,8 @@ export type RunOptions = {
   /** Between progress writes (default about a second). */
   everyMs?: number;
   log?: (line: Record<string, unknown>) => void;
+  /** Aborted when the process is going away (the local server closing): the solve stops and nothing more is written. */
+  signal?: AbortSignal;
 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -47,10 +49,12 @@ export async function runPlanJob(store: RosterStore, ref: JobRef, options: RunOp
       () => (settled = true),
     );
     if (job.cancelRequestedAt !== undefined) handle.stop();
+    const abandon = () => handle.stop();
+    options.signal?.addEventListener('abort', abandon, { once: true });
     // Heartbeat and progress until the solver answers; the write's answer says whether to stop.
     while (!settled) {
       await Promise.race([sleep(everyMs), handle.result.catch(() => undefined)]);
-      if (settled) break;
+      if (settled || options.signal?.aborted) break;
       const at = now();
       const latest = handle.latest();
       progress = better({ ...progress, elapsedSeconds: elapsedSince(job.createdAt, at) }, latest ? { score: latest.score, bound: latest.bound } : {});
@@ -64,6 +68,9 @@ export async function runPlanJob(store: RosterStore, ref: JobRef, options: RunOp
       if (told.cancelRequested && !handle.stopped()) handle.stop();
     }
     const solved = await handle.result;
+    options.signal?.removeEventListener('abort', abandon);
+    // Left as it is: readers report it failed once its heartbeat is stale (docs/planning-jobs.md).
+    if (options.signal?.aborted) return 'lost';
     const done = now();
     const final: PlanProgress = { elapsedSeconds: elapsedSince(job.createdAt, done), score: solved.score.total, bound: solved.bound ?? progress.bound };
     const plan = draftOf({ id: job.id, stationId: job.stationId, createdAt: job.createdAt, createdBy: job.createdBy }, inputs, solved, {
