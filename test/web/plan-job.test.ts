@@ -69,8 +69,15 @@ describe('a plan made as a job', () => {
     expect(await card.locator('.job-gap').textContent()).toBe('Proven within 7.5 % of the best possible plan (score 4321, lower bound 4000).');
     await screenshot(page, 'plan-job-progress');
 
-    await card.getByRole('button', { name: 'Stop and keep the best' }).click();
-    await page.getByText(/Stopped early: plan pl_\w+ is the best plan found/).waitFor();
+    // The same card in Chinese, and its button stops the job.
+    await page.locator('.lang-toggle').click();
+    await card.getByRole('heading', { name: '正在生成排班' }).waitFor();
+    await card.getByText('当前最佳方案得分 4321').waitFor();
+    expect(await card.locator('.job-gap').textContent()).toBe('与最优方案相差不超过 7.5 %（得分 4321，下界 4000）。');
+    await screenshot(page, 'plan-job-progress-zh');
+    await card.getByRole('button', { name: '取消并保留当前最佳' }).click();
+    await page.getByText(/已提前停止：排班 pl_\w+ 为此前找到的最佳方案/).waitFor();
+    await page.locator('.lang-toggle').click();
     expect(await card.count()).toBe(0);
     const grid = page.getByRole('grid', { name: 'Roster' });
     await grid.waitFor();
