@@ -8,6 +8,7 @@ import { authorizeStation } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { LeaveBody, LeaveId, LeaveListQuery, RequestDecisionBody, SwapBody, SwapId, SwapListQuery, type Inbox, type LeaveRequest, type Swap, type SwapCheck } from '../../shared/domain/day-to-day.ts';
 import { forbidden, notFound } from '../../shared/domain/errors.ts';
+import { say } from '../../shared/i18n/index.ts';
 import type { StationRecord } from '../../shared/domain/station.ts';
 import { applyLeave, currentRoster, publishSwap, waitingNotices } from '../../shared/daytoday/effects.ts';
 import { newId } from '../../shared/daytoday/ids.ts';
@@ -34,7 +35,7 @@ const swapIdOf = (path: Record<string, string>) => parseOr400(z.object({ swapId:
 
 async function stationOr404(stationId: string): Promise<StationRecord> {
   const station = await storeFromEnvironment().stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   return station;
 }
 
@@ -75,7 +76,7 @@ export async function listLeave(request: ApiRequest) {
   await authorizeStation(request.actor, 'request.own', stationId);
   const query = parseOr400(LeaveListQuery, { status: request.query.status, personId: request.query.personId }, 'query');
   const leader = isLeader(request.actor, stationId);
-  if (!leader && query.personId !== undefined && query.personId !== request.actor.sub) throw forbidden('AUTH-ROLE', 'You see your own leave requests only.');
+  if (!leader && query.personId !== undefined && query.personId !== request.actor.sub) throw forbidden('AUTH-ROLE', say('error.auth.ownLeave'));
   const store = storeFromEnvironment();
   await resumeEffects(stationId, request.actor);
   const personId = leader ? query.personId : request.actor.sub;
@@ -100,7 +101,7 @@ export async function decideLeaveRequest(request: ApiRequest) {
       entry: entry(stationId, request.actor, now, 'leave.decided', { kind: 'leave', id }, `${body.decision === 'approve' ? 'approved' : 'rejected'} the leave ${id} of ${next.personId} from ${next.from} to ${next.to}${body.comment ? `: ${body.comment}` : ''} (LV-1)`, { leaveId: id, decision: body.decision, status: next.status, version: next.version }),
     };
   });
-  if (!result) throw notFound(`No leave request ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.leave', { leaveId: id, stationId }));
   const leave = result.doc;
   if (result.changed) {
     if (leave.status === 'approved') await applyLeave(store, leave, request.actor);
@@ -119,7 +120,7 @@ export async function withdrawLeaveRequest(request: ApiRequest) {
     const w = withdrawLeave(current, request.actor, now);
     return w.changed ? { next: w.next, entry: entry(stationId, request.actor, now, 'leave.withdrawn', { kind: 'leave', id }, `withdrew the leave request ${id} (${current.from} to ${current.to})`, { leaveId: id, version: w.next.version }) } : null;
   });
-  if (!result) throw notFound(`No leave request ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.leave', { leaveId: id, stationId }));
   return { body: result.doc };
 }
 
@@ -180,7 +181,7 @@ export async function acceptSwapRequest(request: ApiRequest) {
     const a = acceptSwap(current, request.actor, now);
     return a.changed ? { next: a.next, entry: entry(stationId, request.actor, now, 'swap.accepted', { kind: 'swap', id }, `${request.actor.sub} accepted the swap ${id}; it waits for a station leader (SW-1)`, { swapId: id, version: a.next.version }) } : null;
   });
-  if (!result) throw notFound(`No swap ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.swap', { swapId: id, stationId }));
   if (result.changed) {
     const s = result.doc;
     const dates = swapDates(s);
@@ -197,7 +198,7 @@ export async function decideSwapRequest(request: ApiRequest) {
   const station = await stationOr404(stationId);
   const store = storeFromEnvironment();
   const found = await store.swaps.get(stationId, id);
-  if (!found) throw notFound(`No swap ${id} at station ${stationId}.`);
+  if (!found) throw notFound(say('error.notFound.swap', { swapId: id, stationId }));
   const dates = swapDates(found);
   const from = addDaysTo(dates[0]!, -1);
   const to = addDaysTo(dates[dates.length - 1]!, 1);
@@ -218,7 +219,7 @@ export async function decideSwapRequest(request: ApiRequest) {
       entry: entry(stationId, request.actor, now, 'swap.decided', { kind: 'swap', id }, `${body.decision === 'approve' ? 'approved' : 'rejected'} the swap ${id} (${current.mine.personId} ${current.mine.date} with ${current.theirs.personId} ${current.theirs.date}) (SW-1)`, { swapId: id, decision: body.decision, status: d.next.status, version: d.next.version }),
     };
   });
-  if (!result) throw notFound(`No swap ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.swap', { swapId: id, stationId }));
   const swap = result.doc;
   if (result.changed) {
     if (swap.status === 'approved') await publishSwap(store, station, swap, request.actor);
@@ -236,7 +237,7 @@ export async function withdrawSwapRequest(request: ApiRequest) {
     const w = withdrawSwap(current, request.actor, now);
     return w.changed ? { next: w.next, entry: entry(stationId, request.actor, now, 'swap.withdrawn', { kind: 'swap', id }, `withdrew the swap ${id}`, { swapId: id, version: w.next.version }) } : null;
   });
-  if (!result) throw notFound(`No swap ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.swap', { swapId: id, stationId }));
   return { body: result.doc };
 }
 
