@@ -10,7 +10,7 @@ import { authorizeStation } from '../../shared/http/access.ts';
 import type { RecordedAbsence } from '../../shared/domain/absences.ts';
 import { AbsenceBody, AbsenceId, DateRange } from '../../shared/domain/day-to-day.ts';
 import { badRequest, notFound } from '../../shared/domain/errors.ts';
-import { say } from '../../shared/i18n/index.ts';
+import { reasonName, say, summaryOf } from '../../shared/i18n/index.ts';
 import type { Absence, StationConfig } from '../../shared/domain/station.ts';
 import { configOf, newId } from '../../shared/daytoday/ids.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
@@ -85,7 +85,7 @@ function absenceEntry(stationId: string, actor: Actor, now: Date, action: 'absen
     actor,
     action,
     target: { kind: 'absence', id: a.id ?? '' },
-    summary: `${action === 'absence.recorded' ? 'recorded' : 'removed'} the absence ${a.id} of ${a.personId} from ${a.from} to ${a.to} (${a.reason}) (ROT-4)`,
+    ...summaryOf(say('audit.absence', { action, absenceId: a.id ?? '', personId: a.personId, from: a.from, to: a.to, reason: a.reason })),
     detail: { absenceId: a.id, personId: a.personId, from: a.from, to: a.to, reason: a.reason, version },
   };
 }
@@ -97,7 +97,7 @@ const replanCause = (now: Date, actor: Actor, a: Absence, what: string) => ({
   why: {
     kind: 'day-to-day' as const,
     en: `the absence ${a.id} of ${a.personId} (${a.from} to ${a.to}, ${a.reason}) was ${what}`,
-    zh: `${a.personId}的缺勤${a.id}（${a.from}至${a.to}）已${what === 'recorded' ? '登记' : '撤销'}`,
+    zh: `${a.personId}的缺勤${a.id}（${a.from}至${a.to}，${reasonName('zh', a.reason)}）已${what === 'recorded' ? '登记' : '撤销'}`,
   },
   detail: { absenceId: a.id, personId: a.personId },
 });

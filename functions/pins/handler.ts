@@ -8,7 +8,7 @@ import { authorizeStation } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { DateRange, PinBody, PinId, type Pin, type PinSet } from '../../shared/domain/day-to-day.ts';
 import { badRequest, notFound, ruleBreak, saidDetail } from '../../shared/domain/errors.ts';
-import { isMessageKey, say } from '../../shared/i18n/index.ts';
+import { isMessageKey, postName, say, summaryOf } from '../../shared/i18n/index.ts';
 import type { StationConfig } from '../../shared/domain/station.ts';
 import { configOf, newId } from '../../shared/daytoday/ids.ts';
 import { pinRefusal, pinShift } from '../../shared/daytoday/pins.ts';
@@ -55,7 +55,7 @@ export async function setPin(request: ApiRequest) {
     at: now.toISOString(),
     actor: request.actor,
     key: `${pin.id}@set`,
-    why: { kind: 'day-to-day', en: `${pin.personId} was pinned to ${pin.post} on ${pin.date} (${pin.id})`, zh: `${pin.personId}于${pin.date}被固定为${pin.post}（${pin.id}）` },
+    why: { kind: 'day-to-day', en: `${pin.personId} was pinned to ${pin.post} on ${pin.date} (${pin.id})`, zh: `${pin.personId}于${pin.date}被固定为${postName('zh', pin.post)}（${pin.id}）` },
     detail: { pinId: pin.id, personId: pin.personId },
   });
   return { status: 201, body: { ...pin, ...(replaced ? { replaces: replaced.id } : {}) } satisfies PinSet, headers: { location: `/stations/${stationId}/pins/${pin.id}` } };
@@ -89,7 +89,7 @@ export async function removePin(request: ApiRequest) {
     at: now.toISOString(),
     actor: request.actor,
     key: `${pin.id}@removed`,
-    why: { kind: 'day-to-day', en: `the pin ${pin.id} of ${pin.personId} on ${pin.date} was removed`, zh: `${pin.personId}于${pin.date}的固定安排${pin.id}已取消` },
+    why: { kind: 'day-to-day', en: `the pin ${pin.id} of ${pin.personId} on ${pin.date} was removed`, zh: `${pin.personId}于${pin.date}的固定岗位${pin.id}已取消` },
     detail: { pinId: pin.id, personId: pin.personId },
   });
   return { status: 204 };
@@ -103,7 +103,7 @@ function pinEntry(stationId: string, actor: Actor, now: Date, action: 'pin.set' 
     actor,
     action,
     target: { kind: 'pin', id: pin.id },
-    summary: `${action === 'pin.set' ? 'pinned' : 'removed the pin of'} ${pin.personId} ${action === 'pin.set' ? 'to' : 'on'} ${pin.post} (shift ${pin.shift}) on ${pin.date}${replaces ? `, replacing ${replaces}` : ''} (PIN-1)`,
+    ...summaryOf(say('audit.pin', { action, personId: pin.personId, post: pin.post, shift: pin.shift, date: pin.date, ...(replaces ? { replaces } : {}) })),
     detail: { pinId: pin.id, personId: pin.personId, date: pin.date, post: pin.post, shift: pin.shift, version, ...(replaces ? { replaces } : {}) },
   };
 }

@@ -34,6 +34,8 @@ const ZH: readonly (readonly [RegExp, string])[] = [
   [/^before today$/, '早于今天'],
   [/^not published$/, '尚未发布'],
   [/^yourself$/, '不能与自己换班'],
+  [/^at most (\d+) days$/, '最多$1天'],
+  [/^an absence is recorded as an absence, a flexible night is placed by the planner$/, '缺勤应登记为缺勤，夜间弹性工作由排班程序安排'],
   [/^at most (\d+) days from "date"$/, '与“date”最多相隔$1天'],
 ];
 

@@ -237,6 +237,32 @@ export const en = {
   'audit.redeployment.expired': (p) => `request ${str(p.requestId)} expired: it was still pending after its first day ${str(p.from)} (${str(p.personId)}, ${str(p.post)})`,
   'audit.reinforced-duty.declared': (p) => `declared level-1 reinforced duty at ${str(p.stationId)} from ${str(p.from)} to ${str(p.to)}${p.note ? `: ${str(p.note)}` : ''} (FB-4)`,
   'audit.change': (p) => change(p),
+  // ---- audit summaries of the day-to-day loop ----
+  'audit.leave.requested': (p) => `${str(p.requestedBy)} asked for leave for ${str(p.personId)} from ${str(p.from)} to ${str(p.to)} (${str(p.reason)}) (LV-1)`,
+  'audit.leave.decided': (p) =>
+    `${str(p.decision) === 'approve' ? 'approved' : 'rejected'} the leave ${str(p.leaveId)} of ${str(p.personId)} from ${str(p.from)} to ${str(p.to)}${p.comment ? `: ${str(p.comment)}` : ''} (LV-1)`,
+  'audit.leave.withdrawn': (p) => `withdrew the leave request ${str(p.leaveId)} (${str(p.from)} to ${str(p.to)})`,
+  'audit.leave.absence': (p) =>
+    `recorded the absence ${str(p.absenceId)} of ${str(p.personId)} from ${str(p.from)} to ${str(p.to)} (${str(p.reason)}): leave ${str(p.leaveId)} was approved (LV-1, ROT-4)`,
+  'audit.swap.proposed': (p) =>
+    `${str(p.personId)} proposed to swap ${str(p.date)} (${str(p.post)}) with ${str(p.withPersonId)}'s ${str(p.withDate)} (${str(p.withPost)}) (SW-1)`,
+  'audit.swap.accepted': (p) => `${str(p.personId)} accepted the swap ${str(p.swapId)}; it waits for a station leader (SW-1)`,
+  'audit.swap.decided': (p) =>
+    `${str(p.decision) === 'approve' ? 'approved' : 'rejected'} the swap ${str(p.swapId)} (${str(p.personId)} ${str(p.date)} with ${str(p.withPersonId)} ${str(p.withDate)}) (SW-1)`,
+  'audit.swap.withdrawn': (p) => `withdrew the swap ${str(p.swapId)}`,
+  'audit.swap.planned': (p) =>
+    `the approved swap ${str(p.swapId)} (${str(p.personId)} ${str(p.date)} with ${str(p.withPersonId)} ${str(p.withDate)}) as plan ${str(p.planId)} for ${str(p.start)} to ${str(p.end)} (SW-1)`,
+  'audit.swap.published': (p) =>
+    `published the swap ${str(p.swapId)} as plan ${str(p.planId)} for ${str(p.start)} to ${str(p.end)}${list(p.takesOver).length ? `; it replaces ${list(p.takesOver).join(', ')} on those dates` : ''} (SW-1)`,
+  'audit.absence': (p) =>
+    `${str(p.action) === 'absence.recorded' ? 'recorded' : 'removed'} the absence ${str(p.absenceId)} of ${str(p.personId)} from ${str(p.from)} to ${str(p.to)} (${str(p.reason)}) (ROT-4)`,
+  'audit.pin': (p) =>
+    `${str(p.action) === 'pin.set' ? 'pinned' : 'removed the pin of'} ${str(p.personId)} ${str(p.action) === 'pin.set' ? 'to' : 'on'} ${str(p.post)} (shift ${str(p.shift)}) on ${str(p.date)}${p.replaces ? `, replacing ${str(p.replaces)}` : ''} (PIN-1)`,
+  'audit.replan': (p) => {
+    const days = list(p.days);
+    const changed = num(p.changed);
+    return `re-planned the ${days.length} changed day${days.length === 1 ? '' : 's'} ${days.join(', ')} (draft ${str(p.planId)}, every other day of ${str(p.start)} to ${str(p.end)} kept): ${changed} cell${changed === 1 ? '' : 's'} changed`;
+  },
   // ---- errors ----
   'error.notFound.station': (p) => `No station ${str(p.stationId)}.`,
   'error.notFound.plan': (p) => `No plan ${str(p.planId)} at station ${str(p.stationId)}.`,
@@ -265,6 +291,7 @@ export const en = {
   'error.notFound.member': (p) => `${str(p.personId)} is not one of the people of station ${str(p.stationId)}.`,
   'error.auth.noStation': () => 'Your sign-in names no station: notices and calendar feeds belong to a station member.',
   'error.auth.ownLeave': () => 'You see your own leave requests only.',
+  'error.conflict.busy': (p) => `${str(p.id)} is being changed by many people at once; read it again and retry.`,
   // ---- day to day: leave (LV-1) ----
   'leave.forOther': (p) => `You ask for leave for yourself (${str(p.sub)}); only a station leader names another person (LV-1).`,
   'leave.past': (p) => `Leave is asked for days to come: ${str(p.from)} is before today (${str(p.today)}); a leader records past absences directly (LV-1).`,

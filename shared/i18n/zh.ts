@@ -246,6 +246,30 @@ export const zh: Record<keyof typeof en, Template> = {
   'audit.redeployment.expired': (p) => `申请${str(p.requestId)}已过期：到首日${str(p.from)}仍未审批（${str(p.personId)}，${post(p.post)}）`,
   'audit.reinforced-duty.declared': (p) => `宣布${str(p.stationId)}于${str(p.from)}至${str(p.to)}实行一级加强勤务${p.note ? `：${str(p.note)}` : ''}（FB-4）`,
   'audit.change': (p) => change(p),
+  'audit.leave.requested': (p) => `${str(p.requestedBy)}为${str(p.personId)}申请请假：${str(p.from)}至${str(p.to)}（${reasonName('zh', str(p.reason))}）（LV-1）`,
+  'audit.leave.decided': (p) =>
+    `${decisionWord(p.decision)}了${str(p.personId)}的请假申请${str(p.leaveId)}（${str(p.from)}至${str(p.to)}）${p.comment ? `：${str(p.comment)}` : ''}（LV-1）`,
+  'audit.leave.withdrawn': (p) => `撤回了请假申请${str(p.leaveId)}（${str(p.from)}至${str(p.to)}）`,
+  'audit.leave.absence': (p) =>
+    `登记了${str(p.personId)}的缺勤${str(p.absenceId)}（${str(p.from)}至${str(p.to)}，${reasonName('zh', str(p.reason))}）：请假申请${str(p.leaveId)}已批准（LV-1、ROT-4）`,
+  'audit.swap.proposed': (p) =>
+    `${str(p.personId)}提出以自己${str(p.date)}的${post(p.post)}与${str(p.withPersonId)}在${str(p.withDate)}的${post(p.withPost)}换班（SW-1）`,
+  'audit.swap.accepted': (p) => `${str(p.personId)}同意了换班${str(p.swapId)}，等待所领导审批（SW-1）`,
+  'audit.swap.decided': (p) =>
+    `${decisionWord(p.decision)}了换班${str(p.swapId)}（${str(p.personId)} ${str(p.date)}与${str(p.withPersonId)} ${str(p.withDate)}）（SW-1）`,
+  'audit.swap.withdrawn': (p) => `撤回了换班${str(p.swapId)}`,
+  'audit.swap.planned': (p) =>
+    `把已批准的换班${str(p.swapId)}（${str(p.personId)} ${str(p.date)}与${str(p.withPersonId)} ${str(p.withDate)}）编为排班${str(p.planId)}（${str(p.start)}至${str(p.end)}）（SW-1）`,
+  'audit.swap.published': (p) =>
+    `发布了换班${str(p.swapId)}的排班${str(p.planId)}（${str(p.start)}至${str(p.end)}）${list(p.takesOver).length ? `；这些日期取代${list(p.takesOver).join('、')}` : ''}（SW-1）`,
+  'audit.absence': (p) =>
+    `${str(p.action) === 'absence.recorded' ? '登记' : '撤销'}了${str(p.personId)}的缺勤${str(p.absenceId)}（${str(p.from)}至${str(p.to)}，${reasonName('zh', str(p.reason))}）（ROT-4）`,
+  'audit.pin': (p) =>
+    `${str(p.action) === 'pin.set' ? '将' : '取消了'}${str(p.personId)}在${withDay(str(p.date))}${str(p.action) === 'pin.set' ? '固定为' : '的固定岗位'}${post(p.post)}（${str(p.shift)}班）${p.replaces ? `，取代${str(p.replaces)}` : ''}（PIN-1）`,
+  'audit.replan': (p) => {
+    const days = list(p.days);
+    return `重排了有变化的${days.length}天：${days.join('、')}（草稿${str(p.planId)}，${str(p.start)}至${str(p.end)}的其他日期保持不变）：${num(p.changed)}处安排有变化`;
+  },
   'error.notFound.station': (p) => `没有派出所${str(p.stationId)}。`,
   'error.notFound.plan': (p) => `派出所${str(p.stationId)}没有排班${str(p.planId)}。`,
   'error.notFound.redeployment': (p) => `派出所${str(p.stationId)}没有调用申请${str(p.requestId)}。`,
@@ -273,17 +297,18 @@ export const zh: Record<keyof typeof en, Template> = {
   'error.notFound.member': (p) => `${str(p.personId)}不是派出所${str(p.stationId)}的人员。`,
   'error.auth.noStation': () => '你的登录信息没有所属派出所：通知和日历订阅只属于派出所人员。',
   'error.auth.ownLeave': () => '你只能查看自己的请假申请。',
+  'error.conflict.busy': (p) => `${str(p.id)}正被多人同时修改；请重新读取后再试。`,
   'leave.forOther': (p) => `只能为自己（${str(p.sub)}）请假；只有所领导可以为他人申请（LV-1）。`,
   'leave.past': (p) => `请假只能申请今后的日期：${withDay(str(p.from))}早于今天（${str(p.today)}）；过去的缺勤由所领导直接登记（LV-1）。`,
   'leave.notLeader': (p) => `只有派出所${str(p.stationId)}的所长、教导员或副所长可以审批请假（LV-1）。`,
   'leave.own': (p) => `${str(p.sub)}是请假本人：任何人都不能审批自己的请假（LV-1）。`,
-  'leave.decided': (p) => `请假申请${str(p.leaveId)}${requestStatus(p.status)}${p.by ? `（${str(p.by)}${decisionWord(p.decision)}）` : ''}，只能审批一次。`,
+  'leave.decided': (p) => `请假申请${str(p.leaveId)}${requestStatus(p.status)}${p.by ? `（审批人${str(p.by)}）` : ''}，只能审批一次。`,
   'leave.withdrawNotAsker': (p) => `只有申请人（${str(p.requestedBy)}）可以撤回请假申请${str(p.leaveId)}。`,
   'leave.withdrawClosed': (p) => `请假申请${str(p.leaveId)}${requestStatus(p.status)}：只能撤回待审批的申请。`,
   'swap.breaks': (p) => `换班将违反${str(p.rule)}：${violationText(p)}（SW-1）。`,
   'swap.twoPeople': () => '换班须在两个人之间进行，不能与自己换班（SW-1）。',
   'swap.past': (p) => `只能调换今后的班：${withDay(str(p.date))}早于今天（${str(p.today)}）（SW-1）。`,
-  'swap.notPublished': (p) => `只能调换已发布的班：${str(p.side) === 'mine' ? `您${withDay(str(p.date))}` : `${str(p.personId)}${withDay(str(p.date))}`}的班尚未发布（SW-1）。`,
+  'swap.notPublished': (p) => `只能调换已发布的班：${str(p.side) === 'mine' ? '您' : str(p.personId)}在${withDay(str(p.date))}的班尚未发布（SW-1）。`,
   'swap.stale': (p) =>
     `换班${str(p.swapId)}提出后已发布的排班有变（${str(p.personId)}在${withDay(str(p.date))}现为${p.post ? `${post(p.post)}（${str(p.shift)}班）` : '未发布'}）：请重新提出。`,
   'swap.acceptNotYours': (p) => `只有被邀请换班的同事${str(p.personId)}可以确认换班${str(p.swapId)}（SW-1）。`,

@@ -8,6 +8,7 @@
 // (the test station's are in pinyin) and the date format YYYY-MM-DD. Person ids, dates and shift codes never make a run
 // of two letters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as auditHandler } from '../../functions/audit/handler.ts';
 import { handler as feedsHandler } from '../../functions/feeds/handler.ts';
 import { handler as meHandler } from '../../functions/me/handler.ts';
 import { handler as pinsHandler } from '../../functions/pins/handler.ts';
@@ -17,7 +18,7 @@ import { addDaysTo } from '../../shared/rotation/index.ts';
 import { RULE_LIST } from '../../shared/rules/catalogue.ts';
 import { as, firstDate, groupCode } from '../approvals/helpers.ts';
 import { startTestStore, type TestClaims, type TestStore } from '../helpers/dynalite.ts';
-import { S, call, colleague, communityOfficer, deputy, director, feeds, firstMonday, officer, publishPlan, setUp, station } from '../day-to-day/helpers.ts';
+import { S, absences, call, colleague, communityOfficer, deputy, director, feeds, firstMonday, officer, publishPlan, setUp, station } from '../day-to-day/helpers.ts';
 
 const RULE_IDS = RULE_LIST.map((r) => r.id);
 const RULE_ID = new RegExp(`(?<![A-Za-z])(?:${RULE_IDS.join('|')})(?![A-Za-z0-9])`, 'g');
@@ -124,6 +125,29 @@ describe('day-to-day refusals follow Accept-Language', () => {
     expect(zh.body.error.params).toMatchObject({ leaveId: asked.body.id, status: 'approved', decision: 'approve', by: 'P003' });
     const en = await leave.decide('en', asked.body.id, { decision: 'reject' }, director);
     expect(en.body.error.message).toBe(`${asked.body.id} is approved already (approve by P003); it is decided once.`);
+  });
+
+  it('the audit trail of the day-to-day loop reads in Chinese for zh-CN and in English for en', async () => {
+    const day5 = addDaysTo(monday, 5);
+    const pinned = await pin('en', { personId: 'P010', date: day5, post: 'rest' });
+    expect(pinned.status).toBe(201);
+    expect((await call(pinsHandler, 'DELETE', '/stations/{stationId}/pins/{pinId}', { stationId: S, pinId: pinned.body.id }, { claims: director })).status).toBe(204);
+    const absent = await absences.post({ personId: 'P011', from: addDaysTo(monday, 25), to: addDaysTo(monday, 26), reason: 'training' });
+    expect(absent.status).toBe(201);
+    expect((await absences.remove(absent.body.id)).status).toBe(204);
+    const read = async (lang: Lang) => {
+      const answer = await call(auditHandler, 'GET', '/stations/{stationId}/audit', { stationId: S }, { claims: director, headers: headers(lang), query: { limit: '200' } });
+      expect(answer.status).toBe(200);
+      return (answer.body.items as { action: string; summary: string; summaryKey?: string }[]).filter((e) => /^(leave|swap|absence|pin)\./.test(e.action));
+    };
+    const zh = await read('zh-CN');
+    expect(new Set(zh.map((e) => e.action))).toEqual(new Set(['leave.requested', 'leave.decided', 'absence.recorded', 'swap.proposed', 'pin.set', 'pin.removed', 'absence.removed']));
+    for (const e of zh) {
+      expect(e.summaryKey, e.action).toBeDefined();
+      expect(e.summary).toMatch(CHINESE);
+      expect(englishWords(e.summary), e.summary).toEqual([]);
+    }
+    for (const e of await read('en')) expect(e.summary).not.toMatch(CHINESE);
   });
 
   it('notices follow ?lang= as well as Accept-Language', async () => {
