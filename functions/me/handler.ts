@@ -35,6 +35,7 @@ function baseUrl(request: ApiRequest): string {
   return `${proto}://${request.headers.host ?? 'localhost'}`;
 }
 
+/** A new feed secret; the URL asks for the reader's language when it is Chinese (a calendar app sends none). */
 export async function newFeed(request: ApiRequest) {
   const { stationId, personId } = me(request);
   if (request.body !== undefined) parseOr400(CalendarFeedBody, request.body, 'calendar feed request');
@@ -42,7 +43,7 @@ export async function newFeed(request: ApiRequest) {
   if (!(await store.stations.get(stationId))?.people.some((p) => p.id === personId)) throw notFound(say('error.notFound.member', { personId, stationId }));
   const secret = randomBytes(24).toString('base64url');
   await store.notices.setFeed(stationId, personId, hashOf(secret), new Date().toISOString());
-  return { status: 201, body: { url: `${baseUrl(request)}/feeds/${secret}.ics`, personId, stationId } satisfies CalendarFeed, headers: { 'cache-control': 'no-store' } };
+  return { status: 201, body: { url: `${baseUrl(request)}/feeds/${secret}.ics${request.lang === 'zh' ? '?lang=zh' : ''}`, personId, stationId } satisfies CalendarFeed, headers: { 'cache-control': 'no-store' } };
 }
 
 export async function revokeFeed(request: ApiRequest) {

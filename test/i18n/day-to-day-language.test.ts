@@ -163,7 +163,11 @@ describe('day-to-day refusals follow Accept-Language', () => {
   it('the calendar feed writes Chinese event titles with ?lang=zh, the English machine names without', async () => {
     const made = await feeds.create(officer);
     expect(made.status).toBe(201);
-    const feed: string = made.body.url.split('/feeds/')[1] ?? '';
+    expect(made.body.url).toMatch(/\.ics$/);
+    // Asked for in Chinese, the URL carries ?lang=zh (a calendar app sends no Accept-Language).
+    const zhMade = await call(meHandler, 'POST', '/me/calendar-feed', {}, { claims: officer, headers: headers('zh-CN') });
+    expect(zhMade.body.url).toMatch(/\.ics\?lang=zh$/);
+    const feed: string = (zhMade.body.url.split('/feeds/')[1] ?? '').split('?')[0] ?? '';
     const en = await call(feedsHandler, 'GET', '/feeds/{feed}', { feed }, { claims: null });
     const zh = await call(feedsHandler, 'GET', '/feeds/{feed}', { feed }, { claims: null, query: { lang: 'zh' } });
     expect(en.status).toBe(200);
