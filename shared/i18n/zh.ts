@@ -2,7 +2,7 @@
 import type { en } from './en.ts';
 import { joinList, list, num, objects, round1, str, type Json, type Params, type Template } from './format.ts';
 import { detailText } from './details.ts';
-import { fieldName, groupName, kindName, meetingName, postName, rankName, reasonName, skillName, weekdayName } from './terms.ts';
+import { fieldName, groupName, itemFieldName, kindName, meetingName, postName, rankName, reasonName, skillName, weekdayName } from './terms.ts';
 
 const STAFF_HEADERS: Record<string, string> = { name: '姓名', id: '警号', kind: '类别', rank: '职务', group: '班组', skills: '技能', community: '社区', role: 'AB角', dedicated: '专职', since: '任职日期', joined: '入警日期' };
 /** CP-2's target is pro-rated for days of absence and public holidays in the week. */
@@ -141,9 +141,9 @@ function change(c: Params): string {
     case 'item.removed':
       return `${label}：删除${str(c.id)}`;
     case 'item.changed':
-      return `${label}${str(c.id)}：${str(c.path)}由${show(str(c.path), c.from)}改为${show(str(c.path), c.to)}`;
+      return `${label}${str(c.id)}：${itemFieldName('zh', str(c.path))}由${show(str(c.path), c.from)}改为${show(str(c.path), c.to)}`;
     default:
-      return `${label}${c.path ? `.${str(c.path)}` : ''}：由${show(field, c.from)}改为${show(field, c.to)}`;
+      return `${label}${c.path ? `（${fieldName('zh', str(c.path))}）` : ''}：由${show(field, c.from)}改为${show(field, c.to)}`;
   }
 }
 
