@@ -42,7 +42,7 @@ export async function setPin(request: ApiRequest) {
       createdBy: request.actor.sub,
     };
     const refusal = pinRefusal({ station: config, approved, pin, today: todayIn(config.timezone, now) });
-    if (refusal) throw ruleBreak(refusal.rule, refusal.message, [{ path: 'post', message: refusal.message }]);
+    if (refusal) throw ruleBreak(refusal.rule, refusal.said ?? refusal.message, [{ path: 'post', message: refusal.message }]);
     const replaced = config.pins.find((p) => p.personId === pin.personId && p.date === pin.date);
     const next: StationConfig = { ...config, pins: [...config.pins.filter((p) => p !== replaced), pin] };
     return { config: next, result: { pin, replaced }, entry: pinEntry(stationId, request.actor, now, 'pin.set', pin, current.version + 1, replaced?.id) };

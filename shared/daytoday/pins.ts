@@ -8,9 +8,11 @@ import { addDaysTo, patternShiftCode, restCode, COMMUNITY_WEEKDAY_SHIFT } from '
 import { demandApplies } from '../rules/days.ts';
 import { dayBreaks, pinDateRefusal } from '../rules/day-to-day.ts';
 import { buildModel, optionForPin } from '../solver/model.ts';
+import { isMessageKey, type Said } from '../i18n/index.ts';
 import { assignmentAs, stationCalendar } from './assignments.ts';
 
-export type PinRefusal = { rule: string; message: string };
+/** `said`: the broken rule's sentence as a catalogue key and params, so the refusal reads in the caller's language. */
+export type PinRefusal = { rule: string; message: string; said?: Said };
 
 /** The shift a pin means when it names none: the person's own shift where the post is asked for in it, else the post's. */
 export function pinShift(station: StationConfig, body: Pick<PinBody, 'personId' | 'date' | 'post' | 'shift'>): string {
@@ -54,7 +56,10 @@ export function pinRefusal(input: {
   });
   const ctx = { station, start: before, days: 3, approved: [...approved], calendar: stationCalendar(station) };
   const broken = dayBreaks(ctx, [pinned, ...around], [{ personId: pin.personId, date: pin.date }])[0];
-  if (broken) return { rule: broken.rule, message: broken.message };
+  if (broken) {
+    const key = broken.key;
+    return { rule: broken.rule, message: broken.message, ...(isMessageKey(key) ? { said: { key, params: broken.params ?? {}, message: broken.message } } : {}) };
+  }
   const domain = model.domains[p * 3 + 1]!;
   const offered = optionForPin(domain, pin) ?? (pin.post === 'rest' && domain[0]!.kind !== 'absent' ? domain[0]! : null);
   if (!offered)

@@ -7,6 +7,7 @@ import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
 import type { StationConfig } from '../domain/station.ts';
 import { addDaysTo } from '../rotation/index.ts';
 import { leaveDeciderRefusal, swapBreak, swapPartiesRefusal } from '../rules/day-to-day.ts';
+import { isMessageKey } from '../i18n/index.ts';
 import { assignmentAs, stationCalendar } from './assignments.ts';
 
 export const LEADER_GROUPS = ['director', 'instructor', 'deputy'] as const;
@@ -118,7 +119,11 @@ export function assertSwapAllowed(station: StationConfig, approved: readonly App
   const start = addDaysTo(dates[0]!, -1);
   const ctx = { station, start, days: 3, approved: [...approved], calendar: stationCalendar(station) };
   const broken = swapBreak(ctx, afterSwap(station, approved, roster, swap), cells);
-  if (broken) throw ruleBreak(broken.rule, `The swap would break ${broken.rule}: ${broken.message} (SW-1).`, [{ path: 'date', message: broken.message }]);
+  if (!broken) return;
+  // The broken rule's own sentence in the caller's language when it has a catalogue key (shared/i18n), else in English.
+  const text = `The swap would break ${broken.rule}: ${broken.message} (SW-1).`;
+  const key = broken.key;
+  throw ruleBreak(broken.rule, isMessageKey(key) ? { key, params: broken.params ?? {}, message: text } : text, [{ path: 'date', message: broken.message }]);
 }
 
 /** The two sides of a proposed swap as the published roster has them; 422 SW-1 when either day is not published. */

@@ -6,6 +6,7 @@ import { branchEn, branchZh } from './i18n-branch.ts';
 import { RANK_NAMES, fieldName, groupName, kindName, postName, rankName, skillName } from '../../shared/i18n/terms.ts';
 import { setupEn, setupZh } from './i18n-setup.ts';
 import { calendarEn, calendarZh } from './i18n-calendar.ts';
+import { dayToDayEn, dayToDayZh } from './i18n-daytoday.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -166,7 +167,7 @@ const base = {
   screen_audit: 'Audit trail',
 } as const;
 
-const en = { ...base, ...setupEn, ...calendarEn, ...branchEn };
+const en = { ...base, ...setupEn, ...calendarEn, ...branchEn, ...dayToDayEn };
 
 export type MessageKey = keyof typeof en;
 
@@ -174,6 +175,7 @@ const zh: Record<MessageKey, string> = {
   ...setupZh,
   ...calendarZh,
   ...branchZh,
+  ...dayToDayZh,
   appTitle: '勤务排班',
   langToggle: 'EN',
   langToggleLabel: 'Switch to English',
@@ -375,6 +377,9 @@ export const RULE_TITLES_ZH: Record<string, string> = {
   'AP-5': '申请范围',
   'AP-6': '调用代价',
   'CP-6': '任职年限',
+  'PIN-1': '固定岗位予以保留',
+  'LV-1': '请假由所领导审批',
+  'SW-1': '换班',
 };
 
 /** Chinese one-line meanings of the rules (the catalogue's sentences are English). */
@@ -394,6 +399,14 @@ export const RULE_SENTENCES_ZH: Record<string, string> = {
   'AB-2': '每个法定工作日，每个网格都有 A 角或一名 B 角在社区工作（避免断点）。',
   'CAL-3': '排班遵循国务院公布的法定节假日和调休安排；没有当年数据时如实提示，绝不猜测。',
   COVER: '各岗位按本所需求配齐人员；无法满足的作为缺口报告并说明原因。',
+  'ROT-4': '请假、培训或病休人员在相应日期不排班。',
+  'SKILL-1': '需要技能的岗位（驾驶、办案、指挥调度）只安排具备该技能的人员。',
+  'FB-1': '专职社区民警不准从事 01、02 巡逻车的值守工作。',
+  'FB-2': '专职社区民警不办理行政拘留以上案件，不承担办案指标。',
+  'FB-3': '专职社区民警只有在经批准调用的人员、岗位和日期内，才从事值班、勤务、指挥室、安检、大型活动或专项行动等非社区工作。',
+  'PIN-1': '所领导对今后某天手工固定的岗位，以后每次排班都保留；违反硬性规则的固定会被拒绝并说明规则。',
+  'LV-1': '民警或辅警申请请假，由所领导（而非本人）批准或驳回；批准的请假即为缺勤。',
+  'SW-1': '两人可以换班：对方同意、所领导批准，且换班不违反任何一方的硬性规则。',
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -8,6 +8,9 @@ import { ApiError, apiUrl, download, json } from '../../api.ts';
 import { formatDay, lang, t, tx } from '../../i18n.ts';
 import {
   addDays,
+  cellMarks,
+  canManageAbsences,
+  canManagePins,
   canPlan,
   canReadRequests,
   canReadRoster,
@@ -30,6 +33,8 @@ import { communityName, people, personName, session, station, directory, station
 import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorBox, Notice } from '../../ui/errors.tsx';
 import { Inbox, createRequest, loadInbox } from '../approvals.tsx';
+import { absences, loadMarks, marksChanged, pins, refusal, replanChanged, rosterChanged, target } from '../../daytoday-state.ts';
+import { CellActions } from './cell-actions.tsx';
 import { Legend, RosterGrid, type GridHandle } from './grid.tsx';
 import { Issues, KpiTiles, Kpis, PlanQuality, Suggestions, suggestionKey, type SuggestionState } from './panels.tsx';
 
@@ -286,6 +291,13 @@ function RosterCard({ s }: { s: Session }) {
   const grid = useRef<GridHandle>(null);
   const v = view.value;
   const leader = canReadRoster(s, stationId.value);
+  // The day-to-day marks (absences, pins) of the dates on show, for those who record them.
+  const acts = canManageAbsences(s, stationId.value) || canManagePins(s, stationId.value);
+  const shownFrom = v ? (v.kind === 'plan' ? v.plan.start : v.from) : null;
+  const shownDays = v ? (v.kind === 'plan' ? v.plan.days : days.value) : 0;
+  useEffect(() => {
+    if (acts && shownFrom) loadMarks(stationId.value, shownFrom, addDays(shownFrom, shownDays - 1)).catch(showError);
+  }, [acts, shownFrom, shownDays, marksChanged.value]);
   const heading = <h2 id="roster-title">{rosterTitle(s)}</h2>;
   if (!v)
     return (
@@ -336,8 +348,20 @@ function RosterCard({ s }: { s: Session }) {
             shortfalls={shortfallIndex(plan?.shortfalls ?? [])}
             communityName={communityName}
             liveId="cell-details"
+            {...(acts
+              ? {
+                  marks: cellMarks(pins.value, absences.value, dates),
+                  refused: refusal.value,
+                  changed: replanChanged.value,
+                  onCell: (personId: string, date: string) => {
+                    if (refusal.value && (refusal.value.personId !== personId || refusal.value.date !== date)) refusal.value = null;
+                    target.value = { personId, date };
+                  },
+                }
+              : {})}
           />
         </div>
+        {acts ? <CellActions /> : null}
         <p id="cell-details" class="cell-details" aria-live="polite" aria-atomic="true">
           {t('cellDetailsEmpty')}
         </p>
@@ -364,6 +388,18 @@ export function RosterScreen() {
     void loadView();
     if (canReadRequests(s, stationId.value)) void loadInbox();
   }, [s]);
+  // A publication from the day-to-day panel (a re-plan, a swap): show the published roster of the dates on screen.
+  const published = rosterChanged.value;
+  useEffect(() => {
+    if (!published) return;
+    const v = view.value;
+    if (v?.kind === 'plan') {
+      start.value = v.plan.start;
+      days.value = v.plan.days;
+    }
+    view.value = null;
+    void loadView();
+  }, [published]);
   if (!s) return null;
   const wide = canReadRoster(s, stationId.value);
   const v = view.value;
