@@ -161,7 +161,7 @@ function Sheet({ personId, date }: { personId: string; date: string }) {
       {refused ? (
         <div class="alert error pin-refusal" role="alert" data-rule={refused.rule}>
           <p>
-            <RuleChip id={refused.rule} /> <strong>{`${t('pinRefused')}: ${ruleTitle(refused.rule)}`}</strong>
+            <RuleChip id={refused.rule} /> <strong>{t('pinRefused', { title: ruleTitle(refused.rule) })}</strong>
           </p>
           <p>{refused.message}</p>
         </div>

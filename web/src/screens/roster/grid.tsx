@@ -248,7 +248,7 @@ export function RosterGrid({ groups, dates, index, violations, shortfalls, commu
                         {code}
                         {refusal ? (
                           <span class="cell-refusal" role="alert" data-rule={refusal.rule}>
-                            <span class="rule-chip sev-hard">{refusal.rule}</span> <strong>{`${t('pinRefused')}: ${ruleTitle(refusal.rule)}`}</strong>
+                            <span class="rule-chip sev-hard">{refusal.rule}</span> <strong>{t('pinRefused', { title: ruleTitle(refusal.rule) })}</strong>
                             <span class="cell-refusal-text">{refusal.message}</span>
                           </span>
                         ) : null}
