@@ -100,6 +100,7 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     for (const d of leaveDays) expect(datesBefore.has(d), d).toBe(true);
     const unreadBefore = await badge(op);
 
+    await panel.getByText('申请请假', { exact: true }).click(); // the form folds open on the phone
     const leaveForm = op.getByRole('form', { name: '申请请假' });
     await leaveForm.locator('#leave-from').fill(leaveDays[0]!);
     await leaveForm.locator('#leave-to').fill(leaveDays[1]!);
@@ -233,10 +234,87 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     await page.close();
   }, 180_000);
 
+  it('a swap from the phone: the check names the rule before sending, the colleague accepts, the director approves', async () => {
+    // Three people of duty group G1 on one primary-shift day: two auxiliaries on different posts, and P005 on a patrol car.
+    const [a, b, driver] = await Promise.all(['P054', 'P056', 'P005'].map(published));
+    const one = (list: Assignment[], d: string) => {
+      const day = list.filter((x) => x.date === d);
+      return day.length === 1 ? day[0]! : undefined;
+    };
+    const date = Array.from({ length: 14 }, (_, i) => addDaysTo(planStart, 7 + i)).find((d) => {
+      const [x, y, z] = [one(a!, d), one(b!, d), one(driver!, d)];
+      return x && y && z && x.shift === 'P' && y.shift === 'P' && x.post !== y.post && z.post.startsWith('patrol-');
+    })!;
+    expect(date).toBeDefined();
+    const mine = one(a!, date)!;
+    const theirs = one(b!, date)!;
+
+    const aux = await open(phone, '/?as=auxiliary');
+    const ap = aux.page;
+    aux.problems.expected.push(/status of 422/);
+    await ap.getByRole('list', { name: '我的排班' }).waitFor();
+    await ap.getByText('申请换班', { exact: true }).click();
+    const form = ap.getByRole('form', { name: '申请换班' });
+    await form.locator('#swap-date').fill(date);
+    await form.locator('#swap-with-date').fill(date);
+    // With the patrol driver: the check says SKILL-1 before anything is sent, and sending stays off.
+    await form.getByLabel('同事').selectOption('P005');
+    await form.getByRole('button', { name: '检查规则' }).click();
+    const refused = form.locator('.swap-check[data-rule="SKILL-1"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('此次换班会违反 SKILL-1：岗位所需技能。');
+    expect(await refused.textContent()).toMatch(/孙艳（P054）.*驾驶/);
+    expect(await form.getByRole('button', { name: '提交换班申请' }).isDisabled()).toBe(true);
+    expect((await api<{ items: unknown[] }>('GET', '/stations/demo/swaps', 'P001', ['director'])).body.items).toEqual([]);
+    expect(await englishOnScreen(ap)).toEqual([]);
+    await screenshot(ap, 'dtd-aux-swap-refused');
+    // With the other auxiliary: no rule broken, sent.
+    await form.getByLabel('同事').selectOption('P056');
+    await form.getByRole('button', { name: '检查规则' }).click();
+    await form.locator('.swap-check[data-ok="true"]').getByText('此次换班不违反任何规则，可以提交。').waitFor();
+    await form.getByRole('button', { name: '提交换班申请' }).click();
+    const sent = ap.getByText(/^换班申请 sw_\w+ 已提交/);
+    await sent.waitFor();
+    const swapId = /sw_\w+/.exec((await sent.textContent())!)![0];
+    expect(await ap.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // The colleague, on their phone (the local sign-in picker), accepts from their inbox.
+    const colleague = await open(phone, '/');
+    const cp = colleague.page;
+    await cp.locator('#signin-person').selectOption('P056');
+    await cp.getByRole('button', { name: '登录' }).click();
+    const offered = cp.locator(`[data-swap-id="${swapId}"]`);
+    await offered.waitFor();
+    expect(await offered.getByRole('button', { name: '批准' }).count()).toBe(0); // not a leader: no decision offered
+    await offered.getByRole('button', { name: '同意换班' }).click();
+    await cp.getByText(`申请 ${swapId} 现为：待审批。`).waitFor();
+
+    // The director decides on the desktop; the approved swap is a publication: the grid shows the two days exchanged.
+    const director = await open(desktop, '/?as=director');
+    const dp = director.page;
+    const grid = dp.getByRole('grid', { name: '排班表' });
+    await grid.waitFor();
+    const item = dp.locator(`[data-swap-id="${swapId}"]`);
+    await item.waitFor();
+    expect(await item.getByRole('button', { name: '同意换班' }).count()).toBe(0);
+    await item.getByRole('button', { name: '批准' }).click();
+    await dp.getByText(`申请 ${swapId} 现为：已批准。`).waitFor();
+    await grid.locator('tr[data-person-id="P054"] td[data-date="' + date + '"]').getByText(postCode('zh', theirs.post), { exact: true }).waitFor();
+    await grid.locator('tr[data-person-id="P056"] td[data-date="' + date + '"]').getByText(postCode('zh', mine.post), { exact: true }).waitFor();
+    expect(one(await published('P054'), date)?.post).toBe(theirs.post);
+    expect(one(await published('P056'), date)?.post).toBe(mine.post);
+    await screenshot(dp, 'dtd-director-swap-approved');
+    for (const p of [aux, colleague, director]) expect(p.problems.errors).toEqual([]);
+    await ap.close();
+    await cp.close();
+    await dp.close();
+  }, 180_000);
+
   it('never offers a leader action to an officer, nor swaps to a leader', async () => {
     const officer = await open(phone, '/?as=officer');
     await officer.page.getByRole('list', { name: '我的排班' }).waitFor();
     expect(await officer.page.getByRole('button', { name: '重排有变化的日期' }).count()).toBe(0);
+    await officer.page.getByText('申请换班', { exact: true }).click();
     await officer.page.getByRole('form', { name: '申请换班' }).waitFor();
     // The officer's own cells carry no leader actions (the grid, hidden on the phone, has no actionable cell).
     expect(await officer.page.locator('td.actionable').count()).toBe(0);

@@ -33,6 +33,15 @@ const enc = encodeURIComponent;
 const postOf = (side: Side) => (side ? tx('post', side.post) : '–');
 const join = (xs: string[]) => xs.join(lang() === 'zh' ? '、' : ', ');
 
+/** The bell, drawn inline (no emoji font needed). */
+function BellIcon() {
+  return (
+    <svg viewBox="0 0 24 24" class="bell-icon" aria-hidden="true" width="16" height="16">
+      <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 16h15.4L18 12.6V9a6 6 0 0 0-6-6zm-2.5 15a2.5 2.5 0 0 0 5 0z" fill="currentColor" />
+    </svg>
+  );
+}
+
 export function DayToDayPanel() {
   const s = session.value;
   const id = stationId.value;
@@ -137,7 +146,7 @@ export function DayToDayPanel() {
             }
           }}
         >
-          <span aria-hidden="true">🔔</span> {t('noticesButton')}{' '}
+          <BellIcon /> {t('noticesButton')}{' '}
           <span class={`badge${unread ? ' unread' : ''}`} data-testid="notice-count">
             {String(unread)}
           </span>
@@ -207,90 +216,94 @@ export function DayToDayPanel() {
       ) : null}
 
       {canAskLeave(s, id) ? (
-        <form
-          class="dtd-form leave-form"
-          aria-label={t('leaveTitle')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void act(async () => {
-              const made = await json<{ id: string }>('POST', `/stations/${enc(id)}/leave-requests`, { from: leave.from, to: leave.to < leave.from ? leave.from : leave.to, reason: leave.reason });
-              return t('leaveSent', { id: made.id });
-            });
-          }}
-        >
-          <strong>{t('leaveTitle')}</strong>
-          <label for="leave-from">{t('leaveFrom')}</label>
-          <DateInput id="leave-from" value={leave.from} required onChange={(d) => setLeave({ ...leave, from: d })} />
-          <label for="leave-to">{t('leaveTo')}</label>
-          <DateInput id="leave-to" value={leave.to} required onChange={(d) => setLeave({ ...leave, to: d })} />
-          <label>
-            {t('leaveReason')}{' '}
-            <select value={leave.reason} onChange={(e) => setLeave({ ...leave, reason: (e.target as HTMLSelectElement).value })}>
-              {ABSENCE_REASONS.map((r) => (
-                <option value={r}>{tx('reason', r)}</option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" class="primary" disabled={busy} data-testid="leave-send">
-            {t('leaveSend')}
-          </button>
-        </form>
+        <details class="dtd-details">
+          <summary>{t('leaveTitle')}</summary>
+          <form
+            class="dtd-form leave-form"
+            aria-label={t('leaveTitle')}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(async () => {
+                const made = await json<{ id: string }>('POST', `/stations/${enc(id)}/leave-requests`, { from: leave.from, to: leave.to < leave.from ? leave.from : leave.to, reason: leave.reason });
+                return t('leaveSent', { id: made.id });
+              });
+            }}
+          >
+            <label for="leave-from">{t('leaveFrom')}</label>
+            <DateInput id="leave-from" value={leave.from} required onChange={(d) => setLeave({ ...leave, from: d })} />
+            <label for="leave-to">{t('leaveTo')}</label>
+            <DateInput id="leave-to" value={leave.to} required onChange={(d) => setLeave({ ...leave, to: d })} />
+            <label>
+              {t('leaveReason')}{' '}
+              <select value={leave.reason} onChange={(e) => setLeave({ ...leave, reason: (e.target as HTMLSelectElement).value })}>
+                {ABSENCE_REASONS.map((r) => (
+                  <option value={r}>{tx('reason', r)}</option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" class="primary" disabled={busy} data-testid="leave-send">
+              {t('leaveSend')}
+            </button>
+          </form>
+        </details>
       ) : null}
 
       {canProposeSwap(s, id) ? (
-        <form
-          class="dtd-form swap-form"
-          aria-label={t('swapTitle')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void act(async () => {
-              // The check first: nothing is sent that the API would refuse for a rule (the check says which).
-              if (!(await runCheck())) return '';
-              const made = await json<{ id: string }>('POST', `/stations/${enc(id)}/swaps`, swapBody());
-              setCheck(null);
-              return t('swapSent', { id: made.id });
-            });
-          }}
-        >
-          <strong>{t('swapTitle')}</strong>
-          <label for="swap-date">{t('swapDate')}</label>
-          <DateInput id="swap-date" value={swap.date} required onChange={(d) => (setSwap({ ...swap, date: d }), setCheck(null))} />
-          <label>
-            {t('swapWith')}{' '}
-            {colleagues.length ? (
-              <select value={swap.withPersonId} required onChange={(e) => (setSwap({ ...swap, withPersonId: (e.target as HTMLSelectElement).value }), setCheck(null))}>
-                <option value="">–</option>
-                {colleagues.map((p) => (
-                  <option value={p.id}>{`${p.name} (${p.id})`}</option>
-                ))}
-              </select>
-            ) : (
-              <input value={swap.withPersonId} required size={8} onInput={(e) => (setSwap({ ...swap, withPersonId: (e.target as HTMLInputElement).value }), setCheck(null))} />
-            )}
-          </label>
-          <label for="swap-with-date">{t('swapWithDate')}</label>
-          <DateInput id="swap-with-date" value={swap.withDate || swap.date} onChange={(d) => (setSwap({ ...swap, withDate: d }), setCheck(null))} />
-          <button type="button" class="secondary" disabled={busy || !swap.withPersonId} onClick={() => void runCheck().catch((e: unknown) => setOutcome({ kind: 'error', error: e }))}>
-            {t('swapCheck')}
-          </button>
-          <button type="submit" class="primary" disabled={busy || !swap.withPersonId || (check !== null && !check.ok)}>
-            {t('swapSend')}
-          </button>
-          {check ? (
-            check.ok ? (
-              <p class="ok swap-check" role="status" data-ok="true">
-                {t('swapOk')}
-              </p>
-            ) : (
-              <div class="alert error swap-check" role="alert" data-rule={check.rule}>
-                <p>
-                  <RuleChip id={check.rule} /> <strong>{t('swapBreaks', { rule: check.rule, title: ruleTitle(check.rule) })}</strong>
+        <details class="dtd-details">
+          <summary>{t('swapTitle')}</summary>
+          <form
+            class="dtd-form swap-form"
+            aria-label={t('swapTitle')}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(async () => {
+                // The check first: nothing is sent that the API would refuse for a rule (the check says which).
+                if (!(await runCheck())) return '';
+                const made = await json<{ id: string }>('POST', `/stations/${enc(id)}/swaps`, swapBody());
+                setCheck(null);
+                return t('swapSent', { id: made.id });
+              });
+            }}
+          >
+            <label for="swap-date">{t('swapDate')}</label>
+            <DateInput id="swap-date" value={swap.date} required onChange={(d) => (setSwap({ ...swap, date: d }), setCheck(null))} />
+            <label>
+              {t('swapWith')}{' '}
+              {colleagues.length ? (
+                <select value={swap.withPersonId} required onChange={(e) => (setSwap({ ...swap, withPersonId: (e.target as HTMLSelectElement).value }), setCheck(null))}>
+                  <option value="">–</option>
+                  {colleagues.map((p) => (
+                    <option value={p.id}>{`${p.name} (${p.id})`}</option>
+                  ))}
+                </select>
+              ) : (
+                <input value={swap.withPersonId} required size={8} onInput={(e) => (setSwap({ ...swap, withPersonId: (e.target as HTMLInputElement).value }), setCheck(null))} />
+              )}
+            </label>
+            <label for="swap-with-date">{t('swapWithDate')}</label>
+            <DateInput id="swap-with-date" value={swap.withDate || swap.date} onChange={(d) => (setSwap({ ...swap, withDate: d }), setCheck(null))} />
+            <button type="button" class="secondary" disabled={busy || !swap.withPersonId} onClick={() => void runCheck().catch((e: unknown) => setOutcome({ kind: 'error', error: e }))}>
+              {t('swapCheck')}
+            </button>
+            <button type="submit" class="primary" disabled={busy || !swap.withPersonId || (check !== null && !check.ok)}>
+              {t('swapSend')}
+            </button>
+            {check ? (
+              check.ok ? (
+                <p class="ok swap-check" role="status" data-ok="true">
+                  {t('swapOk')}
                 </p>
-                <p>{check.message}</p>
-              </div>
-            )
-          ) : null}
-        </form>
+              ) : (
+                <div class="alert error swap-check" role="alert" data-rule={check.rule}>
+                  <p>
+                    <RuleChip id={check.rule} /> <strong>{t('swapBreaks', { rule: check.rule, title: ruleTitle(check.rule) })}</strong>
+                  </p>
+                  <p>{check.message}</p>
+                </div>
+              )
+            ) : null}
+          </form>
+        </details>
       ) : null}
 
       <div class="feed">
@@ -316,7 +329,7 @@ export function DayToDayPanel() {
             </button>
             <button
               type="button"
-              class="ghost"
+              class="secondary"
               disabled={busy}
               onClick={() =>
                 void act(async () => {
