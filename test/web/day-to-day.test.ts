@@ -234,6 +234,37 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     await page.close();
   }, 180_000);
 
+  it('marks a person absent from a cell of the grid (reason, dates) and removes the absence', async () => {
+    const { page, problems } = await open(desktop, '/?as=director');
+    const grid = page.getByRole('grid', { name: '排班表' });
+    await grid.waitFor();
+    const cell = (personId: string, date: string) => grid.locator(`tr[data-person-id="${personId}"] td[data-date="${date}"]`);
+    const [from, to] = [addDaysTo(planStart, 19), addDaysTo(planStart, 20)];
+    await cell('P008', from).click();
+    const sheet = page.getByRole('dialog');
+    const form = sheet.getByRole('form', { name: '登记缺勤' });
+    await form.getByLabel('事由').selectOption({ label: '病假' });
+    expect(await form.locator('#absence-from').inputValue()).toBe(from); // the cell's day is the default
+    await form.locator('#absence-to').fill(to);
+    await form.getByRole('button', { name: '登记缺勤' }).click();
+    await sheet.getByText(/^已登记吴平的缺勤/).waitFor();
+    for (const d of [from, to]) await grid.locator(`tr[data-person-id="P008"] td[data-date="${d}"].absence-recorded[data-absence="sick"]`).waitFor();
+    expect(await cell('P008', addDaysTo(to, 1)).getAttribute('class')).not.toContain('absence-recorded');
+    const stored = await api<{ items: { id: string; personId: string; from: string; to: string; reason: string }[] }>('GET', `/stations/demo/absences?from=${from}&to=${to}`, 'P001', ['director']);
+    expect(stored.body.items.filter((a) => a.personId === 'P008')).toEqual([expect.objectContaining({ from, to, reason: 'sick' })]);
+    await screenshot(page, 'dtd-director-absence');
+    // Close, open the next day's cell: the absence is named there and removed from it.
+    await sheet.getByRole('button', { name: '关闭' }).click();
+    await sheet.waitFor({ state: 'detached' });
+    await cell('P008', to).click();
+    await page.getByRole('dialog').getByRole('button', { name: '撤销缺勤' }).click();
+    await page.getByRole('dialog').getByText('缺勤已撤销。').waitFor();
+    for (const d of [from, to]) await grid.locator(`tr[data-person-id="P008"] td[data-date="${d}"]:not(.absence-recorded)`).waitFor();
+    expect((await api<{ items: { personId: string }[] }>('GET', `/stations/demo/absences?from=${from}&to=${to}`, 'P001', ['director'])).body.items.filter((a) => a.personId === 'P008')).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('a swap from the phone: the check names the rule before sending, the colleague accepts, the director approves', async () => {
     // Three people of duty group G1 on one primary-shift day: two auxiliaries on different posts, and P005 on a patrol car.
     const [a, b, driver] = await Promise.all(['P054', 'P056', 'P005'].map(published));

@@ -61,7 +61,7 @@ function Sheet({ personId, date }: { personId: string; date: string }) {
     <section class="cell-actions" role="dialog" aria-modal="false" aria-labelledby="cell-actions-title" data-person-id={personId} data-date={date}>
       <div class="cell-actions-head">
         <h3 id="cell-actions-title">{t('cellActionsTitle', { name, date: formatDay(date, 'long') })}</h3>
-        <button type="button" class="ghost" onClick={close}>
+        <button type="button" class="secondary" onClick={close}>
           {t('cellActionsClose')}
         </button>
       </div>
