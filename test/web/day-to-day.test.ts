@@ -109,6 +109,10 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     const sent = op.getByText(/^请假申请 lv_\w+ 已提交/);
     await sent.waitFor();
     const leaveId = /lv_\w+/.exec((await sent.textContent())!)![0];
+    // The officer's own requests list it as waiting, with a way to withdraw it.
+    const myLeave = op.getByRole('group', { name: '我的申请' }).locator(`[data-my-leave-id="${leaveId}"]`);
+    await myLeave.getByText(/：待审批$/).waitFor();
+    expect(await myLeave.getByRole('button', { name: '撤回' }).count()).toBe(1);
     expect(await op.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390); // nothing wider than the phone
     await screenshot(op, 'dtd-officer-leave-sent');
 
@@ -168,6 +172,8 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     await op.reload();
     await op.getByRole('list', { name: '我的排班' }).waitFor();
     for (const d of leaveDays) expect(await op.locator(`.my-day[data-date="${d}"] .chip`).textContent()).toBe(postCode('zh', 'absent'));
+    await op.locator(`[data-my-leave-id="${leaveId}"][data-status="approved"]`).getByText(/：已批准$/).waitFor();
+    expect(await op.locator(`[data-my-leave-id="${leaveId}"]`).getByRole('button', { name: '撤回' }).count()).toBe(0);
 
     // 6. The feed URL, fetched with no token, follows the publication: no duty on the leave days, the rest kept.
     const feedAfter = await fetch(feedUrl);
@@ -307,6 +313,7 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     const sent = ap.getByText(/^换班申请 sw_\w+ 已提交/);
     await sent.waitFor();
     const swapId = /sw_\w+/.exec((await sent.textContent())!)![0];
+    await ap.locator(`[data-my-swap-id="${swapId}"]`).getByText(/：待同事同意$/).waitFor();
     expect(await ap.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // The colleague, on their phone (the local sign-in picker), accepts from their inbox.

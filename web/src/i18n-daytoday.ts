@@ -67,6 +67,9 @@ export const dayToDayEn = {
   pinPastDay: 'Only days from today on can be pinned (PIN-1).',
   pinLegend: 'Pinned by a leader',
   absenceLegend: 'Recorded absence',
+  myRequests: 'My requests',
+  myLeave: 'Leave {from} – {to}: {status}',
+  mySwap: 'Swap with {name} ({date}): {status}',
 } as const;
 
 export const dayToDayZh: Record<keyof typeof dayToDayEn, string> = {
@@ -135,4 +138,7 @@ export const dayToDayZh: Record<keyof typeof dayToDayEn, string> = {
   pinPastDay: '只能固定今天及以后的日期（PIN-1）。',
   pinLegend: '领导固定的岗位',
   absenceLegend: '已登记缺勤',
+  myRequests: '我的申请',
+  myLeave: '请假 {from} 至 {to}：{status}',
+  mySwap: '与{name}换班（{date}）：{status}',
 };

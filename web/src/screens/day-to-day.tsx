@@ -57,19 +57,26 @@ export function DayToDayPanel() {
   const [swap, setSwap] = useState({ date: addDays(today, 1), withPersonId: '', withDate: '' });
   const [check, setCheck] = useState<Check>(null);
   const [busy, setBusy] = useState(false);
+  const [mine, setMine] = useState<{ leave: LeaveRequest[]; swaps: Swap[] }>({ leave: [], swaps: [] });
   const leader = s ? canPlan(s, id) : false;
   const member = s?.stationId === id;
 
   const refresh = async () => {
     if (!s || !member) return;
-    const [n, i, r] = await Promise.all([
+    const asks = canAskLeave(s, id);
+    const [n, i, r, ml, ms] = await Promise.all([
       json<{ items: NoticeItem[]; unread: number }>('GET', '/me/notices').catch(() => null),
       json<InboxDoc>('GET', `/stations/${enc(id)}/inbox`).catch(() => null),
       leader ? json<{ days: string[] }>('GET', `/stations/${enc(id)}/replan`).catch(() => null) : Promise.resolve(null),
+      asks ? json<{ items: LeaveRequest[] }>('GET', `/stations/${enc(id)}/leave-requests?${new URLSearchParams({ personId: s.sub })}`).catch(() => null) : Promise.resolve(null),
+      canProposeSwap(s, id) ? json<{ items: Swap[] }>('GET', `/stations/${enc(id)}/swaps`).catch(() => null) : Promise.resolve(null),
     ]);
     setNotices(n);
     setInbox(i);
     setWaiting(r?.days ?? []);
+    // One's own requests, newest first: the pending ones and the five latest.
+    const newest = <T extends { createdAt: string }>(xs: T[]) => [...xs].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5);
+    setMine({ leave: newest(ml?.items ?? []), swaps: newest((ms?.items ?? []).filter((x) => x.mine.personId === s.sub)) });
   };
   useEffect(() => {
     void refresh();
@@ -208,6 +215,40 @@ export function DayToDayPanel() {
                       {t('reject')}
                     </button>
                   </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {mine.leave.length || mine.swaps.length ? (
+        <div class="dtd-mine" role="group" aria-label={t('myRequests')}>
+          <strong>{t('myRequests')}</strong>
+          <ul>
+            {mine.leave.map((l) => (
+              <li key={l.id} data-my-leave-id={l.id} data-status={l.status}>
+                <span>{t('myLeave', { from: formatDay(l.from), to: formatDay(l.to), status: tx('status', l.status) })}</span>
+                {l.status === 'pending' ? (
+                  <button type="button" class="secondary" disabled={busy} onClick={() => void act(async () => {
+                    const done = await json<{ id: string; status: string }>('POST', `/stations/${enc(id)}/leave-requests/${enc(l.id)}/withdraw`);
+                    return t('requestDecided', { id: done.id, status: tx('status', done.status) });
+                  })}>
+                    {t('withdraw')}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+            {mine.swaps.map((x) => (
+              <li key={x.id} data-my-swap-id={x.id} data-status={x.status}>
+                <span>{t('mySwap', { name: personName(x.theirs.personId), date: formatDay(x.mine.date), status: tx('status', x.status) })}</span>
+                {x.status === 'proposed' || x.status === 'pending' ? (
+                  <button type="button" class="secondary" disabled={busy} onClick={() => void act(async () => {
+                    const done = await json<{ id: string; status: string }>('POST', `/stations/${enc(id)}/swaps/${enc(x.id)}/withdraw`);
+                    return t('requestDecided', { id: done.id, status: tx('status', done.status) });
+                  })}>
+                    {t('withdraw')}
+                  </button>
                 ) : null}
               </li>
             ))}
