@@ -2,7 +2,7 @@
 // first feasible plan), then simulated annealing over three moves — change one day, swap two people's posts on a
 // day, pull a candidate onto a short post — with incremental scoring, on the same cell state and terms as the product.
 import { builtinCalendar } from '../shared/calendar/builtin.ts';
-import { StationConfig } from '../shared/domain/station.ts';
+import type { StationConfig } from '../shared/domain/station.ts';
 import { random } from '../shared/random.ts';
 import { buildModel } from '../shared/solver/model.ts';
 import { RosterState } from '../shared/solver/station/state.ts';
@@ -110,7 +110,7 @@ export function search(state: RosterState, options: SearchOptions): SearchResult
 
   for (; iterations < maxIterations; iterations++) {
     if ((iterations & 1023) === 0 && performance.now() > deadline) break;
-    const temperature = t0 * Math.pow(t1 / t0, iterations / maxIterations);
+    const temperature = t0 * (t1 / t0) ** (iterations / maxIterations);
     changedCells.length = 0;
     changedRows.length = 0;
     previous.length = 0;

@@ -343,7 +343,7 @@ export function generateStations(count: number, seed: number): StationConfigInpu
   const r = rng(mix(seed, 0x5eed));
   return Array.from({ length: count }, (_, i) => {
     const position = count === 1 ? r.next() : (i + r.next()) / count;
-    const people = Math.round(20 * Math.pow(300 / 20, position));
+    const people = Math.round(20 * (300 / 20) ** position);
     const pattern: GeneratedPattern = r.chance(1 / 3) ? 'four-teams-three-shifts' : 'three-groups-two-running';
     return generateStation({ people, seed: mix(seed, i), pattern });
   });

@@ -61,7 +61,7 @@ export function buildStationMip(model: Model): StationMip {
       if (ks.length === 1) vars.push([[ks[0]!, null]]);
       else {
         const list = ks.map((k) => [k, x(p, d, k)] as const);
-        list.forEach(([, v]) => binaries.push(v!));
+        for (const [, v] of list) binaries.push(v!);
         addRow(list.map(([, v]) => fmt(1, v!)), '=', 1);
         vars.push(list);
       }

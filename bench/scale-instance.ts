@@ -33,7 +33,10 @@ function parse(text: string) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('SECTION_')) sections.set(line, (cur = []));
+    if (line.startsWith('SECTION_')) {
+      cur = [];
+      sections.set(line, cur);
+    }
     else if (!cur) throw new Error(`line outside a section: ${line}`);
     else cur.push(line);
   }
@@ -91,7 +94,9 @@ export function scaleInstance(text: string, o: ScaleOptions, sourceName = 'sourc
   const srcOfType = Array.from({ length: o.shifts }, (_, t) => t % Ss);
   const typeId = (t: number) => (t < Ss ? src.shifts[t]!.id : `${src.shifts[t % Ss]!.id}_${Math.floor(t / Ss)}`);
   const copiesOf = new Map<number, number[]>(); // source type index → target types
-  srcOfType.forEach((s, t) => copiesOf.set(s, [...(copiesOf.get(s) ?? []), t]));
+  srcOfType.forEach((s, t) => {
+    copiesOf.set(s, [...(copiesOf.get(s) ?? []), t]);
+  });
   const srcIndex = new Map(src.shifts.map((s, i) => [s.id, i]));
   const shiftLines = srcOfType.map((s, t) => {
     const forb = src.shifts[s]!.cannotFollow.flatMap((id) => (copiesOf.get(srcIndex.get(id)!) ?? []).map(typeId));

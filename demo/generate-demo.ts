@@ -51,9 +51,9 @@ const squad: string[][] = [
 ];
 groups.forEach((g, gi) => {
   const members = gi === 2 ? [...squad, ['driver']] : squad;
-  members.forEach((skills, i) =>
-    people.push({ id: nextId(), name: nextName(), kind: 'officer', rank: 'officer', group: g.id, skills, joined: `${2012 + ((gi * 3 + i) % 12)}-0${1 + (i % 9)}-01` }),
-  );
+  members.forEach((skills, i) => {
+    people.push({ id: nextId(), name: nextName(), kind: 'officer', rank: 'officer', group: g.id, skills, joined: `${2012 + ((gi * 3 + i) % 12)}-0${1 + (i % 9)}-01` });
+  });
 });
 
 // Dedicated community officers: the A of each grid keeps community weekday hours (no station shifts, AB-1);
@@ -63,13 +63,13 @@ communities.forEach((c, ci) => {
     id: nextId(), name: nextName(), kind: 'officer', rank: 'officer', group: null, skills: ['driver'],
     joined: `${1998 + ci}-07-01`, community: { id: c.id, role: 'A', dedicated: true, since: `${2014 + (ci % 5)}-03-01` },
   });
-  groups.forEach((g, gi) =>
+  groups.forEach((g, gi) => {
     people.push({
       id: nextId(), name: nextName(), kind: 'officer', rank: 'officer', group: g.id,
       skills: gi === 0 ? ['driver', 'case-handling'] : ['driver'],
       joined: `${2017 + ((ci + gi) % 7)}-09-01`, community: { id: c.id, role: 'B', dedicated: true, since: `${2021 + (gi % 3)}-09-01` },
-    }),
-  );
+    });
+  });
 });
 
 // Auxiliaries (辅警): four per duty group, for station duty and security checks.

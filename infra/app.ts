@@ -1,9 +1,12 @@
 // The CDK app: `npx cdk synth` / `npx cdk deploy`. Settings from context (`-c stage=prod -c nightlyCron=...`), each
 // with a default; see README "Deploy".
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { RosterStack } from './stack.ts';
 
 const app = new App();
+// cdk-nag's AwsSolutions checks on every synth and deploy: a finding not acknowledged in infra/nag.ts stops it.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const context = (name: string): string | undefined => {
   const value: unknown = app.node.tryGetContext(name);
   return value === undefined || value === null || value === '' ? undefined : String(value);

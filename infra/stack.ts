@@ -1,18 +1,21 @@
 // The cloud shape: an HTTP API with a Cognito JWT authorizer in front of one Lambda per function folder, over one
 // DynamoDB table whose keys and indexes are the ones shared/store/table.ts declares; the nightly job (an EventBridge
 // Scheduler cron → dispatch function → SQS, one message per station → worker function, with a dead-letter queue and
-// an alarm on it); and the web page (a private S3 bucket behind CloudFront with origin access control).
+// an alarm on it); the web page (a private S3 bucket behind CloudFront with origin access control); and what an
+// operator needs: API access logs and throttling, alarms to one topic, and cdk-nag's AwsSolutions checks with every
+// suppression and its reason written here (infra/nag.ts).
 import { existsSync } from 'node:fs';
 import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, CorsHttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AllowedMethods, CachePolicy, Distribution, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { OAuthScope, StringAttribute, UserPool, UserPoolClient, UserPoolClientIdentityProvider, CfnUserPoolGroup } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, BillingMode, Table, ProjectionType } from 'aws-cdk-lib/aws-dynamodb';
+import { CfnUserPoolGroup, Mfa, OAuthScope, StringAttribute, UserPool, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -31,6 +34,8 @@ import { FUNCTIONS, JOB_TABLE_ACTIONS, ROUTES, TABLE_ACTIONS } from '../function
 import { GROUPS } from '../shared/auth/permissions.ts';
 import { nightlyEnvironment, nightlyOptions, type NightlyOptions } from '../shared/nightly/options.ts';
 import { GSI1, PENDING_AUDIT_INDEX } from '../shared/store/table.ts';
+import { METRIC, METRICS_NAMESPACE } from '../shared/telemetry.ts';
+import { acknowledgeNagFindings } from './nag.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -58,8 +63,10 @@ export type RosterStackProps = StackProps & {
   nightly?: Partial<Pick<NightlyOptions, 'horizonDays' | 'leadDays' | 'solverSeconds'>>;
   /** Most worker invocations at once (the SQS event source's maximum concurrency); default 100. */
   nightlyMaxConcurrency?: number;
-  /** Where the alarm on the dead-letter queue sends an e-mail; none by default. */
+  /** Where the alarms' topic sends an e-mail; none by default (subscribe to the topic later). */
   alarmEmail?: string;
+  /** API stage throttling, requests per second (steady) and burst; default 50 and 100. */
+  apiThrottle?: { rateLimit: number; burstLimit: number };
   /** The Cognito hosted UI's domain prefix (unique in the region); default `duty-roster-<stage>-<account>`. */
   cognitoDomainPrefix?: string;
   /** The built web page; default web/dist. No deployment when the folder does not exist (or null). */
@@ -72,31 +79,41 @@ export class RosterStack extends Stack {
     const deletionProtection = props.deletionProtection ?? true;
     const keep = deletionProtection || props.stage === 'prod';
 
-    const table = new Table(this, 'Table', {
+    // TableV2 (AWS::DynamoDB::GlobalTable, one replica here) with the keys and indexes of shared/store/table.ts; a
+    // stack deployed with the older Table construct moves over by import, not replacement (docs/operations.md).
+    const table = new TableV2(this, 'Table', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
+      billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection,
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: keep ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      globalSecondaryIndexes: [
+        {
+          indexName: GSI1,
+          partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
+          sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+          projectionType: ProjectionType.ALL,
+        },
+        {
+          indexName: PENDING_AUDIT_INDEX,
+          partitionKey: { name: 'pendingAudit', type: AttributeType.STRING },
+          sortKey: { name: 'sk', type: AttributeType.STRING },
+          projectionType: ProjectionType.KEYS_ONLY,
+        },
+      ],
     });
-    table.addGlobalSecondaryIndex({
-      indexName: GSI1,
-      partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
-      sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
-    });
-    table.addGlobalSecondaryIndex({
-      indexName: PENDING_AUDIT_INDEX,
-      partitionKey: { name: 'pendingAudit', type: AttributeType.STRING },
-      sortKey: { name: 'sk', type: AttributeType.STRING },
-      projectionType: ProjectionType.KEYS_ONLY,
-    });
+    // The indexes by name: no wildcard in any function's policy.
+    const tableResources = [table.tableArn, ...[GSI1, PENDING_AUDIT_INDEX].map((index) => `${table.tableArn}/index/${index}`)];
 
     const userPool = new UserPool(this, 'Users', {
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
+      // A roster names people and their whereabouts: a second factor (an authenticator app) for everyone.
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
       customAttributes: {
         stationId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
         // The branch a `branch` user acts for (API.md, Auth): they act only on that branch's stations.
@@ -125,8 +142,9 @@ export class RosterStack extends Stack {
     });
     const webUrl = `https://${distribution.distributionDomainName}`;
 
-    // The page signs in through the Cognito hosted UI (implicit flow; it sends the ID token, which carries
-    // cognito:groups, custom:stationId and custom:branchId) and comes back to its own address.
+    // The page signs in through the Cognito hosted UI with the authorization code flow and PKCE (web/src/auth/; it
+    // sends the ID token, which carries cognito:groups, custom:stationId and custom:branchId) and comes back to its
+    // own address.
     const domain = userPool.addDomain('Domain', {
       cognitoDomain: { domainPrefix: props.cognitoDomainPrefix ?? `duty-roster-${props.stage}-${this.account}`.toLowerCase() },
     });
@@ -135,8 +153,14 @@ export class RosterStack extends Stack {
       authFlows: { userSrp: true },
       generateSecret: false,
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      // Refresh tokens let the page renew its tokens before they expire (an hour) without a new sign-in.
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
       oAuth: {
-        flows: { implicitCodeGrant: true },
+        flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
         callbackUrls: [`${webUrl}/`, `${webUrl}/index.html`],
         logoutUrls: [`${webUrl}/`],
@@ -144,7 +168,42 @@ export class RosterStack extends Stack {
     });
 
     const api = new HttpApi(this, 'Api', {
-      corsPreflight: { allowOrigins: ['*'], allowHeaders: ['authorization', 'content-type', 'if-match'], allowMethods: [CorsHttpMethod.ANY] },
+      // Only the page's own origin may call the API from a browser; the page reads the request id and versions.
+      corsPreflight: {
+        allowOrigins: [webUrl],
+        allowHeaders: ['authorization', 'content-type', 'if-match', 'accept-language'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.PUT, CorsHttpMethod.POST],
+        exposeHeaders: ['x-request-id', 'etag', 'location', 'content-disposition'],
+        maxAge: Duration.hours(1),
+      },
+      createDefaultStage: false,
+    });
+    // The stage: throttled, and an access log line per request whose requestId is the x-request-id the function
+    // answers with and logs as correlation_id, so one id finds the request in both logs.
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    new HttpStage(this, 'ApiStage', {
+      httpApi: api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.apiThrottle ?? { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            sub: '$context.authorizer.claims.cognito:username',
+          }),
+        ),
+      },
     });
     const authorizer = new HttpJwtAuthorizer('Cognito', `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`, {
       jwtAudience: [client.userPoolClientId],
@@ -165,7 +224,13 @@ export class RosterStack extends Stack {
         timeout: options.timeout ?? Duration.seconds(29),
         ...(options.retryAttempts !== undefined ? { retryAttempts: options.retryAttempts } : {}),
         logGroup: new LogGroup(this, `Logs-${name}`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
-        environment: { TABLE_NAME: table.tableName, NODE_OPTIONS: '--enable-source-maps', ...(options.environment ?? {}) },
+        environment: {
+          TABLE_NAME: table.tableName,
+          NODE_OPTIONS: '--enable-source-maps',
+          POWERTOOLS_SERVICE_NAME: 'duty-roster',
+          POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+          ...(options.environment ?? {}),
+        },
         bundling: {
           format: OutputFormat.ESM,
           externalModules: ['@aws-sdk/*'],
@@ -177,20 +242,26 @@ export class RosterStack extends Stack {
       });
       if (actions.length > 0)
         fn.addToRolePolicy(
-          new PolicyStatement({ effect: Effect.ALLOW, actions: [...actions], resources: [table.tableArn, `${table.tableArn}/index/*`] }),
+          new PolicyStatement({ effect: Effect.ALLOW, actions: [...actions], resources: tableResources }),
         );
       return fn;
     };
 
+    const functions: NodejsFunction[] = [];
+    const publicRoutes: { key: string; route: Construct }[] = [];
     for (const name of FUNCTIONS) {
-      const integration = new HttpLambdaIntegration(`Int-${name}`, lambda(name, TABLE_ACTIONS[name]));
-      for (const route of ROUTES.filter((r) => r.function === name))
-        api.addRoutes({
+      const fn = lambda(name, TABLE_ACTIONS[name]);
+      functions.push(fn);
+      const integration = new HttpLambdaIntegration(`Int-${name}`, fn);
+      for (const route of ROUTES.filter((r) => r.function === name)) {
+        const [added] = api.addRoutes({
           path: route.path,
           methods: [HttpMethod[route.method]],
           integration,
           ...(route.public ? {} : { authorizer }),
         });
+        if (route.public && added) publicRoutes.push({ key: `${route.method} ${route.path}`, route: added });
+      }
     }
 
     // ---- the nightly job: schedule → dispatcher → queue (one message per station) → worker; DLQ + alarm ----
@@ -251,9 +322,36 @@ export class RosterStack extends Stack {
       }),
     });
 
-    const alarmTopic = props.alarmEmail ? new Topic(this, 'Alarms') : undefined;
-    if (alarmTopic && props.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    // One topic for every alarm; an e-mail subscription when `alarmEmail` is given (others can subscribe later).
+    const alarmTopic = new Topic(this, 'Alarms', { displayName: `Duty roster alarms (${props.stage})`, enforceSSL: true });
+    if (props.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    const nightlyMetric = (metricName: string) =>
+      new Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: 'nightly' }, statistic: 'Sum', period: Duration.minutes(5) });
     const alarms = [
+      new Alarm(this, 'NightlyStationFailuresAlarm', {
+        alarmDescription: 'A station\'s nightly roster failed (it is retried; three failures park it in the dead-letter queue). See the worker\'s "night failed" log line.',
+        metric: nightlyMetric(METRIC.nightlyStationsFailed),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      new Alarm(this, 'NightlyWorkerErrorsAlarm', {
+        alarmDescription: 'The nightly worker function itself failed (crash or timeout), not one station.',
+        metric: worker.metricErrors({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      new Alarm(this, 'ApiServerErrorsAlarm', {
+        alarmDescription: 'The API answered 5xx: a 500 is a fault to look up by its request id; 503 means the table throttled.',
+        metric: api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
       new Alarm(this, 'NightlyDeadLettersAlarm', {
         alarmDescription: 'A station failed its nightly roster three times; its message is in the dead-letter queue.',
         metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
@@ -271,7 +369,7 @@ export class RosterStack extends Stack {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     ];
-    if (alarmTopic) for (const alarm of alarms) alarm.addAlarmAction(new SnsAction(alarmTopic));
+    for (const alarm of alarms) alarm.addAlarmAction(new SnsAction(alarmTopic));
 
     // ---- the page's files, and config.json (web/src/api.ts SiteConfig) with the API's address and the sign-in ----
     const webDist = props.webDist === undefined ? `${ROOT}web/dist` : props.webDist;
@@ -301,5 +399,8 @@ export class RosterStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'NightlyQueueUrl', { value: queue.queueUrl });
     new CfnOutput(this, 'NightlyDeadLetterQueueUrl', { value: deadLetters.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn });
+
+    acknowledgeNagFindings(this, { functions: [...functions, dispatcher, worker], webBucket: site, distribution, userPool, publicRoutes, dispatcher });
   }
 }

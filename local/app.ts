@@ -152,6 +152,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, auth: DevAuthor
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   const result = await dispatch({ method, path: url.pathname, query: url.search.slice(1), headers, body: body === '' ? undefined : body }, auth);
   if (result) {
+    // As API Gateway does: a base64 body (a compressed answer) goes out as its bytes, with the function's headers.
     res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
     res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
     return;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { ROUTES, routeKey, type FunctionName, type RouteSpec } from '../functions/routes.ts';
 import type { ApiEvent, ApiResult } from '../shared/http/api.ts';
+import { REQUEST_ID_HEADER } from '../shared/http/observe.ts';
 import type { DevAuthority } from './dev-auth.ts';
 
 type LambdaHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
@@ -52,7 +53,9 @@ export function matchRoute(method: string, path: string): { spec: RouteSpec; par
     if (route.spec.method !== method) continue;
     const params: Record<string, string> = {};
     try {
-      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+      route.names.forEach((name, i) => {
+        params[name] = decodeURIComponent(m[i + 1]!);
+      });
     } catch {
       return 'bad-escape';
     }
@@ -61,22 +64,24 @@ export function matchRoute(method: string, path: string): { spec: RouteSpec; par
   return pathMatched ? 'method-not-allowed' : null;
 }
 
-const errorResult = (status: number, code: string, message: string): ApiResult => ({
+/** The gateway's own refusals carry the request id too, as every answer of the product does. */
+const errorResult = (status: number, code: string, message: string, requestId: string): ApiResult => ({
   statusCode: status,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: JSON.stringify({ error: { code, message, details: [] } }),
+  headers: { 'content-type': 'application/json; charset=utf-8', [REQUEST_ID_HEADER]: requestId },
+  body: JSON.stringify({ error: { code, message, details: [], requestId } }),
 });
 
 export async function dispatch(request: GatewayRequest, auth: DevAuthority): Promise<ApiResult | null> {
   const matched = matchRoute(request.method, request.path);
   if (matched === null) return null;
-  if (matched === 'bad-escape') return errorResult(400, 'BAD_REQUEST', `The path ${request.path} has a malformed %-escape.`);
-  if (matched === 'method-not-allowed') return errorResult(405, 'METHOD_NOT_ALLOWED', `${request.method} is not served on ${request.path}.`);
+  const requestId = randomUUID();
+  if (matched === 'bad-escape') return errorResult(400, 'BAD_REQUEST', `The path ${request.path} has a malformed %-escape.`, requestId);
+  if (matched === 'method-not-allowed') return errorResult(405, 'METHOD_NOT_ALLOWED', `${request.method} is not served on ${request.path}.`, requestId);
   const { spec, params } = matched;
   let claims: Record<string, string | number | boolean> | null = null;
   if (!spec.public) {
     claims = await auth.verify(request.headers.authorization);
-    if (!claims) return errorResult(401, 'UNAUTHENTICATED', 'Sign in first: the token is missing, forged or expired.');
+    if (!claims) return errorResult(401, 'UNAUTHENTICATED', 'Sign in first: the token is missing, forged or expired.', requestId);
   }
   const now = new Date();
   const search = new URLSearchParams(request.query);
@@ -96,7 +101,7 @@ export async function dispatch(request: GatewayRequest, auth: DevAuthority): Pro
       domainName: request.headers.host ?? 'localhost',
       domainPrefix: 'localhost',
       http: { method: request.method, path: request.path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: request.headers['user-agent'] ?? '' },
-      requestId: randomUUID(),
+      requestId,
       routeKey: routeKey(spec),
       stage: '$default',
       time: now.toISOString(),

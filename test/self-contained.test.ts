@@ -19,7 +19,7 @@ function repositoryFiles(): string[] {
 }
 
 /** Every `../…` path written in a file, resolved against the file's folder. */
-export function escapingPaths(file: string, text: string): string[] {
+function escapingPaths(file: string, text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(/(?:^|[\s'"`(=:])((?:\.\.\/)+[^\s'"`)]*)/gm)) {
     const target = resolve(ROOT, dirname(file), match[1]!);

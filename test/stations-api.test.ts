@@ -66,7 +66,7 @@ function holdStationReadsUntil(stationId: string, count: number): { held: () => 
     if (isConfigRead && waiting.length < count) {
       await new Promise<void>((release) => {
         waiting.push(release);
-        if (waiting.length === count) waiting.forEach((r) => r());
+        if (waiting.length === count) for (const r of waiting) r();
       });
     }
     return send(command);

@@ -1,7 +1,7 @@
 // What the API answers when DynamoDB fails: throttling is a 503 with retry-after, a lost condition is a 409, and an
 // unexpected failure is a 500 that leaks nothing. The store runs on a mocked document client (aws-sdk-client-mock).
 import { gzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type MockInstance, afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
   ConditionalCheckFailedException,
@@ -16,6 +16,7 @@ import { validateStationConfig } from '../shared/domain/station.ts';
 import { RosterStore, useStore } from '../shared/store/index.ts';
 import { apiEvent, invoke, type TestClaims } from './helpers/dynalite.ts';
 import { apiExample } from './helpers/fixtures.ts';
+import { logger } from '../shared/telemetry.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 let store: RosterStore;
@@ -30,10 +31,10 @@ afterAll(() => {
   store.client.destroy();
 });
 
-let consoleError: ReturnType<typeof vi.spyOn>;
+let logError: MockInstance<typeof logger.error>;
 beforeEach(() => {
   ddb.reset();
-  consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  logError = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -83,7 +84,7 @@ function expectBusy(answer: { status: number; headers: Record<string, string>; b
   expect(answer.status).toBe(503);
   expect(answer.body.error.code).toBe('STORE_BUSY');
   expect(answer.headers['retry-after']).toMatch(/^[1-9]\d*$/);
-  expect(consoleError).not.toHaveBeenCalled();
+  expect(logError).not.toHaveBeenCalled();
 }
 
 describe('throttling → 503 STORE_BUSY with retry-after', () => {
@@ -126,7 +127,7 @@ describe('a lost condition → 409 CONFLICT', () => {
     expect(puts).toHaveLength(1); // the station write only: no audit entry for a change that did not happen
     expect(puts[0]!.args[0].input.ConditionExpression).toBe('attribute_not_exists(pk)');
     expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
-    expect(consoleError).not.toHaveBeenCalled();
+    expect(logError).not.toHaveBeenCalled();
   });
 
   it('ConditionalCheckFailedException on the update of an existing station, conditioned on the version read', async () => {
@@ -139,7 +140,7 @@ describe('a lost condition → 409 CONFLICT', () => {
     expect(updates).toHaveLength(1);
     expect(updates[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':expected': 3, ':version': 4 });
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
-    expect(consoleError).not.toHaveBeenCalled();
+    expect(logError).not.toHaveBeenCalled();
   });
 });
 
@@ -158,7 +159,7 @@ describe('nothing else crashes', () => {
     expect(answer.body.error.code).toBe('INTERNAL');
     expect(answer.raw).not.toContain('mocked');
     expect(answer.raw).not.toContain('InternalServerError');
-    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(logError.mock.calls.filter(([message]) => message === 'unhandled error')).toHaveLength(1);
   });
 
   it('an audit entry already in the trail (its copy’s condition fails) is not an error', async () => {
@@ -170,7 +171,7 @@ describe('nothing else crashes', () => {
     expect(answer.body.version).toBe(2);
     const copy = ddb.commandCalls(PutCommand)[0]!.args[0].input;
     expect(copy.Item).toMatchObject({ pk: 'AUDIT#qianmen', entry: { action: 'station.configured', actor: { sub: 'P001' } } });
-    expect(consoleError).not.toHaveBeenCalled();
+    expect(logError).not.toHaveBeenCalled();
   });
 
   it('a throttled audit copy after the write succeeded does not report the saved change as failed', async () => {

@@ -17,7 +17,8 @@ function config(name = 'Qianmen'): StationConfig {
 let clock = Date.parse('2026-03-01T08:00:00.000Z');
 /** An audit entry at a distinct, increasing instant, so that order in the trail is well defined. */
 function entry(stationId: string, summary: string, sub = 'P001'): AuditEntry {
-  const at = new Date((clock += 1000));
+  clock += 1000;
+  const at = new Date(clock);
   return {
     id: newAuditId(at),
     stationId,

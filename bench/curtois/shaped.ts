@@ -88,7 +88,7 @@ export function generateShaped(spec: ShapedSpec): ShapedInstance {
     // Skills: one or two families, and within them a subset of the variants (at least one type).
     const fams = new Set<number>([pick(families)]);
     if (rnd() < 0.5) fams.add(pick(families));
-    let allowed = types.map((t, s) => s).filter((s) => fams.has(types[s]!.family) && rnd() < 0.7);
+    let allowed = types.map((_t, s) => s).filter((s) => fams.has(types[s]!.family) && rnd() < 0.7);
     if (allowed.length === 0) allowed = [types.findIndex((t) => fams.has(t.family))];
     // Run limits: tight, as in the published instances.
     const maxCons = pick([4, 5, 5, 5, 6]);

@@ -2,9 +2,12 @@
 // the station document's `absences` (with its id), so recording one is one conditional versioned write of the station
 // item with its audit entry inside (shared/store/stations.ts `change`). Published days it touches are then marked
 // as needing a re-plan on the plans covering them (idempotent, like the approvals do).
+import { logger } from '../../shared/telemetry.ts';
 import { z } from 'zod';
 import { todayIn } from '../../shared/approvals/index.ts';
+import { laterDate } from '../../shared/rotation/index.ts';
 import { authorizeStation } from '../../shared/http/access.ts';
+import type { RecordedAbsence } from '../../shared/domain/absences.ts';
 import { AbsenceBody, AbsenceId, DateRange } from '../../shared/domain/day-to-day.ts';
 import { badRequest, notFound } from '../../shared/domain/errors.ts';
 import type { Absence, StationConfig } from '../../shared/domain/station.ts';
@@ -19,11 +22,11 @@ const absenceIdOf = (path: Record<string, string>): string => parseOr400(z.objec
 /** Marks the published days of `from`..`to` (from today on) for a re-plan; best effort after the change itself. */
 export async function markReplan(store: RosterStore, stationId: string, timezone: string, range: { from: string; to: string }, cause: { at: string; actor: Actor; key: string; why: { kind: 'day-to-day'; en: string; zh: string }; detail: Record<string, unknown> }) {
   const today = todayIn(timezone);
-  const from = range.from > today ? range.from : today;
+  const from = laterDate(range.from, today);
   try {
     return await store.plans.replanPublished(stationId, from, range.to, cause);
   } catch (error) {
-    console.warn(JSON.stringify({ level: 'warn', message: 're-plan marking failed; the leader can mark again', stationId, error: String(error) }));
+    logger.warn('re-plan marking failed; the leader can mark again', { stationId, error: String(error) });
     return [];
   }
 }
@@ -34,7 +37,7 @@ export async function recordAbsence(request: ApiRequest) {
   const body = parseOr400(AbsenceBody, request.body, 'absence');
   const store = storeFromEnvironment();
   const now = new Date();
-  const absence: Absence = { id: newId('ab', now), personId: body.personId, from: body.from, to: body.to, reason: body.reason, ...(body.note ? { note: body.note } : {}) };
+  const absence = { id: newId('ab', now), personId: body.personId, from: body.from, to: body.to, reason: body.reason, ...(body.note ? { note: body.note } : {}) } satisfies Absence;
   const changed = await store.stations.change(stationId, (current) => {
     if (!current.people.some((p) => p.id === body.personId))
       throw badRequest('The absence has 1 problem.', [{ path: 'personId', message: `unknown person "${body.personId}" at station ${stationId}` }]);
@@ -43,7 +46,7 @@ export async function recordAbsence(request: ApiRequest) {
   });
   if (!changed) throw notFound(`No station ${stationId}.`);
   const marked = await markReplan(store, stationId, changed.station.timezone, absence, replanCause(now, request.actor, absence, 'recorded'));
-  return { status: 201, body: { ...absence, replan: marked }, headers: { location: `/stations/${stationId}/absences/${absence.id}` } };
+  return { status: 201, body: { ...absence, replan: marked } satisfies RecordedAbsence, headers: { location: `/stations/${stationId}/absences/${absence.id}` } };
 }
 
 export async function listAbsences(request: ApiRequest) {

@@ -13,6 +13,11 @@ function responses(doc: OperationDoc, lang: DocLang): ZodOpenApiResponsesObject 
   for (const answer of doc.answers) {
     const key = String(answer.status) as `${1 | 2 | 3 | 4 | 5}${string}`;
     const existing = out[key] as { description: string; content?: Record<string, unknown> } | undefined;
+    // No schema, media type nor example: an answer without a body (204).
+    if (!answer.schema && !answer.mediaType && answer.example === undefined) {
+      out[key] = { description: answer.description[lang] };
+      continue;
+    }
     const mediaType = answer.mediaType ?? 'application/json';
     const media = { ...(answer.schema ? { schema: answer.schema } : {}), ...(answer.example !== undefined ? { example: answer.example } : {}) };
     if (existing) {
@@ -48,7 +53,8 @@ export function buildOpenApi(lang: DocLang = 'en'): oas31.OpenAPIObject {
     const key = routeKey(route);
     const doc = OPERATIONS[key];
     if (!doc) throw new Error(`${key} has no documentation in functions/api-docs/operations.ts`);
-    const item = (paths[route.path] ??= {});
+    paths[route.path] ??= {};
+    const item = paths[route.path]!;
     item[route.method.toLowerCase() as 'get' | 'put' | 'post' | 'delete'] = operation(key, doc, route.public === true, lang);
   }
   return createDocument({

@@ -45,4 +45,11 @@ export const EXAMPLES = {
   redeploymentRequest: { personId: 'P020', post: 'station-duty', from: '2026-12-09', to: '2026-12-09', reason: '值班警力不足', kind: 'duty' },
   decision: { decision: 'approve', comment: '同意，限当日' },
   reinforcedDuty: { from: '2026-12-24', to: '2026-12-26', note: '一级加强勤务' },
+  absence: { personId: 'P014', from: '2026-12-15', to: '2026-12-17', reason: 'sick', note: '已交医院病假证明' },
+  pin: { personId: 'P014', date: '2026-12-12', post: 'command-room', shift: 'P', note: '指挥室新系统上线，安排熟悉系统的民警' },
+  replan: { from: '2026-12-15', to: '2026-12-17', seconds: 2 },
+  leave: { from: '2026-12-21', to: '2026-12-23', reason: 'leave', note: '回老家探亲' },
+  requestDecision: { decision: 'approve', comment: '同意' },
+  swap: { date: '2026-12-10', withPersonId: 'P016', withDate: '2026-12-11' },
+  noticesRead: { upTo: '2026-12-08T09:15:02.311Z#3f9a1c0e5b7d2a64' },
 } as const;

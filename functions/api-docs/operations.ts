@@ -1,8 +1,39 @@
 // What each route of functions/routes.ts takes and answers, told with the very zod schemas that validate it, in
 // Chinese and English. document.ts turns this into OpenAPI 3.1; a test fails when a route is missing here.
 import { z } from 'zod';
+import { RecordedAbsence } from '../../shared/domain/absences.ts';
 import { AuditEntry } from '../../shared/domain/audit.ts';
 import { CalendarAnswer, CalendarQuery, CalendarYear, CalendarYearBody, LoadedCalendarYear } from '../../shared/domain/calendar.ts';
+import {
+  AbsenceBody,
+  AbsenceId,
+  CalendarFeed,
+  CalendarFeedBody,
+  DateRange,
+  FeedFile,
+  Inbox,
+  LeaveBody,
+  LeaveId,
+  LeaveListQuery,
+  LeaveRequest,
+  NoticesPage,
+  NoticesQuery,
+  NoticesRead,
+  NoticesReadBody,
+  Pin,
+  PinBody,
+  PinId,
+  PinSet,
+  ReplanAnswer,
+  ReplanBody,
+  ReplanDays,
+  RequestDecisionBody,
+  Swap,
+  SwapBody,
+  SwapCheck,
+  SwapId,
+  SwapListQuery,
+} from '../../shared/domain/day-to-day.ts';
 import { ErrorBody } from '../../shared/domain/errors.ts';
 import { Plan, PlanRequest, PublishRequest } from '../../shared/domain/plan.ts';
 import { BranchId, StationId } from '../../shared/domain/primitives.ts';
@@ -19,7 +50,7 @@ import {
 } from '../../shared/domain/redeployment.ts';
 import { Roster, RosterQuery } from '../../shared/domain/roster.ts';
 import { StaffExportQuery, StaffImportBody, StaffImportPreview } from '../../shared/domain/staff.ts';
-import { ReinforcedDutyPeriod, StationConfig, StationDocument } from '../../shared/domain/station.ts';
+import { Absence, ReinforcedDutyPeriod, StationConfig, StationDocument } from '../../shared/domain/station.ts';
 import { PlanId } from '../../shared/http/params.ts';
 import { EXAMPLES } from './examples.ts';
 
@@ -29,7 +60,7 @@ export type Text = { zh: string; en: string };
 export type Answer = {
   status: number;
   description: Text;
-  /** JSON answers: the schema; text answers: their media type and no schema. */
+  /** JSON answers: the schema; text answers: their media type and no schema; neither: no body (204). */
   schema?: z.ZodType;
   mediaType?: string;
   example?: unknown;
@@ -56,6 +87,9 @@ export const TAGS = {
   plans: { zh: '排班方案', en: 'Roster plans' },
   roster: { zh: '已发布排班', en: 'Published roster' },
   redeployments: { zh: '抽调审批', en: 'Redeployment approvals' },
+  absences: { zh: '缺勤、固定安排与重排', en: 'Absences, pins and re-plans' },
+  requests: { zh: '请假、换班与待办', en: 'Leave, swaps and the inbox' },
+  me: { zh: '个人通知与日历订阅', en: 'Notices and calendar feeds' },
   audit: { zh: '审计记录', en: 'Audit trail' },
   calendar: { zh: '法定节假日与调休', en: 'Official calendar' },
   branches: { zh: '分局', en: 'Branches' },
@@ -76,6 +110,11 @@ export const ERROR_MEANINGS: Record<ErrorStatus, Text> = {
 const StationPath = z.object({ stationId: StationId });
 const PlanPath = StationPath.extend({ planId: PlanId });
 const RedeploymentPath = StationPath.extend({ redeploymentId: RedeploymentId });
+const AbsencePath = StationPath.extend({ absenceId: AbsenceId });
+const PinPath = StationPath.extend({ pinId: PinId });
+const LeavePath = StationPath.extend({ leaveId: LeaveId });
+const SwapPath = StationPath.extend({ swapId: SwapId });
+const FeedPath = z.object({ feed: FeedFile.meta({ description: 'The secret of the URL POST /me/calendar-feed answered, then .ics / 订阅地址中的密钥加 .ics' }) });
 const IfMatchHeader = z.object({ 'if-match': z.string().optional().meta({ description: 'The version read, e.g. "3" / 读取时的版本号' }) });
 
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next: z.string().nullable() });
@@ -270,6 +309,282 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       { status: 200, description: { zh: '此前已宣布', en: 'Declared before' }, schema: ReinforcedDutyDeclared },
     ],
     errors: [400, 401, 403, 404, 409, 422, 503],
+  },
+  'POST /stations/{stationId}/absences': {
+    tag: 'absences',
+    summary: { zh: '登记缺勤', en: 'Record an absence' },
+    description: {
+      zh: '所长、教导员、副所长。登记某人在一段日期内缺勤（休假、病假、培训或其他，最长 92 天），排班时不再安排其上岗（ROT-4）。已发布排班中受影响的日期（从今天起）标记为需要重排，应答中的 replan 列出被标记的方案和日期。',
+      en: 'Director, instructor, deputy of the station. Records that a person is away from one date to another (leave, sick, training or other; at most 92 days); plans no longer put them on duty those days (ROT-4). The published days it touches, from today on, are marked as needing a re-plan; replan in the answer lists the plans and dates marked.',
+    },
+    path: StationPath,
+    body: { schema: AbsenceBody, required: true, example: EXAMPLES.absence },
+    answers: [{ status: 201, description: { zh: '已登记的缺勤', en: 'The recorded absence' }, schema: RecordedAbsence }],
+    errors: [400, 401, 403, 404, 409, 413, 503],
+  },
+  'GET /stations/{stationId}/absences': {
+    tag: 'absences',
+    summary: { zh: '缺勤列表', en: 'List absences' },
+    description: {
+      zh: '所长、教导员、副所长。from、to 可选，列出与该时段有重叠的缺勤，一次全部返回（next 始终为 null）。',
+      en: 'Director, instructor, deputy of the station. from and to are optional; lists the absences overlapping that period, all at once (next is always null).',
+    },
+    path: StationPath,
+    query: DateRange,
+    answers: [{ status: 200, description: { zh: '缺勤', en: 'The absences' }, schema: page(Absence) }],
+    errors: [400, 401, 403, 404, 503],
+  },
+  'DELETE /stations/{stationId}/absences/{absenceId}': {
+    tag: 'absences',
+    summary: { zh: '撤销缺勤', en: 'Remove an absence' },
+    description: {
+      zh: '所长、教导员、副所长。该缺勤涉及的已发布日期（从今天起）标记为需要重排。',
+      en: 'Director, instructor, deputy of the station. The published days it covered, from today on, are marked as needing a re-plan.',
+    },
+    path: AbsencePath,
+    answers: [{ status: 204, description: { zh: '已撤销', en: 'Removed' } }],
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'POST /stations/{stationId}/pins': {
+    tag: 'absences',
+    summary: { zh: '固定某人某日的岗位', en: 'Pin a person to a post on a day' },
+    description: {
+      zh: '所长、教导员、副所长。此后生成的每份排班（包括每夜滚动排班和重排）都保留这一安排（PIN-1）。post 可以是 rest（休息）；不填 shift 时取该岗位当天所需的班次。同一人同一天再固定一次即取代原来的安排（应答中的 replaces）。违反硬性规则时返回 422，code 为规则编号：FB-1 至 FB-4、SKILL-1、ROT-4、REST-1；日期已过，或当天的排班不会让此人担任该岗位（该班次没有此岗位需求或不是其班次）时为 PIN-1。该日期已发布的，标记为需要重排；在固定安排变动前生成的草案，发布时返回 409。',
+      en: 'Director, instructor, deputy of the station. Every later plan keeps it, the nightly roll-forward and re-plans included (PIN-1). post may be rest; without shift, the pin takes the shift the post is asked for that day. A new pin for the same person and day replaces the old one (replaces in the answer). A broken hard rule answers 422 with its code: FB-1 to FB-4, SKILL-1, ROT-4, REST-1; PIN-1 for a past date or a post the plan would not offer that person that day. A published date is marked as needing a re-plan; a draft made before the pins changed answers 409 when published.',
+    },
+    path: StationPath,
+    body: { schema: PinBody, required: true, example: EXAMPLES.pin },
+    answers: [{ status: 201, description: { zh: '固定安排', en: 'The pin' }, schema: PinSet }],
+    errors: [400, 401, 403, 404, 409, 413, 422, 503],
+  },
+  'GET /stations/{stationId}/pins': {
+    tag: 'absences',
+    summary: { zh: '固定安排列表', en: 'List pins' },
+    description: {
+      zh: '所长、教导员、副所长。from、to 可选，一次全部返回（next 始终为 null）。',
+      en: 'Director, instructor, deputy of the station. from and to are optional; all at once (next is always null).',
+    },
+    path: StationPath,
+    query: DateRange,
+    answers: [{ status: 200, description: { zh: '固定安排', en: 'The pins' }, schema: page(Pin) }],
+    errors: [400, 401, 403, 404, 503],
+  },
+  'DELETE /stations/{stationId}/pins/{pinId}': {
+    tag: 'absences',
+    summary: { zh: '取消固定安排', en: 'Remove a pin' },
+    description: {
+      zh: '所长、教导员、副所长。该日期已发布的，标记为需要重排。',
+      en: 'Director, instructor, deputy of the station. A published date is marked as needing a re-plan.',
+    },
+    path: PinPath,
+    answers: [{ status: 204, description: { zh: '已取消', en: 'Removed' } }],
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'GET /stations/{stationId}/replan': {
+    tag: 'absences',
+    summary: { zh: '需要重排的日期', en: 'Days that need a re-plan' },
+    description: {
+      zh: '所长、教导员、副所长。列出 from 至 to（默认从今天起共 92 天）之间，因缺勤、固定安排、请假、换班或抽调审批而被标记为需要重排的已发布日期。',
+      en: 'Director, instructor, deputy of the station. The published days between from and to (by default 92 days from today) marked as needing a re-plan after an absence, a pin, leave, a swap or a redeployment decision.',
+    },
+    path: StationPath,
+    query: DateRange,
+    answers: [{ status: 200, description: { zh: '时段及需要重排的日期', en: 'The period and its days to re-plan' }, schema: ReplanDays }],
+    errors: [400, 401, 403, 404, 503],
+  },
+  'POST /stations/{stationId}/replan': {
+    tag: 'absences',
+    summary: { zh: '重排有变化的日期', en: 'Re-plan the changed days' },
+    description: {
+      zh: '所长、教导员、副所长。为被标记的日期生成一份草案：其间其他日期保持已发布的安排不变，固定安排照旧（PIN-1），被标记的日期在规则允许的范围内尽量少改动（STAB-1）。changes 列出每个有变化的人日；确认后用 POST /stations/{stationId}/plans/{planId}/publish 发布。没有需要重排的日期时返回 200，plan 为 null。',
+      en: 'Director, instructor, deputy of the station. Makes a draft over the marked days: every other day in between keeps its published assignments, pins are kept (PIN-1), and the marked days change as little as the rules allow (STAB-1). changes lists every person-day that differs; publish it with POST /stations/{stationId}/plans/{planId}/publish. With no day to re-plan, 200 and plan null.',
+    },
+    path: StationPath,
+    body: { schema: ReplanBody, required: false, example: EXAMPLES.replan },
+    answers: [
+      { status: 201, description: { zh: '草案及其改动', en: 'The draft and what it changes' }, schema: ReplanAnswer },
+      { status: 200, description: { zh: '没有需要重排的日期', en: 'No day needed a re-plan' }, schema: ReplanAnswer },
+    ],
+    errors: [400, 401, 403, 404, 413, 503],
+  },
+  'POST /stations/{stationId}/leave-requests': {
+    tag: 'requests',
+    summary: { zh: '申请请假', en: 'Ask for leave' },
+    description: {
+      zh: '本所人员为自己申请；所领导（所长、教导员、副所长）可以用 personId 替他人申请，其他人替他人申请返回 403 LV-1。只能申请今天及以后的日期（否则 422 LV-1），最长 92 天。提交后通知所领导审批。',
+      en: 'Any member of the station, for themselves; a leader (director, instructor, deputy) may name someone else in personId, anyone else gets 403 LV-1. Today or later only (else 422 LV-1), at most 92 days. The station leaders are notified.',
+    },
+    path: StationPath,
+    body: { schema: LeaveBody, required: true, example: EXAMPLES.leave },
+    answers: [{ status: 201, description: { zh: '待审批的请假申请', en: 'The pending leave request' }, schema: LeaveRequest }],
+    errors: [400, 401, 403, 404, 413, 422, 503],
+  },
+  'GET /stations/{stationId}/leave-requests': {
+    tag: 'requests',
+    summary: { zh: '请假申请列表', en: 'List leave requests' },
+    description: {
+      zh: '所领导看到全所的申请，可按 personId 筛选；其他人只看到自己的，personId 填他人时返回 403。一次全部返回（next 始终为 null）。',
+      en: 'Leaders see the whole station\'s, filtered by personId if given; others see their own only, and personId of someone else answers 403. All at once (next is always null).',
+    },
+    path: StationPath,
+    query: LeaveListQuery,
+    answers: [{ status: 200, description: { zh: '请假申请', en: 'The leave requests' }, schema: page(LeaveRequest) }],
+    errors: [400, 401, 403, 404, 503],
+  },
+  'POST /stations/{stationId}/leave-requests/{leaveId}/decisions': {
+    tag: 'requests',
+    summary: { zh: '批准或驳回请假', en: 'Approve or reject leave' },
+    description: {
+      zh: '所长、教导员、副所长，不能审批自己的请假（403 LV-1）。批准后自动登记缺勤，受影响的已发布日期标记为需要重排；申请人收到通知。每份申请只审批一次：同一人重复同一决定返回 200，其他情况返回 409。',
+      en: 'Director, instructor, deputy of the station, never on their own leave (403 LV-1). Approval records the absence and marks the published days it touches for a re-plan; the person is notified. A request is decided once: the same leader repeating the same decision gets 200, anything else 409.',
+    },
+    path: LeavePath,
+    body: { schema: RequestDecisionBody, required: true, example: EXAMPLES.requestDecision },
+    answers: [{ status: 200, description: { zh: '审批后的申请', en: 'The request after the decision' }, schema: LeaveRequest }],
+    errors: [400, 401, 403, 404, 409, 413, 503],
+  },
+  'POST /stations/{stationId}/leave-requests/{leaveId}/withdraw': {
+    tag: 'requests',
+    summary: { zh: '撤回请假申请', en: 'Withdraw a leave request' },
+    description: {
+      zh: '仅限申请人或请假本人（否则 403 LV-1），且申请尚未审批（否则 409）；已撤回的再撤回返回 200。无需请求体。',
+      en: 'Only who asked or the person on leave (else 403 LV-1), and only while pending (else 409); withdrawing again answers 200. No body.',
+    },
+    path: LeavePath,
+    answers: [{ status: 200, description: { zh: '已撤回的申请', en: 'The withdrawn request' }, schema: LeaveRequest }],
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'POST /stations/{stationId}/swaps': {
+    tag: 'requests',
+    summary: { zh: '提出换班', en: 'Propose a swap' },
+    description: {
+      zh: '民警、辅警用自己某天已发布的班换同事某天的班（不填 withDate 即同一天；两天相隔不超过 31 天），在这些日期两人整天互换。只能换今天及以后已发布的班（否则 422 SW-1）。违反硬性规则时返回 422，code 为规则编号（FB-1 至 FB-4、SKILL-1、REST-1、ROT-4）。对方收到通知，对方接受后由所领导审批。',
+      en: 'An officer or auxiliary trades their own published day for a colleague\'s (withDate defaults to the same day; at most 31 days apart); on those dates the two exchange their whole day. Published days from today on only (else 422 SW-1). A broken hard rule answers 422 with its code (FB-1 to FB-4, SKILL-1, REST-1, ROT-4). The colleague is notified; once they accept, a station leader decides.',
+    },
+    path: StationPath,
+    body: { schema: SwapBody, required: true, example: EXAMPLES.swap },
+    answers: [{ status: 201, description: { zh: '等待对方接受的换班', en: 'The swap, waiting for the colleague' }, schema: Swap }],
+    errors: [400, 401, 403, 404, 413, 422, 503],
+  },
+  'GET /stations/{stationId}/swaps': {
+    tag: 'requests',
+    summary: { zh: '换班列表', en: 'List swaps' },
+    description: {
+      zh: '所领导看到全所的换班；其他人只看到自己参与的。一次全部返回（next 始终为 null）。',
+      en: 'Leaders see the whole station\'s; others those they are part of. All at once (next is always null).',
+    },
+    path: StationPath,
+    query: SwapListQuery,
+    answers: [{ status: 200, description: { zh: '换班', en: 'The swaps' }, schema: page(Swap) }],
+    errors: [400, 401, 403, 404, 503],
+  },
+  'POST /stations/{stationId}/swaps/check': {
+    tag: 'requests',
+    summary: { zh: '提交前检查换班', en: 'Check a swap before proposing it' },
+    description: {
+      zh: '请求体和检查与提出换班相同，但不保存、不通知：可以换时返回 200 及双方的班，否则返回提出时会得到的 422（code 为违反的规则）。',
+      en: 'The same body and checks as proposing, but nothing is stored or sent: 200 with both sides when allowed, else the very 422 the proposal would get (code is the rule broken).',
+    },
+    path: StationPath,
+    body: { schema: SwapBody, required: true, example: EXAMPLES.swap },
+    answers: [{ status: 200, description: { zh: '可以换班', en: 'The swap is allowed' }, schema: SwapCheck }],
+    errors: [400, 401, 403, 404, 413, 422, 503],
+  },
+  'POST /stations/{stationId}/swaps/{swapId}/accept': {
+    tag: 'requests',
+    summary: { zh: '接受换班', en: 'Accept a swap' },
+    description: {
+      zh: '仅限被邀请的同事（否则 403 SW-1），且换班等待接受（已撤回或已审批结束返回 409，已接受的再接受返回 200）。接受后通知所领导审批。无需请求体。',
+      en: 'Only the colleague asked (else 403 SW-1), and only a proposed swap (withdrawn or rejected: 409; accepting again answers 200). Then it waits for a station leader, who is notified. No body.',
+    },
+    path: SwapPath,
+    answers: [{ status: 200, description: { zh: '等待审批的换班', en: 'The swap, waiting for a leader' }, schema: Swap }],
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'POST /stations/{stationId}/swaps/{swapId}/decisions': {
+    tag: 'requests',
+    summary: { zh: '批准或驳回换班', en: 'Approve or reject a swap' },
+    description: {
+      zh: '所长、教导员、副所长，且不是换班双方之一（否则 403 SW-1）；对方尚未接受时返回 409 SW-1。批准时按当前排班再检查一次：双方的班已有变化返回 409，违反硬性规则返回 422（code 为规则编号）。批准的换班作为一次单独的发布生效，双方收到通知。同一人重复同一决定返回 200。',
+      en: 'Director, instructor, deputy of the station who is not one of the two (else 403 SW-1); before the colleague accepts, 409 SW-1. Approval checks again on the roster as it is now: either side changed since, 409; a broken hard rule, 422 with its code. An approved swap takes effect as a publication of its own; both are notified. The same leader repeating the same decision gets 200.',
+    },
+    path: SwapPath,
+    body: { schema: RequestDecisionBody, required: true, example: EXAMPLES.requestDecision },
+    answers: [{ status: 200, description: { zh: '审批后的换班', en: 'The swap after the decision' }, schema: Swap }],
+    errors: [400, 401, 403, 404, 409, 413, 422, 503],
+  },
+  'POST /stations/{stationId}/swaps/{swapId}/withdraw': {
+    tag: 'requests',
+    summary: { zh: '撤回换班', en: 'Withdraw a swap' },
+    description: {
+      zh: '仅限提出人（否则 403 SW-1），且尚未审批（否则 409）；已撤回的再撤回返回 200。无需请求体。',
+      en: 'Only who proposed it (else 403 SW-1), and only before a decision (else 409); withdrawing again answers 200. No body.',
+    },
+    path: SwapPath,
+    answers: [{ status: 200, description: { zh: '已撤回的换班', en: 'The withdrawn swap' }, schema: Swap }],
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'GET /stations/{stationId}/inbox': {
+    tag: 'requests',
+    summary: { zh: '待我处理的事项', en: 'What waits for me' },
+    description: {
+      zh: '本所人员。所领导看到待审批的抽调、请假和换班；被邀请换班的同事看到等其接受的换班。每项带 canDecide（换班还有 canAccept），与审批接口的判断一致；counts 只统计本人可以处理的事项。',
+      en: 'Any member of the station. Leaders: redeployments, leave and swaps waiting for a decision; a colleague asked to swap: the swaps waiting for them to accept. Each item carries canDecide (and canAccept for swaps), decided as the decision routes decide; counts includes only what the caller can act on.',
+    },
+    path: StationPath,
+    answers: [{ status: 200, description: { zh: '待办事项', en: 'The inbox' }, schema: Inbox }],
+    errors: [400, 401, 403, 404, 503],
+  },
+  'GET /me/notices': {
+    tag: 'me',
+    summary: { zh: '我的通知', en: 'My notices' },
+    description: {
+      zh: '排班变动、申请的审批结果、等待审批的申请、换班邀请，按时间从新到旧；文字按 Accept-Language 为中文或英文，unread 为未读条数。令牌须带所属派出所（否则 403 AUTH-STATION）。',
+      en: 'Roster changes, decisions on one\'s requests, requests waiting for a decision, swap proposals, newest first; each sentence in the language of Accept-Language, and unread counts the unread ones. The token must name a station (else 403 AUTH-STATION).',
+    },
+    query: NoticesQuery,
+    answers: [{ status: 200, description: { zh: '一页通知', en: 'A page of notices' }, schema: NoticesPage }],
+    errors: [400, 401, 403, 503],
+  },
+  'POST /me/notices/read': {
+    tag: 'me',
+    summary: { zh: '标记通知已读', en: 'Mark notices read' },
+    description: {
+      zh: 'upTo（通知 id）及更早的通知都标为已读。已读标记只前进不后退，应答返回标记当前的位置。',
+      en: 'Every notice up to upTo (a notice id) is read. The mark only moves forward; the answer says where it stands.',
+    },
+    body: { schema: NoticesReadBody, required: true, example: EXAMPLES.noticesRead },
+    answers: [{ status: 200, description: { zh: '已读标记', en: 'The read mark' }, schema: NoticesRead }],
+    errors: [400, 401, 403, 413, 503],
+  },
+  'POST /me/calendar-feed': {
+    tag: 'me',
+    summary: { zh: '生成日历订阅地址', en: 'Make a calendar feed URL' },
+    description: {
+      zh: '生成新的私密订阅地址（只显示这一次），添加到手机或电脑日历后自动同步本人已发布的排班；原来的地址立即失效。请求体可省略，或为 {}。仅限本所人员名单中的人（否则 404）。',
+      en: 'Makes a new secret feed URL (shown this once); a phone or desktop calendar subscribed to it follows one\'s published roster. The previous URL stops working at once. The body may be left out or be {}. Only for people on the station\'s staff list (else 404).',
+    },
+    body: { schema: CalendarFeedBody, required: false },
+    answers: [{ status: 201, description: { zh: '订阅地址', en: 'The feed URL' }, schema: CalendarFeed }],
+    errors: [400, 401, 403, 404, 413, 503],
+  },
+  'DELETE /me/calendar-feed': {
+    tag: 'me',
+    summary: { zh: '停用日历订阅', en: 'Revoke the calendar feed' },
+    description: { zh: '订阅地址立即失效；没有订阅时返回 404。', en: 'The feed URL stops working at once; without a feed, 404.' },
+    answers: [{ status: 204, description: { zh: '已停用', en: 'Revoked' } }],
+    errors: [401, 403, 404, 503],
+  },
+  'GET /feeds/{feed}': {
+    tag: 'me',
+    summary: { zh: '日历订阅内容（iCalendar，无需令牌）', en: 'A calendar feed (iCalendar, no token)' },
+    description: {
+      zh: '无需令牌：地址中的密钥就是凭证。返回本人从 30 天前到 92 天后的已发布排班（RFC 5545），日历应用定期拉取即可跟上每次发布。未知或已停用的地址返回 404。',
+      en: 'No token: the secret in the URL is the key. Answers the person\'s published roster from 30 days back to 92 days ahead (RFC 5545); a calendar app polling it follows every publication. An unknown or revoked URL answers 404.',
+    },
+    path: FeedPath,
+    answers: [{ status: 200, description: { zh: '个人日历', en: 'The person\'s calendar' }, mediaType: 'text/calendar' }],
+    errors: [404, 503],
   },
   'GET /branches/{branchId}/stations': {
     tag: 'branches',

@@ -18,7 +18,7 @@ const WORDS = {
   },
 } as const;
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function deref(schema: Schema, doc: oas31.OpenAPIObject): oas31.SchemaObject {
   if ('$ref' in schema) {
@@ -57,7 +57,7 @@ function shape(raw: Schema, doc: oas31.OpenAPIObject, words: (typeof WORDS)[DocL
   const rows = Object.entries(s.properties).map(([name, child]) => {
     const inner = shape(child, doc, words, depth + 1);
     const description = deref(child, doc).description;
-    const line = `<code>${escape(name)}</code> <span class="type">${escape(typeOf(child, doc))}</span>${required.has(name) ? '' : ` <span class="opt">${words.optional}</span>`}${description ? ` — ${escape(description)}` : ''}`;
+    const line = `<code>${escapeHtml(name)}</code> <span class="type">${escapeHtml(typeOf(child, doc))}</span>${required.has(name) ? '' : ` <span class="opt">${words.optional}</span>`}${description ? ` — ${escapeHtml(description)}` : ''}`;
     return `<li>${inner ? `<details><summary>${line}</summary><ul>${inner}</ul></details>` : line}</li>`;
   });
   return rows.join('');
@@ -66,9 +66,9 @@ function shape(raw: Schema, doc: oas31.OpenAPIObject, words: (typeof WORDS)[DocL
 function block(title: string, schema: Schema | undefined, example: unknown, doc: oas31.OpenAPIObject, words: (typeof WORDS)[DocLang]): string {
   const tree = schema ? shape(schema, doc, words) : '';
   return (
-    `<h4>${title}${schema ? ` <span class="type">${escape(typeOf(schema, doc))}</span>` : ''}</h4>` +
+    `<h4>${title}${schema ? ` <span class="type">${escapeHtml(typeOf(schema, doc))}</span>` : ''}</h4>` +
     (tree ? `<ul class="shape">${tree}</ul>` : '') +
-    (example !== undefined ? `<details><summary>${words.example}</summary><pre>${escape(JSON.stringify(example, null, 2))}</pre></details>` : '')
+    (example !== undefined ? `<details><summary>${words.example}</summary><pre>${escapeHtml(JSON.stringify(example, null, 2))}</pre></details>` : '')
   );
 }
 
@@ -76,21 +76,21 @@ function operationHtml(method: string, path: string, op: oas31.OperationObject, 
   const id = op.operationId ?? `${method}${path}`;
   const params = (op.parameters ?? []) as oas31.ParameterObject[];
   const paramRows = params
-    .map((p) => `<tr><td><code>${escape(p.name)}</code></td><td>${p.in}</td><td>${p.schema ? escape(typeOf(p.schema, doc)) : ''}</td><td>${p.required ? words.required : words.optional}</td></tr>`)
+    .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${p.in}</td><td>${p.schema ? escapeHtml(typeOf(p.schema, doc)) : ''}</td><td>${p.required ? words.required : words.optional}</td></tr>`)
     .join('');
   const body = op.requestBody as oas31.RequestBodyObject | undefined;
   const bodyMedia = body?.content['application/json'];
   const answers = Object.entries(op.responses ?? {}).map(([status, raw]) => {
     const answer = raw as oas31.ResponseObject;
     const media = Object.entries(answer.content ?? {});
-    const parts = media.map(([type, m]) => (m.schema || m.example !== undefined ? block(`<code>${escape(type)}</code>`, m.schema, m.example, doc, words) : `<p><code>${escape(type)}</code></p>`));
-    return `<div class="answer"><h4><span class="status s${status[0]}">${status}</span> ${escape(answer.description)}</h4>${status.startsWith('2') ? parts.join('') : ''}</div>`;
+    const parts = media.map(([type, m]) => (m.schema || m.example !== undefined ? block(`<code>${escapeHtml(type)}</code>`, m.schema, m.example, doc, words) : `<p><code>${escapeHtml(type)}</code></p>`));
+    return `<div class="answer"><h4><span class="status s${status[0]}">${status}</span> ${escapeHtml(answer.description)}</h4>${status.startsWith('2') ? parts.join('') : ''}</div>`;
   });
   const open = Array.isArray(op.security) && op.security.length === 0;
   return (
-    `<section class="op" id="${escape(id)}"><h3><span class="method ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>` +
-    `<p class="summary">${escape(op.summary ?? '')} <span class="lock">${open ? words.open : words.token}</span></p>` +
-    (op.description ? `<p>${escape(op.description)}</p>` : '') +
+    `<section class="op" id="${escapeHtml(id)}"><h3><span class="method ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>` +
+    `<p class="summary">${escapeHtml(op.summary ?? '')} <span class="lock">${open ? words.open : words.token}</span></p>` +
+    (op.description ? `<p>${escapeHtml(op.description)}</p>` : '') +
     (paramRows ? `<h4>${words.parameters}</h4><table><tr><th>${words.name}</th><th>${words.where}</th><th>${words.type}</th><th></th></tr>${paramRows}</table>` : '') +
     (bodyMedia ? block(`${words.body} (${body?.required ? words.required : words.optional})`, bodyMedia.schema, bodyMedia.example, doc, words) : '') +
     `<h4>${words.answers}</h4>${answers.join('')}</section>`
@@ -107,13 +107,13 @@ export function referencePage(doc: oas31.OpenAPIObject, lang: DocLang): string {
       if (!op) continue;
       const tag = op.tags?.[0] ?? '';
       byTag.set(tag, [...(byTag.get(tag) ?? []), operationHtml(method, path, op, doc, words)]);
-      contents.set(tag, [...(contents.get(tag) ?? []), `<li><a href="#${escape(op.operationId ?? '')}"><span class="method ${method}">${method.toUpperCase()}</span> ${escape(path)}</a></li>`]);
+      contents.set(tag, [...(contents.get(tag) ?? []), `<li><a href="#${escapeHtml(op.operationId ?? '')}"><span class="method ${method}">${method.toUpperCase()}</span> ${escapeHtml(path)}</a></li>`]);
     }
   }
   const tags = (doc.tags ?? []).map((t) => t.name).filter((t) => byTag.has(t));
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(doc.info.title)}</title>
+<title>${escapeHtml(doc.info.title)}</title>
 <style>
 body{font:15px/1.55 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;color:#1d2733;display:grid;grid-template-columns:300px 1fr}
 nav{position:sticky;top:0;height:100vh;overflow:auto;background:#f3f5f8;padding:16px;box-sizing:border-box;font-size:13px}
@@ -128,9 +128,9 @@ table{border-collapse:collapse}td,th{border-bottom:1px solid #e3e8ee;padding:3px
 pre{background:#f6f8fa;padding:10px;overflow:auto;font-size:12.5px}ul.shape,ul.shape ul{list-style:none;padding-left:16px;margin:4px 0}
 h4{margin:14px 0 4px}
 </style></head><body>
-<nav><strong>${escape(doc.info.title)}</strong><p><a href="${words.otherHref}">${words.other}</a> · <a href="/openapi.json?lang=${lang}">${words.json}</a></p>
-${tags.map((t) => `<p><strong>${escape(t)}</strong></p><ul>${(contents.get(t) ?? []).join('')}</ul>`).join('')}</nav>
-<main><h1>${escape(doc.info.title)} <small class="type">${escape(doc.info.version)}</small></h1><p>${escape(doc.info.description ?? '')}</p>
-${tags.map((t) => `<h2>${escape(t)}</h2>${(byTag.get(t) ?? []).join('')}`).join('')}
+<nav><strong>${escapeHtml(doc.info.title)}</strong><p><a href="${words.otherHref}">${words.other}</a> · <a href="/openapi.json?lang=${lang}">${words.json}</a></p>
+${tags.map((t) => `<p><strong>${escapeHtml(t)}</strong></p><ul>${(contents.get(t) ?? []).join('')}</ul>`).join('')}</nav>
+<main><h1>${escapeHtml(doc.info.title)} <small class="type">${escapeHtml(doc.info.version)}</small></h1><p>${escapeHtml(doc.info.description ?? '')}</p>
+${tags.map((t) => `<h2>${escapeHtml(t)}</h2>${(byTag.get(t) ?? []).join('')}`).join('')}
 </main></body></html>`;
 }

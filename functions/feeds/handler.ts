@@ -2,6 +2,7 @@
 // person's published roster from 30 days back to 92 days ahead as RFC 5545 (the same writer as `format=ics`), so a
 // calendar app that polls it follows every publication; an unknown or revoked secret is 404.
 import { todayIn } from '../../shared/approvals/index.ts';
+import { FEED_FILE } from '../../shared/domain/day-to-day.ts';
 import { notFound } from '../../shared/domain/errors.ts';
 import { httpHandler, type ApiRequest } from '../../shared/http/api.ts';
 import { addDaysTo } from '../../shared/rotation/index.ts';
@@ -13,7 +14,7 @@ export const FEED_DAYS_BACK = 30;
 export const FEED_DAYS_AHEAD = 92;
 
 export async function readFeed(request: ApiRequest) {
-  const match = /^([A-Za-z0-9_-]{16,128})\.ics$/.exec(request.path.feed ?? '');
+  const match = FEED_FILE.exec(request.path.feed ?? '');
   if (!match) throw notFound('No such calendar feed.');
   const store = storeFromEnvironment();
   const owner = await store.notices.feedOwner(hashOf(match[1]!));

@@ -2,14 +2,11 @@
 // POST /me/calendar-feed (a new secret; the previous one stops working), DELETE /me/calendar-feed. The person is the
 // token's `sub` at the token's station; only a hash of a feed secret is stored (shared/store/notices.ts).
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import { NoticesReadBody } from '../../shared/domain/day-to-day.ts';
+import { CalendarFeedBody, NoticesQuery, NoticesReadBody, type CalendarFeed, type NoticesPage, type NoticesRead } from '../../shared/domain/day-to-day.ts';
 import { DomainError, notFound } from '../../shared/domain/errors.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { languageOf, renderNotice } from '../../shared/notices/messages.ts';
 import { hashOf, storeFromEnvironment } from '../../shared/store/index.ts';
-
-const NoticesQuery = z.strictObject({ cursor: z.string().max(2048).optional(), next: z.string().max(2048).optional() });
 
 function me(request: ApiRequest): { stationId: string; personId: string } {
   if (!request.actor.stationId) throw new DomainError(403, 'AUTH-STATION', 'Your sign-in names no station: notices and calendar feeds belong to a station member.');
@@ -21,14 +18,14 @@ export async function listNotices(request: ApiRequest) {
   const query = parseOr400(NoticesQuery, { cursor: request.query.cursor, next: request.query.next }, 'query');
   const lang = languageOf(request.headers['accept-language']);
   const { page, upTo, unread } = await storeFromEnvironment().notices.list(stationId, personId, { cursor: query.cursor ?? query.next ?? null });
-  return { body: { items: page.items.map((n) => renderNotice(n, lang, upTo)), next: page.next, unread }, headers: { 'cache-control': 'private, no-store', 'content-language': lang } };
+  return { body: { items: page.items.map((n) => renderNotice(n, lang, upTo)), next: page.next, unread } satisfies NoticesPage, headers: { 'cache-control': 'private, no-store', 'content-language': lang } };
 }
 
 export async function readNotices(request: ApiRequest) {
   const { stationId, personId } = me(request);
   const body = parseOr400(NoticesReadBody, request.body, 'read mark');
   const upTo = await storeFromEnvironment().notices.markRead(stationId, personId, body.upTo);
-  return { body: { upTo } };
+  return { body: { upTo } satisfies NoticesRead };
 }
 
 /** The public address of the API as the caller reached it (API Gateway or the local server). */
@@ -39,12 +36,12 @@ function baseUrl(request: ApiRequest): string {
 
 export async function newFeed(request: ApiRequest) {
   const { stationId, personId } = me(request);
-  if (request.body !== undefined) parseOr400(z.strictObject({}), request.body, 'calendar feed request');
+  if (request.body !== undefined) parseOr400(CalendarFeedBody, request.body, 'calendar feed request');
   const store = storeFromEnvironment();
   if (!(await store.stations.get(stationId))?.people.some((p) => p.id === personId)) throw notFound(`${personId} is not one of the people of station ${stationId}.`);
   const secret = randomBytes(24).toString('base64url');
   await store.notices.setFeed(stationId, personId, hashOf(secret), new Date().toISOString());
-  return { status: 201, body: { url: `${baseUrl(request)}/feeds/${secret}.ics`, personId, stationId }, headers: { 'cache-control': 'no-store' } };
+  return { status: 201, body: { url: `${baseUrl(request)}/feeds/${secret}.ics`, personId, stationId } satisfies CalendarFeed, headers: { 'cache-control': 'no-store' } };
 }
 
 export async function revokeFeed(request: ApiRequest) {

@@ -3,12 +3,15 @@
 // station, ten per SendMessageBatch (shared/nightly/dispatch.ts). When some stations could not be enqueued it still
 // pages to the end, then fails, so that the invocation is retried: stations whose night is done already are skipped.
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { IsoDate } from '../../shared/domain/primitives.ts';
 import { dispatchNight, type DispatchSummary, type SendBatch } from '../../shared/nightly/dispatch.ts';
+import { observe } from '../../shared/http/observe.ts';
 import { storeFromEnvironment } from '../../shared/store/index.ts';
+import { logger as sharedLogger } from '../../shared/telemetry.ts';
 
 export const DispatchEvent = z.object({
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
@@ -30,10 +33,9 @@ export function sqsSender(client: SQSClient, queueUrl: string): SendBatch {
 }
 
 export function createDispatchHandler(settings: { send?: SendBatch; logger?: Logger; now?: () => Date } = {}) {
-  const logger = settings.logger ?? new Logger({ serviceName: 'nightly' });
+  const logger = settings.logger ?? sharedLogger;
   let send = settings.send;
-  return async (event: unknown, context?: Context): Promise<DispatchSummary> => {
-    if (context) logger.addContext(context);
+  const dispatch = async (event: unknown): Promise<DispatchSummary> => {
     const input = DispatchEvent.parse(event ?? {});
     if (!send) {
       const queueUrl = process.env.NIGHTLY_QUEUE_URL;
@@ -54,6 +56,9 @@ export function createDispatchHandler(settings: { send?: SendBatch; logger?: Log
     logger.info('dispatched', counts);
     return summary;
   };
+  // The Lambda context and the invocation's id on every log line (the same middleware as the API's).
+  const handler = middy<unknown, DispatchSummary>(dispatch).use(observe({ logger }));
+  return (event: unknown, context?: Context): Promise<DispatchSummary> => handler(event, context ?? ({} as Context));
 }
 
 export const handler = createDispatchHandler();

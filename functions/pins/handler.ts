@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { todayIn } from '../../shared/approvals/index.ts';
 import { authorizeStation } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
-import { DateRange, PinBody, PinId, type Pin } from '../../shared/domain/day-to-day.ts';
+import { DateRange, PinBody, PinId, type Pin, type PinSet } from '../../shared/domain/day-to-day.ts';
 import { badRequest, notFound, ruleBreak } from '../../shared/domain/errors.ts';
 import type { StationConfig } from '../../shared/domain/station.ts';
 import { configOf, newId } from '../../shared/daytoday/ids.ts';
@@ -56,7 +56,7 @@ export async function setPin(request: ApiRequest) {
     why: { kind: 'day-to-day', en: `${pin.personId} was pinned to ${pin.post} on ${pin.date} (${pin.id})`, zh: `${pin.personId}于${pin.date}被固定为${pin.post}（${pin.id}）` },
     detail: { pinId: pin.id, personId: pin.personId },
   });
-  return { status: 201, body: { ...pin, ...(replaced ? { replaces: replaced.id } : {}) }, headers: { location: `/stations/${stationId}/pins/${pin.id}` } };
+  return { status: 201, body: { ...pin, ...(replaced ? { replaces: replaced.id } : {}) } satisfies PinSet, headers: { location: `/stations/${stationId}/pins/${pin.id}` } };
 }
 
 export async function listPins(request: ApiRequest) {

@@ -16,6 +16,7 @@ import { rosterChangeNotices } from '../../shared/daytoday/effects.ts';
 import { todayIn } from '../../shared/approvals/index.ts';
 import { localizePlan } from '../../shared/i18n/localize.ts';
 import { say, summaryOf } from '../../shared/i18n/index.ts';
+import { metrics, recordPlanCreated } from '../../shared/telemetry.ts';
 
 /** `pl_` and 32 hex digits: random, and free of the separators keys use. */
 export const newPlanId = (): string => `pl_${randomUUID().replace(/-/g, '')}`;
@@ -32,7 +33,6 @@ export async function createPlan(request: ApiRequest) {
   const station = await store.stations.get(stationId);
   if (!station) throw notFound(say('error.notFound.station', { stationId }));
   const { id: _id, version: stationVersion, updatedAt: _at, updatedBy: _by, ...config } = station;
-  void _id, void _at, void _by;
 
   const end = planEnd(asked);
   // STAB-1: days published already are handed to the solver, which keeps them unless a hard rule now forbids them.
@@ -85,6 +85,7 @@ export async function createPlan(request: ApiRequest) {
       redeploymentIds: plan.redeploymentIds,
     },
   });
+  recordPlanCreated(metrics, plan);
   return { status: 201, body: localizePlan(plan, request.lang), headers: { location: `/stations/${stationId}/plans/${plan.id}`, etag: `"${plan.version}"` } };
 }
 

@@ -4,13 +4,12 @@
 // published as the rules allow (STAB-1); the answer carries the difference cell by cell. Publishing is the ordinary
 // `POST .../plans/{planId}/publish`.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { todayIn } from '../../shared/approvals/index.ts';
 import { authorizeStation } from '../../shared/http/access.ts';
 import { configOf } from '../../shared/daytoday/ids.ts';
 import { notFound } from '../../shared/domain/errors.ts';
+import { DateRange, ReplanBody, type ReplanAnswer, type ReplanDays } from '../../shared/domain/day-to-day.ts';
 import { MAX_PLAN_DAYS, type Plan } from '../../shared/domain/plan.ts';
-import { IsoDate } from '../../shared/domain/primitives.ts';
 import { parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
 import { addDaysTo, daysBetween } from '../../shared/rotation/index.ts';
@@ -18,14 +17,6 @@ import { daysNeedingReplan, rosterDiff } from '../../shared/roster/diff.ts';
 import { rosterAssignments } from '../../shared/roster/index.ts';
 import { planRoster } from '../../shared/solver/index.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
-
-export const ReplanBody = z
-  .strictObject({ from: IsoDate.optional(), to: IsoDate.optional(), seconds: z.number().min(0.05).max(20).optional(), seed: z.int().min(0).max(2 ** 31 - 1).optional() })
-  .refine((b) => !b.from || !b.to || b.from <= b.to, { message: '"to" is before "from"', path: ['to'] })
-  .optional();
-const RangeQuery = z
-  .strictObject({ from: IsoDate.optional(), to: IsoDate.optional() })
-  .refine((b) => !b.from || !b.to || b.from <= b.to, { message: '"to" is before "from"', path: ['to'] });
 
 async function neededDays(stationId: string, range: { from?: string | undefined; to?: string | undefined }) {
   const store = storeFromEnvironment();
@@ -40,9 +31,9 @@ async function neededDays(stationId: string, range: { from?: string | undefined;
 export async function replanDays(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
   await authorizeStation(request.actor, 'plan.manage', stationId);
-  const range = parseOr400(RangeQuery, { from: request.query.from, to: request.query.to }, 'query');
+  const range = parseOr400(DateRange, { from: request.query.from, to: request.query.to }, 'query');
   const { from, to, days } = await neededDays(stationId, range);
-  return { body: { from, to, days } };
+  return { body: { from, to, days } satisfies ReplanDays };
 }
 
 export async function replanChangedDays(request: ApiRequest) {
@@ -50,7 +41,7 @@ export async function replanChangedDays(request: ApiRequest) {
   await authorizeStation(request.actor, 'plan.manage', stationId);
   const body = parseOr400(ReplanBody, request.body, 're-plan request') ?? {};
   const { store, station, days } = await neededDays(stationId, body);
-  if (days.length === 0) return { body: { days: [], plan: null, changes: [], count: 0 } };
+  if (days.length === 0) return { body: { days: [], plan: null, changes: [], count: 0 } satisfies ReplanAnswer };
   const start = days[0]!;
   const span = Math.min(daysBetween(start, days[days.length - 1]!) + 1, MAX_PLAN_DAYS);
   const end = addDaysTo(start, span - 1);
@@ -97,7 +88,7 @@ export async function replanChangedDays(request: ApiRequest) {
   });
   return {
     status: 201,
-    body: { days: chosen, plan, changes, count: changes.length },
+    body: { days: chosen, plan, changes, count: changes.length } satisfies ReplanAnswer,
     headers: { location: `/stations/${stationId}/plans/${plan.id}` },
   };
 }

@@ -29,6 +29,7 @@ import { addDaysTo } from '../../shared/rotation/index.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
 import { say, summaryOf, type Params, type Said } from '../../shared/i18n/index.ts';
 import { localizeRedeployment } from '../../shared/i18n/localize.ts';
+import { metrics, recordApprovalDecided } from '../../shared/telemetry.ts';
 
 /** `rd_`, the creation instant in base 36 (so ids sort by age) and 12 random hex digits. */
 export const newRedeploymentId = (now: Date = new Date()): string =>
@@ -58,7 +59,6 @@ export async function createRedeployment(request: ApiRequest) {
   const store = storeFromEnvironment();
   const station = await stationOr404(stationId);
   const now = new Date();
-  const today = todayIn(station.timezone, now);
   const open = (await store.redeployments.withStatus(stationId, ['pending', 'approved'], { from: body.from, to: body.to })).filter((r) => r.personId === body.personId);
   // AP-6 looks at whole ISO weeks: other approved pulls in those weeks count.
   const approved = await store.approvedRedeploymentsFor(stationId, mondayOf(body.from), addDaysTo(mondayOf(body.to), 6));
@@ -138,8 +138,10 @@ export async function decideRedeployment(request: ApiRequest) {
   const body = parseOr400(DecisionBody, request.body, 'decision');
   const station = await stationOr404(stationId);
   const today = todayIn(station.timezone);
+  let decided = false;
   const result = await storeFromEnvironment().redeployments.change(stationId, id, today, (current) => {
     const outcome = decide(current, request.actor, stationId, body, new Date(), today);
+    decided = outcome.changed;
     if (!outcome.changed) return null;
     const { decision, transition, request: next } = outcome;
     return {
@@ -159,6 +161,7 @@ export async function decideRedeployment(request: ApiRequest) {
   });
   if (!result) throw notFound(say('error.notFound.redeployment', { requestId: id, stationId }));
   // An identical repeat of the caller's decision answers 200 with the request unchanged (nothing written).
+  if (decided) recordApprovalDecided(metrics);
   return { body: localizeRedeployment(result.request, request.lang), headers: { etag: `"${result.request.version}"` } };
 }
 

@@ -11,6 +11,7 @@ import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.
 import { stationIdOf } from '../../shared/http/params.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
 import { say, summaryOf } from '../../shared/i18n/index.ts';
+import { logger } from '../../shared/telemetry.ts';
 
 /** Attempts at the conditional write: the first, and one retry after a version conflict. */
 const ATTEMPTS = 2;
@@ -31,7 +32,6 @@ export async function declareReinforcedDuty(request: ApiRequest) {
         { path: 'to', message: 'before today' },
       ]);
     const { id: _id, version, updatedAt: _at, updatedBy: _by, ...current } = station;
-    void _id, void _at, void _by;
     // Declaring the same days again changes nothing: 200 with the periods as they are.
     const same = current.reinforcedDuty.find((p) => p.from === period.from && p.to === period.to);
     if (same) return { status: 200, body: { stationId, period: same, reinforcedDuty: current.reinforcedDuty, version } };
@@ -54,14 +54,15 @@ export async function declareReinforcedDuty(request: ApiRequest) {
       });
       // Published days in the period were planned without its reinforced-duty demand: they need a re-plan.
       await store.plans
-        .replanPublished(stationId, period.from > today ? period.from : today, period.to, {
+        // Dates are YYYY-MM-DD strings: the later of the two by comparison, not Math.max.
+        .replanPublished(stationId, [period.from, today].sort()[1]!, period.to, {
           at: at.toISOString(),
           actor: request.actor,
           key: `reinforced-duty@${saved.version}`,
           why: { kind: 'reinforced', from: period.from, to: period.to },
           detail: { reinforcedDuty: period },
         })
-        .catch((error: unknown) => console.warn(JSON.stringify({ level: 'warn', message: 're-plan marking after a reinforced-duty declaration failed', stationId, error: String(error) })));
+        .catch((error: unknown) => logger.warn('re-plan marking after a reinforced-duty declaration failed', { stationId, error: error instanceof Error ? error : String(error) }));
       return {
         status: 201,
         body: { stationId, period, reinforcedDuty: saved.reinforcedDuty, version: saved.version },

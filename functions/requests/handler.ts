@@ -6,7 +6,7 @@ import { approverRoles, todayIn } from '../../shared/approvals/index.ts';
 import { may } from '../../shared/auth/permissions.ts';
 import { authorizeStation } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
-import { LeaveBody, LeaveId, RequestDecisionBody, SwapBody, SwapId, type LeaveRequest, type Swap } from '../../shared/domain/day-to-day.ts';
+import { LeaveBody, LeaveId, LeaveListQuery, RequestDecisionBody, SwapBody, SwapId, SwapListQuery, type Inbox, type LeaveRequest, type Swap, type SwapCheck } from '../../shared/domain/day-to-day.ts';
 import { forbidden, notFound } from '../../shared/domain/errors.ts';
 import type { StationRecord } from '../../shared/domain/station.ts';
 import { applyLeave, currentRoster, publishSwap, waitingNotices } from '../../shared/daytoday/effects.ts';
@@ -26,13 +26,11 @@ import {
 } from '../../shared/daytoday/requests.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
-import { addDaysTo } from '../../shared/rotation/index.ts';
+import { addDaysTo, earlierDate, laterDate } from '../../shared/rotation/index.ts';
 import { newAuditId, storeFromEnvironment, type NoticeToWrite } from '../../shared/store/index.ts';
 
 const leaveIdOf = (path: Record<string, string>) => parseOr400(z.object({ leaveId: LeaveId }), path, 'path').leaveId;
 const swapIdOf = (path: Record<string, string>) => parseOr400(z.object({ swapId: SwapId }), path, 'path').swapId;
-const LeaveQuery = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional(), personId: z.string().max(64).optional() });
-const SwapQuery = z.strictObject({ status: z.enum(['proposed', 'pending', 'approved', 'rejected', 'withdrawn']).optional() });
 
 async function stationOr404(stationId: string): Promise<StationRecord> {
   const station = await storeFromEnvironment().stations.get(stationId);
@@ -75,14 +73,14 @@ export async function askLeave(request: ApiRequest) {
 export async function listLeave(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
   await authorizeStation(request.actor, 'request.own', stationId);
-  const query = parseOr400(LeaveQuery, { status: request.query.status, personId: request.query.personId }, 'query');
+  const query = parseOr400(LeaveListQuery, { status: request.query.status, personId: request.query.personId }, 'query');
   const leader = isLeader(request.actor, stationId);
   if (!leader && query.personId !== undefined && query.personId !== request.actor.sub) throw forbidden('AUTH-ROLE', 'You see your own leave requests only.');
   const store = storeFromEnvironment();
   await resumeEffects(stationId, request.actor);
   const personId = leader ? query.personId : request.actor.sub;
   const items = (await store.leave.list(stationId, query.status ? { status: query.status } : {})).filter((l) => !personId || l.personId === personId);
-  return { body: { items: items.map(({ effectPending: _e, ...l }) => (void _e, l)), next: null } };
+  return { body: { items: items.map(({ effectPending: _e, ...l }) => l), next: null } };
 }
 
 export async function decideLeaveRequest(request: ApiRequest) {
@@ -136,8 +134,8 @@ async function proposal(request: ApiRequest) {
   const station = await stationOr404(stationId);
   const store = storeFromEnvironment();
   const withDate = body.withDate ?? body.date;
-  const from = addDaysTo(body.date < withDate ? body.date : withDate, -1);
-  const to = addDaysTo(body.date < withDate ? withDate : body.date, 1);
+  const from = addDaysTo(earlierDate(body.date, withDate), -1);
+  const to = addDaysTo(laterDate(body.date, withDate), 1);
   const roster = await currentRoster(store, stationId, from, to);
   const sides = swapSides(station, roster, request.actor.sub, body, todayIn(station.timezone));
   const approved = await store.approvedRedeploymentsFor(stationId, from, to);
@@ -148,7 +146,7 @@ async function proposal(request: ApiRequest) {
 export async function checkSwap(request: ApiRequest) {
   const { station, roster, sides, approved } = await proposal(request);
   assertSwapAllowed(station, approved, roster, sides);
-  return { body: { ok: true, ...sides } };
+  return { body: { ok: true, ...sides } satisfies SwapCheck };
 }
 
 export async function proposeSwap(request: ApiRequest) {
@@ -164,11 +162,11 @@ export async function proposeSwap(request: ApiRequest) {
 export async function listSwaps(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
   await authorizeStation(request.actor, 'request.own', stationId);
-  const query = parseOr400(SwapQuery, { status: request.query.status }, 'query');
+  const query = parseOr400(SwapListQuery, { status: request.query.status }, 'query');
   await resumeEffects(stationId, request.actor);
   const all = await storeFromEnvironment().swaps.list(stationId, query.status ? { status: query.status } : {});
   const mine = isLeader(request.actor, stationId) ? all : all.filter((s) => s.mine.personId === request.actor.sub || s.theirs.personId === request.actor.sub);
-  return { body: { items: mine.map(({ effectPending: _e, ...s }) => (void _e, s)), next: null } };
+  return { body: { items: mine.map(({ effectPending: _e, ...s }) => s), next: null } };
 }
 
 export async function acceptSwapRequest(request: ApiRequest) {
@@ -275,12 +273,12 @@ export async function inbox(request: ApiRequest) {
   const redeployments = may(request.actor, 'redeployment.read', scope)
     ? (await store.redeployments.list(stationId, { status: 'pending', today: todayIn(station.timezone), limit: 500 })).items.map((r) => ({ ...r, canDecide: canDecideRedeployment(r) && !r.decisions.some((d) => d.by === me) }))
     : [];
-  const leave = leader ? (await store.leave.list(stationId, { status: 'pending' })).map(({ effectPending: _e, ...l }) => (void _e, { ...l, canDecide: l.personId !== me })) : [];
+  const leave = leader ? (await store.leave.list(stationId, { status: 'pending' })).map(({ effectPending: _e, ...l }) => ({ ...l, canDecide: l.personId !== me })) : [];
   const allSwaps = await store.swaps.list(stationId);
   const swaps = [
     ...(leader ? allSwaps.filter((s) => s.status === 'pending').map((s) => ({ ...s, canDecide: s.mine.personId !== me && s.theirs.personId !== me, canAccept: false })) : []),
     ...allSwaps.filter((s) => s.status === 'proposed' && s.theirs.personId === me).map((s) => ({ ...s, canDecide: false, canAccept: true })),
-  ].map(({ effectPending: _e, ...s }) => (void _e, s));
+  ].map(({ effectPending: _e, ...s }) => s);
   const actionable = (xs: { canDecide?: boolean; canAccept?: boolean }[]) => xs.filter((x) => x.canDecide || x.canAccept).length;
   return {
     body: {
@@ -288,7 +286,7 @@ export async function inbox(request: ApiRequest) {
       redeployments,
       leave,
       swaps,
-    },
+    } satisfies Inbox,
   };
 }
 

@@ -6,7 +6,7 @@ import { authorizeStation } from '../../shared/http/access.ts';
 import { badRequest, conflict, forbidden, notFound, formatPath } from '../../shared/domain/errors.ts';
 import { describeConfigChange, changedSections } from '../../shared/domain/station-changes.ts';
 import { validateStationConfig } from '../../shared/domain/station.ts';
-import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
+import { httpHandler, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
 import { exportStaff, previewStaffImport } from './staff.ts';
@@ -38,8 +38,7 @@ export async function putStation(request: ApiRequest) {
   const body = request.body as Record<string, unknown>;
 
   const readOnly = ReadOnlyFields.safeParse({ id: body.id, version: body.version, updatedAt: body.updatedAt, updatedBy: body.updatedBy });
-  const { id, version, updatedAt, updatedBy, ...document } = body;
-  void updatedAt, void updatedBy;
+  const { id, version, updatedAt: _updatedAt, updatedBy: _updatedBy, ...document } = body;
   const details = readOnly.success ? [] : readOnly.error.issues.map((i) => ({ path: formatPath(i.path as (string | number)[]), message: i.message }));
   if (typeof id === 'string' && id !== stationId) details.push({ path: 'id', message: `the body is for station "${id}", the path for "${stationId}"` });
   const ifMatch = request.headers['if-match'];

@@ -44,7 +44,6 @@ export async function previewStaffImport(request: ApiRequest): Promise<RouteResp
     throw badRequest(say('error.badRequest.file', { format: body.format, reason }), [{ path: 'content', message: reason }]);
   }
   const { id: _id, version, updatedAt: _at, updatedBy: _by, ...config } = station;
-  void _id, void _at, void _by;
   const preview = previewStaff(config, table);
   const ok = preview.problems.length === 0;
   return {

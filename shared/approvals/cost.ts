@@ -71,7 +71,10 @@ function demandShiftHours(station: StationConfig, post: PostId, date: string): n
 const calendars = new WeakMap<StationConfig, Calendar>();
 function calendarFor(station: StationConfig): Calendar {
   let calendar = calendars.get(station);
-  if (!calendar) calendars.set(station, (calendar = builtinCalendar(station.calendar)));
+  if (!calendar) {
+    calendar = builtinCalendar(station.calendar);
+    calendars.set(station, calendar);
+  }
   return calendar;
 }
 

@@ -12,6 +12,7 @@ import { rosterAssignments } from '../roster/index.ts';
 import { newAuditId, type NoticeToWrite, type RosterStore } from '../store/index.ts';
 import { configOf } from './ids.ts';
 import { exchanged, leadersOf, swapDates } from './requests.ts';
+import { laterDate } from '../rotation/index.ts';
 
 /** Notices for everyone whose own days (from today on) differ between `before` and `after`. */
 export function rosterChangeNotices(stationId: string, today: string, before: readonly Assignment[], after: readonly Assignment[], planId: string, at: string): NoticeToWrite[] {
@@ -63,7 +64,7 @@ export async function applyLeave(store: RosterStore, leave: LeaveRequest, actor:
   });
   if (changed) {
     const today = todayIn(changed.station.timezone);
-    await store.plans.replanPublished(leave.stationId, leave.from > today ? leave.from : today, leave.to, {
+    await store.plans.replanPublished(leave.stationId, laterDate(leave.from, today), leave.to, {
       at,
       actor,
       key: `${leave.id}@approved`,

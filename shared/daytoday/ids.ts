@@ -9,6 +9,5 @@ export const newId = (prefix: 'ab' | 'pin' | 'lv' | 'sw', now: Date = new Date()
 /** The configuration part of a stored station (what a PUT would send). */
 export function configOf(record: StationRecord): StationConfig {
   const { id: _id, version: _version, updatedAt: _at, updatedBy: _by, ...config } = record;
-  void _id, void _version, void _at, void _by;
   return config;
 }

@@ -5,7 +5,7 @@ import type { LeaveBody, LeaveRequest, RequestDecisionBody, Swap, SwapBody, Swap
 import { DomainError, badRequest, conflict, forbidden, ruleBreak } from '../domain/errors.ts';
 import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
 import type { StationConfig } from '../domain/station.ts';
-import { addDaysTo } from '../rotation/index.ts';
+import { addDaysTo, earlierDate } from '../rotation/index.ts';
 import { leaveDeciderRefusal, swapBreak, swapPartiesRefusal } from '../rules/day-to-day.ts';
 import { isMessageKey } from '../i18n/index.ts';
 import { assignmentAs, stationCalendar } from './assignments.ts';
@@ -133,7 +133,7 @@ export function swapSides(station: StationConfig, roster: readonly Assignment[],
   if (partiesWrong) throw ruleBreak('SW-1', `${partiesWrong[0]!.toUpperCase()}${partiesWrong.slice(1)}.`, [{ path: 'withPersonId', message: 'yourself' }]);
   if (!station.people.some((p) => p.id === body.withPersonId))
     throw badRequest('The swap has 1 problem.', [{ path: 'withPersonId', message: `unknown person "${body.withPersonId}"` }]);
-  const first = body.date < withDate ? body.date : withDate;
+  const first = earlierDate(body.date, withDate);
   if (first < today) throw ruleBreak('SW-1', `Swaps are for days to come: ${first} is before today (${today}) (SW-1).`, [{ path: 'date', message: 'before today' }]);
   if (Math.abs(Date.parse(withDate) - Date.parse(body.date)) / 86_400_000 > MAX_SWAP_SPAN_DAYS)
     throw badRequest('The swap has 1 problem.', [{ path: 'withDate', message: `at most ${MAX_SWAP_SPAN_DAYS} days from "date"` }]);

@@ -28,7 +28,9 @@ export function calendarYearIssues(year: string, body: CalendarYearBody): { path
     if (first !== undefined) issues.push({ path: at, message: `${date} is given twice (also at ${first})` });
     else seen.set(date, at.join('.').replace(/\.(\d+)/g, '[$1]'));
   };
-  body.holidays.forEach((h, i) => note(h.date, ['holidays', i, 'date']));
+  body.holidays.forEach((h, i) => {
+    note(h.date, ['holidays', i, 'date']);
+  });
   body.makeUpWorkdays.forEach((d, i) => {
     note(d, ['makeUpWorkdays', i]);
     // A make-up working day (调休上班) is a Saturday or Sunday; a weekday works anyway.

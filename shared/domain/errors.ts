@@ -13,6 +13,8 @@ export const ErrorBody = z.object({
     /** The figures and ids of the sentence, so that a client may write its own text. */
     params: z.record(z.string(), z.unknown()).optional(),
     details: z.array(z.object({ path: z.string(), message: z.string() })),
+    /** The request's id (also the `x-request-id` header), to quote when reporting a problem. */
+    requestId: z.string().optional(),
   }),
 });
 

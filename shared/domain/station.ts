@@ -254,7 +254,9 @@ export function stationReferenceIssues(raw: unknown): Issue[] {
       issues.push({ path: ['absences', i, 'personId'], message: `unknown person "${personId}"` });
     issues.push(...rangeIssue(a, ['absences', i]));
   });
-  reinforced.forEach((r, i) => issues.push(...rangeIssue(r, ['reinforcedDuty', i])));
+  reinforced.forEach((r, i) => {
+    issues.push(...rangeIssue(r, ['reinforcedDuty', i]));
+  });
 
   const calendar: Loose = station.calendar !== null && typeof station.calendar === 'object' ? (station.calendar as Loose) : {};
   const workdays = new Set(Array.isArray(calendar.workdays) ? calendar.workdays.map(str) : []);

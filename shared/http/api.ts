@@ -1,12 +1,17 @@
 // The thin HTTP shell every function shares: API Gateway HTTP API (payload 2.0) events in, API.md answers out.
-// Middlewares, one job each: answer errors in the API.md shape; refuse oversized bodies; parse JSON; read claims.
+// Middlewares, one job each: logs, request id and metrics (observe); compress the answer; answer errors in the API.md
+// shape; lower-case the request's header names; read claims; refuse oversized bodies; parse JSON.
 import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Actor } from '../domain/audit.ts';
 import { DomainError, badRequest, formatPath } from '../domain/errors.ts';
 import { langOf, render, say, type Lang } from '../i18n/index.ts';
 import { localizeDetails } from '../i18n/details.ts';
+import { logger } from '../telemetry.ts';
+import { contentEncoding } from './content-encoding.ts';
+import { correlationIdOf, observe } from './observe.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -54,22 +59,24 @@ export function eventLang(event: Pick<ApiEvent, 'headers' | 'queryStringParamete
 
 /**
  * Turns any thrown error into the API.md error shape, its message in the reader's language (with `params` beside it
- * when it came from the catalogue). Unknown errors become a 500 that leaks nothing.
+ * when it came from the catalogue) and the request id a caller can quote (`requestId`, also the `x-request-id`
+ * header). Unknown errors become a 500 that leaks nothing but that id; the log has the rest.
  */
 export const errorAnswer = (): MiddlewareObj<ParsedEvent, ApiResult> => ({
   name: 'errorAnswer',
   onError: (request) => {
     const error = request.error;
     const lang = eventLang(request.event);
+    const requestId = correlationIdOf(request.event, request.context);
     if (error instanceof DomainError) {
       const headers: Record<string, string> = error.status === 503 ? { 'retry-after': '1' } : {};
       const message = error.key === undefined ? error.message : render(lang, error.key, error.params);
       const details = localizeDetails(error.details, lang);
-      request.response = json(error.status, { error: { code: error.code, message, params: error.params, details } }, headers);
+      request.response = json(error.status, { error: { code: error.code, message, params: error.params, details, requestId } }, headers);
       return;
     }
-    console.error(JSON.stringify({ level: 'error', message: 'unhandled error', route: request.event.routeKey, error: String(error), stack: error instanceof Error ? error.stack : undefined }));
-    request.response = json(500, { error: { code: 'INTERNAL', message: render(lang, 'error.internal'), params: {}, details: [] } });
+    logger.error('unhandled error', { route: request.event.routeKey, error: error instanceof Error ? error : String(error) });
+    request.response = json(500, { error: { code: 'INTERNAL', message: render(lang, 'error.internal'), params: {}, details: [], requestId } });
   },
 });
 
@@ -153,8 +160,13 @@ export function httpHandler(routes: Record<string, Route>, options: { public?: r
     return json(status, answer.body, answer.headers);
   };
   const requireClaims = claims();
+  // Order matters: `after` and `onError` run from the last middleware to the first, so the error answer is made
+  // before it is compressed, and the request id is added to whatever is finally answered.
   return middy<ParsedEvent, ApiResult>(base)
+    .use(observe())
+    .use(contentEncoding())
     .use(errorAnswer())
+    .use(httpHeaderNormalizer() as MiddlewareObj<ParsedEvent, ApiResult>)
     .use({
       name: 'claimsUnlessPublic',
       before: (request) => (open.has(request.event.routeKey) ? undefined : requireClaims.before?.(request)),

@@ -1,6 +1,6 @@
 // English sentences, one per message key. Keys and params are shared with zh.ts (same keys, checked by the type).
 // The English text keeps post ids and rule IDs as the API has always written them.
-import { joinList, list, num, objects, plural, round1, str, type Params, type Template } from './format.ts';
+import { list, num, objects, plural, round1, str, type Params, type Template } from './format.ts';
 import { meetingName, weekdayName, fieldName } from './terms.ts';
 import { holidayLabel } from '../calendar/index.ts';
 

@@ -98,7 +98,6 @@ export async function runNight(store: RosterStore, message: NightlyMessage, opti
   const station = await store.stations.get(stationId);
   if (!station) return { status: 'skipped', reason: 'no-station', stationId, seconds: elapsed() };
   const { id: _id, version: stationVersion, updatedAt: _at, updatedBy: _by, ...config } = station;
-  void _id, void _at, void _by;
   const night = message.night ?? nightOf(message.scheduledTime, config.timezone);
 
   const markers = new NightlyStore(store.client, store.tableName);

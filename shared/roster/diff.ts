@@ -1,11 +1,11 @@
 // What changed between two versions of the roster, cell by cell (a person's day): the re-plan's difference and the
 // "your days changed" notices both read it. Pure.
+import type { CellChange, CellWork } from '../domain/day-to-day.ts';
 import type { Assignment } from '../domain/plan.ts';
 import type { PublishedRef } from './index.ts';
 import { latestPlanPerDate } from './index.ts';
 
-export type CellWork = { post: string; shift: string };
-export type CellChange = { personId: string; date: string; before: CellWork | null; after: CellWork | null };
+export type { CellChange, CellWork };
 
 /** A day's main work: the assignments of that day other than the flexible night (placed after planning), joined. */
 function cells(assignments: readonly Assignment[], dates: ReadonlySet<string> | null): Map<string, CellWork> {

@@ -17,6 +17,9 @@ export function dateRange(start: string, days: number): string[] {
 }
 
 export const addDaysTo = (date: string, days: number): string => formatISO(addDays(parseISO(date), days), { representation: 'date' });
+/** The earlier / later of two ISO dates (YYYY-MM-DD compares as text). */
+export const earlierDate = (a: string, b: string): string => (a <= b ? a : b);
+export const laterDate = (a: string, b: string): string => (a >= b ? a : b);
 export const daysBetween = (from: string, to: string): number => differenceInCalendarDays(parseISO(to), parseISO(from));
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */

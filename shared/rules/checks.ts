@@ -33,7 +33,7 @@
 // - `plan.kpis` is not read: the checks recompute what they judge rather than trust the solver's figures.
 import type { ApprovedRedeployment, Assignment, Kpis, Shortfall, Violation } from '../domain/plan.ts';
 import { NEEDS_REDEPLOYMENT, type PostId } from '../domain/posts.ts';
-import type { Community, Demand, Person, StationConfig } from '../domain/station.ts';
+import type { Community, Person, StationConfig } from '../domain/station.ts';
 import { addDaysTo, dateRange, FLEX_NIGHT_SHIFT, isNightShift, isoWeek, isoWeekday } from '../rotation/index.ts';
 import type { Calendar } from '../calendar/index.ts';
 import { checkCAL3 } from './calendar-check.ts';
@@ -471,7 +471,7 @@ function communityGap(
   c: Community,
   date: string,
   worksThere: (a: Assignment, person: Person) => boolean,
-  what: string,
+  _what: string,
 ): Violation | null {
   const index = indexOf(ctx, plan);
   const officers = communityOfficers(ctx.station, c.id);

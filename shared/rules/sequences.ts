@@ -21,7 +21,10 @@ export function runs(worked: readonly boolean[]): Run[] {
   for (let d = 0; d < worked.length; d++) {
     const value = worked[d] === true;
     if (last && last.value === value) last.length++;
-    else out.push((last = { value, start: d, length: 1 }));
+    else {
+      last = { value, start: d, length: 1 };
+      out.push(last);
+    }
   }
   return out;
 }

@@ -196,7 +196,10 @@ export function buildModel(
   const keys = new Map<string, number>();
   const intern = (k: string): number => {
     let id = keys.get(k);
-    if (id === undefined) keys.set(k, (id = keys.size));
+    if (id === undefined) {
+      id = keys.size;
+      keys.set(k, id);
+    }
     return id;
   };
   const make = (o: Omit<Option, 'key' | 'work' | 'startMs' | 'endMs' | 'night' | 'hours'>, times: Times | null): Option => ({

@@ -12,6 +12,8 @@ import type { AuditEntry } from '../domain/audit.ts';
 import type { StoreClient } from './client.ts';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
+import { queryPages, send } from './send.ts';
+import type { Log } from '../telemetry.ts';
 import { PENDING_AUDIT_INDEX, keys } from './table.ts';
 
 type ItemKey = { pk: string; sk: string };
@@ -31,7 +33,9 @@ export function outboxOnUpdate(entry: AuditEntry) {
 }
 
 export function newAuditId(at: Date, random: () => number = Math.random): string {
-  const suffix = Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0');
+  const suffix = Math.floor(random() * 36 ** 8)
+    .toString(36)
+    .padStart(8, '0');
   return `${at.toISOString()}#${suffix}`;
 }
 
@@ -39,6 +43,7 @@ export class AuditTrail {
   constructor(
     private readonly client: StoreClient,
     private readonly tableName: string,
+    private readonly log: Log,
   ) {}
 
   /** Copies one outbox entry into the audit partition, then clears it from the item's outbox. Idempotent. */
@@ -78,36 +83,29 @@ export class AuditTrail {
     try {
       await this.flush(item, entry);
     } catch (error) {
-      console.warn(JSON.stringify({ level: 'warn', message: 'audit entry left in the outbox for the next read', entryId: entry.id, error: String(error) }));
+      this.log.warn('audit entry left in the outbox for the next read', { entryId: entry.id, error: error instanceof Error ? error : String(error) });
     }
   }
 
   /** Copies every entry still waiting in the station's outboxes. */
   async drain(stationId: string): Promise<void> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client
-        .send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: PENDING_AUDIT_INDEX,
-            KeyConditionExpression: 'pendingAudit = :p',
-            ExpressionAttributeValues: { ':p': keys.stationPartition(stationId) },
-            ExclusiveStartKey: start,
-          }),
-        )
-        .catch(translateStoreError);
-      for (const key of page.Items ?? []) {
+    const pages = queryPages(this.client, {
+      TableName: this.tableName,
+      IndexName: PENDING_AUDIT_INDEX,
+      KeyConditionExpression: 'pendingAudit = :p',
+      ExpressionAttributeValues: { ':p': keys.stationPartition(stationId) },
+    });
+    for await (const page of pages)
+      for (const key of page) {
         const item = { pk: String(key.pk), sk: String(key.sk) };
-        const { Item } = await this.client
-          .send(new GetCommand({ TableName: this.tableName, Key: item, ProjectionExpression: 'outbox', ConsistentRead: true }))
-          .catch(translateStoreError);
+        const { Item } = await send(
+          this.client,
+          new GetCommand({ TableName: this.tableName, Key: item, ProjectionExpression: 'outbox', ConsistentRead: true }),
+        );
         const outbox = (Item?.outbox ?? {}) as Record<string, AuditEntry>;
         for (const entry of Object.values(outbox)) await this.flush(item, entry);
         if (Object.keys(outbox).length === 0) await this.clearPendingIfEmpty(item);
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
   }
 
   /** Drops the sparse index key, but only when nothing else is waiting in the outbox. */
@@ -134,18 +132,17 @@ export class AuditTrail {
     // Entry ids begin with the UTC instant, so a range of instants is a range of sort keys ('#' sorts before digits).
     const lower = options.from ?? '0000';
     const upper = options.until ? `${options.until}` : '9999';
-    const page = await this.client
-      .send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
-          ExpressionAttributeValues: { ':pk': pk, ':lo': lower, ':hi': upper },
-          ExclusiveStartKey: decodeCursor(options.cursor, (k) => k.pk === pk),
-          Limit: options.limit ?? 100,
-          ConsistentRead: true,
-        }),
-      )
-      .catch(translateStoreError);
+    const page = await send(
+      this.client,
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+        ExpressionAttributeValues: { ':pk': pk, ':lo': lower, ':hi': upper },
+        ExclusiveStartKey: decodeCursor(options.cursor, (k) => k.pk === pk),
+        Limit: options.limit ?? 100,
+        ConsistentRead: true,
+      }),
+    );
     return { items: (page.Items ?? []).map((i) => i.entry as AuditEntry), next: encodeCursor(page.LastEvaluatedKey) };
   }
 }

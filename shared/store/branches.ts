@@ -10,6 +10,7 @@ import type { StoreClient } from './client.ts';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import { keys } from './table.ts';
+import { send } from './send.ts';
 
 const SUMMARY_PREFIX = 'STATION#';
 
@@ -42,30 +43,30 @@ export class BranchStore {
 
   /** Takes a station out of a branch's list (the station moved to another branch). */
   async remove(branchId: string, stationId: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.stationSummary(branchId, stationId) })).catch(translateStoreError);
+    await send(this.client, new DeleteCommand({ TableName: this.tableName, Key: keys.stationSummary(branchId, stationId) }));
   }
 
   async get(branchId: string, stationId: string): Promise<StationSummary | null> {
-    const { Item } = await this.client
-      .send(new GetCommand({ TableName: this.tableName, Key: keys.stationSummary(branchId, stationId), ConsistentRead: true }))
-      .catch(translateStoreError);
+    const { Item } = await send(
+      this.client,
+      new GetCommand({ TableName: this.tableName, Key: keys.stationSummary(branchId, stationId), ConsistentRead: true }),
+    );
     return Item?.kind === 'station-summary' ? (Item.summary as StationSummary) : null;
   }
 
   /** A page of the branch's station summaries, by station id. */
   async list(branchId: string, options: { cursor?: string | null; limit?: number } = {}): Promise<Page<StationSummary>> {
     const pk = keys.branchPartition(branchId);
-    const page = await this.client
-      .send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': SUMMARY_PREFIX },
-          ExclusiveStartKey: decodeCursor(options.cursor, (k) => k.pk === pk && (k.sk ?? '').startsWith(SUMMARY_PREFIX)),
-          Limit: options.limit ?? 100,
-        }),
-      )
-      .catch(translateStoreError);
+    const page = await send(
+      this.client,
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': SUMMARY_PREFIX },
+        ExclusiveStartKey: decodeCursor(options.cursor, (k) => k.pk === pk && (k.sk ?? '').startsWith(SUMMARY_PREFIX)),
+        Limit: options.limit ?? 100,
+      }),
+    );
     return {
       items: (page.Items ?? []).filter((i) => i.kind === 'station-summary').map((i) => i.summary as StationSummary),
       next: encodeCursor(page.LastEvaluatedKey),

@@ -1,12 +1,12 @@
 // The official calendar's years an admin loaded (`PUT /calendar/{year}`, CAL-3): one item per year, versioned, its
 // audit entry riding in the same conditional write (trail `_calendar`). The built-in package data is not stored.
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, } from '@aws-sdk/lib-dynamodb';
 import type { OfficialYear } from '../calendar/index.ts';
 import type { AuditEntry } from '../domain/audit.ts';
-import { AuditTrail, outboxOnCreate } from './audit.ts';
+import { type AuditTrail, outboxOnCreate } from './audit.ts';
 import type { StoreClient } from './client.ts';
-import { translateStoreError } from './errors.ts';
 import { keys } from './table.ts';
+import { queryAll, send } from './send.ts';
 
 export type LoadedYear = OfficialYear & { year: string; version: number; updatedAt: string; updatedBy: string };
 
@@ -28,30 +28,18 @@ export class CalendarStore {
 
   /** Every loaded year (a few dozen items at most: one partition, read whole). */
   async loadedYears(): Promise<LoadedYear[]> {
-    const out: LoadedYear[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client
-        .send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :year)',
-            ExpressionAttributeValues: { ':pk': keys.calendarPartition, ':year': 'YEAR#' },
-            ExclusiveStartKey: start,
-            ConsistentRead: true,
-          }),
-        )
-        .catch(translateStoreError);
-      out.push(...(page.Items ?? []).map(toYear));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :year)',
+      ExpressionAttributeValues: { ':pk': keys.calendarPartition, ':year': 'YEAR#' },
+      ConsistentRead: true,
+    });
+    const out = items.map(toYear);
     return out;
   }
 
   async get(year: string): Promise<LoadedYear | null> {
-    const { Item } = await this.client
-      .send(new GetCommand({ TableName: this.tableName, Key: keys.calendarYear(year), ConsistentRead: true }))
-      .catch(translateStoreError);
+    const { Item } = await send(this.client, new GetCommand({ TableName: this.tableName, Key: keys.calendarYear(year), ConsistentRead: true }));
     return Item ? toYear(Item) : null;
   }
 
@@ -74,16 +62,18 @@ export class CalendarStore {
       // The whole item is rewritten: the outbox holds this change's entry (older ones were flushed when written).
       ...outboxOnCreate(entry),
     };
-    await this.client
-      .send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: expectedVersion === null ? 'attribute_not_exists(pk)' : '#version = :expected',
-          ...(expectedVersion === null ? {} : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
-        }),
-      )
-      .catch((error: unknown) => translateStoreError(error, `The calendar of ${year} was changed by someone else first; read it and retry.`));
+    await send(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: item,
+        ConditionExpression: expectedVersion === null ? 'attribute_not_exists(pk)' : '#version = :expected',
+        ...(expectedVersion === null
+          ? {}
+          : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
+      }),
+      `The calendar of ${year} was changed by someone else first; read it and retry.`,
+    );
     await this.audit.flushAfterChange(key, entry);
     return { year, holidays: data.holidays, makeUpWorkdays: data.makeUpWorkdays, version, updatedAt: entry.at, updatedBy: entry.actor.sub };
   }

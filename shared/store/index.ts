@@ -18,6 +18,7 @@ import { NoticeStore } from './notices.ts';
 import { RequestStore } from './requests.ts';
 import type { LeaveRequest, Swap } from '../domain/day-to-day.ts';
 import { StationStore } from './stations.ts';
+import { logger, type Log } from '../telemetry.ts';
 
 export type { Page } from './cursor.ts';
 export { StoreBusyError } from './errors.ts';
@@ -43,13 +44,15 @@ export class RosterStore {
   constructor(
     readonly client: StoreClient,
     readonly tableName: string,
+    /** Where best-effort steps that failed are reported (an audit copy, a re-plan marking, a summary left for later). */
+    private readonly log: Log = logger,
   ) {
-    this.audit = new AuditTrail(client, tableName);
+    this.audit = new AuditTrail(client, tableName, log);
     // Every change that can move a station's branch figures refreshes its summary (docs/branches.md).
     this.stations = new StationStore(client, tableName, this.audit, async (stationId, hint) => void (await this.refreshSummary(stationId, hint)));
     this.plans = new PlanStore(client, tableName, this.audit);
     this.plans.onPublished = async (stationId, planId) => void (await this.refreshSummary(stationId, { publishedPlanId: planId }));
-    this.redeployments = new RedeploymentStore(client, tableName, this.audit, this.plans);
+    this.redeployments = new RedeploymentStore(client, tableName, this.audit, this.plans, log);
     this.leave = new RequestStore<LeaveRequest>(client, tableName, this.audit, 'leave');
     this.swaps = new RequestStore<Swap>(client, tableName, this.audit, 'swap');
     this.notices = new NoticeStore(client, tableName);
@@ -83,7 +86,6 @@ export class RosterStore {
       const station = await this.stations.get(stationId);
       if (!station) return null;
       const { id: _id, version: _v, updatedAt: _at, updatedBy: _by, ...config } = station;
-      void _id, void _v, void _at, void _by;
       const today = todayIn(config.timezone, now);
       const to = addDaysTo(today, WINDOW_DAYS - 1);
       const published = await this.plans.listPublished(stationId, today, to);
@@ -98,7 +100,7 @@ export class RosterStore {
       if (hint.movedFrom && hint.movedFrom !== summary.branchId) await this.branches.remove(hint.movedFrom, stationId);
       return summary;
     } catch (error) {
-      console.warn(JSON.stringify({ level: 'warn', message: 'station summary left for the next change or the nightly job', stationId, error: String(error) }));
+      this.log.warn('station summary left for the next change or the nightly job', { stationId, error: error instanceof Error ? error : String(error) });
       return null;
     }
   }

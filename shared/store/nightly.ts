@@ -14,6 +14,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
+import { send } from './send.ts';
 import { keys } from './table.ts';
 
 export type NightlyStatus = 'running' | 'done';
@@ -68,9 +69,7 @@ export class NightlyStore {
   ) {}
 
   async get(stationId: string, night: string): Promise<NightlyMarker | null> {
-    const { Item } = await this.client
-      .send(new GetCommand({ TableName: this.tableName, Key: keys.nightly(stationId, night), ConsistentRead: true }))
-      .catch(translateStoreError);
+    const { Item } = await send(this.client, new GetCommand({ TableName: this.tableName, Key: keys.nightly(stationId, night), ConsistentRead: true }));
     return Item ? markerOf(Item) : null;
   }
 

@@ -10,6 +10,7 @@
 // A calendar feed stores only the SHA-256 of its secret: the person's FEED item names the hash in use, and the
 // FEED#<hash> item leads back to the person. A feed is valid only while the person's item still names its hash, so a
 // new secret or a revocation is one write to the person's item and the old URL stops working at once.
+import { logger } from '../telemetry.ts';
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredNotice } from '../domain/day-to-day.ts';
@@ -43,7 +44,7 @@ export class NoticeStore {
         );
         written += 1;
       } catch (error) {
-        if (!isConditionFailure(error)) console.warn(JSON.stringify({ level: 'warn', message: 'notice not written', key: n.key, personId: n.personId, error: String(error) }));
+        if (!isConditionFailure(error)) logger.warn('notice not written', { key: n.key, personId: n.personId, error: String(error) });
       }
     }
     return written;
@@ -150,7 +151,7 @@ export class NoticeStore {
   /** The person a secret's hash belongs to, if it is still their feed. */
   async feedOwner(hash: string): Promise<{ stationId: string; personId: string } | null> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.feed(hash), ConsistentRead: true })).catch(translateStoreError);
-    if (!Item || Item.itemType !== 'feed') return null;
+    if (Item?.itemType !== 'feed') return null;
     const owner = { stationId: String(Item.stationId), personId: String(Item.personId) };
     const { Item: current } = await this.client
       .send(new GetCommand({ TableName: this.tableName, Key: keys.personFeed(owner.stationId, owner.personId), ConsistentRead: true }))

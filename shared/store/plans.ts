@@ -13,15 +13,16 @@
 // date from the most recently published plan covering it (shared/roster).
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit.ts';
 import { MAX_PLAN_DAYS, type Plan } from '../domain/plan.ts';
-import { DomainError, conflict, notFound } from '../domain/errors.ts';
+import { type DomainError, conflict, notFound } from '../domain/errors.ts';
 import { addDaysTo } from '../rotation/index.ts';
 import { overlaps, planEnd, suppliers } from '../roster/index.ts';
-import { AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
+import { type AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
+import { queryAll, send } from './send.ts';
 import { GSI1, keys } from './table.ts';
 import { say, summaryOf as sayingOf, type Params } from '../i18n/index.ts';
 
@@ -110,8 +111,7 @@ function needsReplanOf(item: Record<string, unknown>): string[] {
 
 /** The public document from a head and its body (in the Plan schema's field order). */
 function planOf(head: PlanHead, body: PlanBody): Plan {
-  const { end, parts, bodyBytes, summary, ...meta } = head;
-  void end, void parts, void bodyBytes, void summary;
+  const { end: _end, parts: _parts, bodyBytes: _bodyBytes, summary: _summary, ...meta } = head;
   return { ...meta, ...body };
 }
 
@@ -136,15 +136,15 @@ export class PlanStore {
     const parts = inline ? 0 : Math.ceil(packed.byteLength / this.limits.partBytes);
     for (let n = 0; n < parts; n++) {
       const chunk = packed.subarray(n * this.limits.partBytes, (n + 1) * this.limits.partBytes);
-      await this.client
-        .send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { ...keys.planPart(plan.stationId, plan.id, n), planId: plan.id, part: n, chunk },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        )
-        .catch((error: unknown) => translateStoreError(error, `Plan ${plan.id} exists already; nothing was changed.`));
+      await send(
+        this.client,
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.planPart(plan.stationId, plan.id, n), planId: plan.id, part: n, chunk },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+        `Plan ${plan.id} exists already; nothing was changed.`,
+      );
     }
     const head: PlanHead = {
       id: plan.id,
@@ -164,49 +164,46 @@ export class PlanStore {
       summary: summaryOf(plan),
     };
     const key = keys.plan(plan.stationId, plan.id);
-    await this.client
-      .send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...key,
-            kind: 'plan',
-            ...head,
-            ...(inline ? { doc: packed } : {}),
-            gsi1pk: keys.plansIndex(plan.stationId),
-            gsi1sk: `${plan.start}#${plan.id}`,
-            ...outboxOnCreate(entry),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      )
-      .catch((error: unknown) => translateStoreError(error, `Plan ${plan.id} exists already; nothing was changed.`));
+    await send(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...key,
+          kind: 'plan',
+          ...head,
+          ...(inline ? { doc: packed } : {}),
+          gsi1pk: keys.plansIndex(plan.stationId),
+          gsi1sk: `${plan.start}#${plan.id}`,
+          ...outboxOnCreate(entry),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+      `Plan ${plan.id} exists already; nothing was changed.`,
+    );
     await this.audit.flushAfterChange(key, entry);
     return head;
   }
 
   /** A plan's head without its body, or null. */
   async head(stationId: string, planId: string): Promise<PlanHead | null> {
-    const { Item } = await this.client
-      .send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: keys.plan(stationId, planId),
-          ProjectionExpression: HEAD_PROJECTION,
-          ExpressionAttributeNames: HEAD_NAMES,
-          ConsistentRead: true,
-        }),
-      )
-      .catch(translateStoreError);
+    const { Item } = await send(
+      this.client,
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.plan(stationId, planId),
+        ProjectionExpression: HEAD_PROJECTION,
+        ExpressionAttributeNames: HEAD_NAMES,
+        ConsistentRead: true,
+      }),
+    );
     return Item && Item.kind === 'plan' ? headOf(Item) : null;
   }
 
   /** The whole plan document, or null. */
   async get(stationId: string, planId: string): Promise<Plan | null> {
-    const { Item } = await this.client
-      .send(new GetCommand({ TableName: this.tableName, Key: keys.plan(stationId, planId), ConsistentRead: true }))
-      .catch(translateStoreError);
-    if (!Item || Item.kind !== 'plan') return null;
+    const { Item } = await send(this.client, new GetCommand({ TableName: this.tableName, Key: keys.plan(stationId, planId), ConsistentRead: true }));
+    if (Item?.kind !== 'plan') return null;
     const head = headOf(Item);
     const packed = head.parts === 0 ? (Item.doc as Uint8Array) : await this.readParts(stationId, head);
     return planOf(head, unpack(packed));
@@ -215,22 +212,13 @@ export class PlanStore {
   private async readParts(stationId: string, head: PlanHead): Promise<Uint8Array> {
     const chunks: { part: number; chunk: Uint8Array }[] = [];
     const prefix = keys.planPart(stationId, head.id, 0).sk.replace(/0$/, '');
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client
-        .send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.stationPartition(stationId), ':prefix': prefix },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        )
-        .catch(translateStoreError);
-      for (const item of page.Items ?? []) chunks.push({ part: Number(item.part), chunk: item.chunk as Uint8Array });
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.stationPartition(stationId), ':prefix': prefix },
+      ConsistentRead: true,
+    });
+    for (const item of items) chunks.push({ part: Number(item.part), chunk: item.chunk as Uint8Array });
     chunks.sort((a, b) => a.part - b.part);
     const packed = Buffer.concat(chunks.filter((c) => c.part < head.parts).map((c) => c.chunk));
     if (chunks.length < head.parts || packed.byteLength !== head.bodyBytes)
@@ -286,27 +274,17 @@ export class PlanStore {
   async listPublishedHeads(stationId: string, from: string, to: string): Promise<PlanHead[]> {
     // A plan starts at most MAX_PLAN_DAYS - 1 days before the first date it can cover.
     const lower = addDaysTo(from, -(MAX_PLAN_DAYS - 1));
-    const heads: PlanHead[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client
-        .send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: GSI1,
-            KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lo AND :hi',
-            FilterExpression: '#status = :published AND #end >= :from',
-            ProjectionExpression: HEAD_PROJECTION,
-            ExpressionAttributeNames: HEAD_NAMES,
-            ExpressionAttributeValues: { ':p': keys.plansIndex(stationId), ':lo': lower, ':hi': `${to}#\uffff`, ':published': 'published', ':from': from },
-            ExclusiveStartKey: start,
-          }),
-        )
-        .catch(translateStoreError);
-      for (const item of page.Items ?? []) heads.push(headOf(item));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return heads
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :lo AND :hi',
+      FilterExpression: '#status = :published AND #end >= :from',
+      ProjectionExpression: HEAD_PROJECTION,
+      ExpressionAttributeNames: HEAD_NAMES,
+      ExpressionAttributeValues: { ':p': keys.plansIndex(stationId), ':lo': lower, ':hi': `${to}#\uffff`, ':published': 'published', ':from': from },
+    });
+    return items
+      .map(headOf)
       .filter((h) => overlaps(h, from, to))
       .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id));
   }
@@ -360,7 +338,10 @@ export class PlanStore {
       const dates: string[] = [];
       for (let d = lo; d <= hi; d = addDaysTo(d, 1)) if (!already.has(d)) dates.push(d);
       if (dates.length === 0) continue;
-      const suffix = BigInt(`0x${createHash('sha256').update(`${head.id}|${cause.key}`).digest('hex').slice(0, 12)}`).toString(36).slice(0, 8).padStart(8, '0');
+      const suffix = BigInt(`0x${createHash('sha256').update(`${head.id}|${cause.key}`).digest('hex').slice(0, 12)}`)
+        .toString(36)
+        .slice(0, 8)
+        .padStart(8, '0');
       const done = await this.markNeedsReplan(stationId, head.id, dates, {
         id: `${cause.at}#${suffix}`,
         stationId,

@@ -25,8 +25,10 @@ import type { AuditEntry } from '../domain/audit.ts';
 import { conflict } from '../domain/errors.ts';
 import type { ApprovedRedeployment } from '../domain/plan.ts';
 import type { Redeployment, RedeploymentStatus } from '../domain/redeployment.ts';
-import { AuditTrail, newAuditId, outboxOnCreate, outboxOnUpdate } from './audit.ts';
+import { type AuditTrail, newAuditId, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
+import { queryAll, queryPages, send } from './send.ts';
+import type { Log } from '../telemetry.ts';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import type { PlanStore } from './plans.ts';
@@ -57,20 +59,21 @@ export class RedeploymentStore {
     private readonly tableName: string,
     private readonly audit: AuditTrail,
     private readonly plans: PlanStore,
+    private readonly log: Log,
   ) {}
 
   /** Stores a new request: one conditional put carrying its `redeployment.requested` entry. */
   async create(request: Redeployment, entry: AuditEntry): Promise<Redeployment> {
     const key = keys.redeployment(request.stationId, request.id);
-    await this.client
-      .send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...key, itemType: 'redeployment', ...this.indexed(request), request, ...outboxOnCreate(entry) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      )
-      .catch((error: unknown) => translateStoreError(error, `Request ${request.id} exists already; nothing was changed.`));
+    await send(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...key, itemType: 'redeployment', ...this.indexed(request), request, ...outboxOnCreate(entry) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+      `Request ${request.id} exists already; nothing was changed.`,
+    );
     await this.audit.flushAfterChange(key, entry);
     await this.onChanged(request);
     return request;
@@ -91,9 +94,7 @@ export class RedeploymentStore {
 
   /** The request as stored (no expiry applied), or null. */
   async getStored(stationId: string, id: string): Promise<Redeployment | null> {
-    const { Item } = await this.client
-      .send(new GetCommand({ TableName: this.tableName, Key: keys.redeployment(stationId, id), ConsistentRead: true }))
-      .catch(translateStoreError);
+    const { Item } = await send(this.client, new GetCommand({ TableName: this.tableName, Key: keys.redeployment(stationId, id), ConsistentRead: true }));
     return Item && Item.itemType === 'redeployment' ? documentOf(Item) : null;
   }
 
@@ -194,7 +195,7 @@ export class RedeploymentStore {
     try {
       await this.replan(request, { at: entry.at, actor: entry.actor, status: request.status, version: request.version }, today);
     } catch (error) {
-      console.warn(JSON.stringify({ level: 'warn', message: 're-plan marking left for the nightly job', requestId: request.id, error: String(error) }));
+      this.log.warn('re-plan marking left for the nightly job', { redeploymentId: request.id, error: error instanceof Error ? error : String(error) });
     }
   }
 
@@ -226,27 +227,19 @@ export class RedeploymentStore {
   /** Carries every status change whose re-plan marking was interrupted to the published plans (idempotent). */
   async resumeReplans(stationId: string, today: string): Promise<number> {
     let done = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client
-        .send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rd)',
-            FilterExpression: 'attribute_exists(replanPending)',
-            ExpressionAttributeValues: { ':pk': keys.stationPartition(stationId), ':rd': 'RD#' },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        )
-        .catch(translateStoreError);
-      for (const item of page.Items ?? []) {
+    const pages = queryPages(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rd)',
+      FilterExpression: 'attribute_exists(replanPending)',
+      ExpressionAttributeValues: { ':pk': keys.stationPartition(stationId), ':rd': 'RD#' },
+      ConsistentRead: true,
+    });
+    for await (const page of pages)
+      for (const item of page) {
         const pending = item.replanPending as { at: string; actor: AuditEntry['actor']; status: string; version: number };
         await this.replan(documentOf(item), pending, today);
         done += 1;
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
     return done;
   }
 
@@ -263,27 +256,19 @@ export class RedeploymentStore {
   /** Expires the station's due pending requests (one query on the `pending` status partition). Returns their ids. */
   async expireDue(stationId: string, today: string): Promise<string[]> {
     const expired: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client
-        .send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: GSI1,
-            KeyConditionExpression: 'gsi1pk = :p',
-            FilterExpression: 'dateFrom < :today',
-            ExpressionAttributeValues: { ':p': keys.redeploymentsIndex(stationId, 'pending'), ':today': today },
-            ExclusiveStartKey: start,
-          }),
-        )
-        .catch(translateStoreError);
-      for (const item of page.Items ?? []) {
+    const pages = queryPages(this.client, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :p',
+      FilterExpression: 'dateFrom < :today',
+      ExpressionAttributeValues: { ':p': keys.redeploymentsIndex(stationId, 'pending'), ':today': today },
+    });
+    for await (const page of pages)
+      for (const item of page) {
         const id = documentOf(item).id;
         const result = await this.change(stationId, id, today, () => null);
         if (result?.request.status === 'expired') expired.push(id);
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
     return expired;
   }
 
@@ -296,30 +281,31 @@ export class RedeploymentStore {
     const { status, today } = options;
     const limit = options.limit ?? 100;
     const page = status
-      ? await this.client
-          .send(
-            new QueryCommand({
-              TableName: this.tableName,
-              IndexName: GSI1,
-              KeyConditionExpression: 'gsi1pk = :p',
-              ExpressionAttributeValues: { ':p': keys.redeploymentsIndex(stationId, status) },
-              ExclusiveStartKey: decodeCursor(options.cursor, (k) => k.gsi1pk === keys.redeploymentsIndex(stationId, status) && k.pk === keys.stationPartition(stationId)),
-              Limit: limit,
-            }),
-          )
-          .catch(translateStoreError)
-      : await this.client
-          .send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rd)',
-              ExpressionAttributeValues: { ':pk': keys.stationPartition(stationId), ':rd': 'RD#' },
-              ExclusiveStartKey: decodeCursor(options.cursor, (k) => k.pk === keys.stationPartition(stationId) && (k.sk ?? '').startsWith('RD#')),
-              Limit: limit,
-              ConsistentRead: true,
-            }),
-          )
-          .catch(translateStoreError);
+      ? await send(
+          this.client,
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: GSI1,
+            KeyConditionExpression: 'gsi1pk = :p',
+            ExpressionAttributeValues: { ':p': keys.redeploymentsIndex(stationId, status) },
+            ExclusiveStartKey: decodeCursor(
+              options.cursor,
+              (k) => k.gsi1pk === keys.redeploymentsIndex(stationId, status) && k.pk === keys.stationPartition(stationId),
+            ),
+            Limit: limit,
+          }),
+        )
+      : await send(
+          this.client,
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rd)',
+            ExpressionAttributeValues: { ':pk': keys.stationPartition(stationId), ':rd': 'RD#' },
+            ExclusiveStartKey: decodeCursor(options.cursor, (k) => k.pk === keys.stationPartition(stationId) && (k.sk ?? '').startsWith('RD#')),
+            Limit: limit,
+            ConsistentRead: true,
+          }),
+        );
     const items = (page.Items ?? [])
       .filter((i) => i.itemType === 'redeployment')
       .map((i) => asRead(documentOf(i), today))
@@ -331,23 +317,14 @@ export class RedeploymentStore {
   async withStatus(stationId: string, statuses: readonly RedeploymentStatus[], range?: { from: string; to: string }): Promise<Redeployment[]> {
     const out: Redeployment[] = [];
     for (const status of statuses) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await this.client
-          .send(
-            new QueryCommand({
-              TableName: this.tableName,
-              IndexName: GSI1,
-              KeyConditionExpression: 'gsi1pk = :p',
-              ...(range ? { FilterExpression: 'dateFrom <= :to AND dateTo >= :from' } : {}),
-              ExpressionAttributeValues: { ':p': keys.redeploymentsIndex(stationId, status), ...(range ? { ':from': range.from, ':to': range.to } : {}) },
-              ExclusiveStartKey: start,
-            }),
-          )
-          .catch(translateStoreError);
-        for (const item of page.Items ?? []) out.push(documentOf(item));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(this.client, {
+        TableName: this.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: 'gsi1pk = :p',
+        ...(range ? { FilterExpression: 'dateFrom <= :to AND dateTo >= :from' } : {}),
+        ExpressionAttributeValues: { ':p': keys.redeploymentsIndex(stationId, status), ...(range ? { ':from': range.from, ':to': range.to } : {}) },
+      });
+      for (const item of items) out.push(documentOf(item));
     }
     return out;
   }

@@ -9,7 +9,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit.ts';
 import { conflict } from '../domain/errors.ts';
-import { AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
+import { type AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import { keys } from './table.ts';

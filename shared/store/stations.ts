@@ -5,10 +5,10 @@ import type { AuditEntry } from '../domain/audit.ts';
 import { DomainError, conflict } from '../domain/errors.ts';
 import { DEFAULT_BRANCH } from '../domain/primitives.ts';
 import type { StationConfig, StationRecord } from '../domain/station.ts';
-import { AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
+import { type AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
-import { translateStoreError } from './errors.ts';
+import { send } from './send.ts';
 import { GSI1, keys } from './table.ts';
 
 // The document is kept gzip-compressed: a 1,000-person station is ~250 KB of JSON, well under 400 KB once packed.
@@ -29,9 +29,7 @@ export class StationStore {
   ) {}
 
   async get(stationId: string): Promise<StationRecord | null> {
-    const { Item } = await this.client
-      .send(new GetCommand({ TableName: this.tableName, Key: keys.station(stationId), ConsistentRead: true }))
-      .catch(translateStoreError);
+    const { Item } = await send(this.client, new GetCommand({ TableName: this.tableName, Key: keys.station(stationId), ConsistentRead: true }));
     if (!Item) return null;
     const config = unpack(Item.doc as Uint8Array);
     return {
@@ -47,9 +45,10 @@ export class StationStore {
 
   /** Only the station's branch (the tenancy check of a branch user), or null when there is no such station. */
   async branchOf(stationId: string): Promise<string | null> {
-    const { Item } = await this.client
-      .send(new GetCommand({ TableName: this.tableName, Key: keys.station(stationId), ProjectionExpression: 'pk, branchId', ConsistentRead: true }))
-      .catch(translateStoreError);
+    const { Item } = await send(
+      this.client,
+      new GetCommand({ TableName: this.tableName, Key: keys.station(stationId), ProjectionExpression: 'pk, branchId', ConsistentRead: true }),
+    );
     if (!Item) return null;
     return typeof Item.branchId === 'string' ? Item.branchId : DEFAULT_BRANCH;
   }
@@ -58,11 +57,7 @@ export class StationStore {
    * Writes a configuration if the stored version is still `expectedVersion` (`null`: the station must not exist yet).
    * One conditional single-item write; the audit entry rides along in the item's outbox.
    */
-  async put(
-    stationId: string,
-    config: StationConfig,
-    options: { expectedVersion: number | null; entry: AuditEntry },
-  ): Promise<StationRecord> {
+  async put(stationId: string, config: StationConfig, options: { expectedVersion: number | null; entry: AuditEntry }): Promise<StationRecord> {
     const { expectedVersion, entry } = options;
     const version = (expectedVersion ?? 0) + 1;
     const key = keys.station(stationId);
@@ -80,48 +75,44 @@ export class StationStore {
     };
     let movedFrom: string | undefined;
     if (expectedVersion === null) {
-      await this.client
-        .send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { ...key, ...common, ...outboxOnCreate(entry) },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        )
-        .catch((error: unknown) => translateStoreError(error, `Station ${stationId} was created by someone else first; read it and retry.`));
+      await send(
+        this.client,
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...key, ...common, ...outboxOnCreate(entry) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+        `Station ${stationId} was created by someone else first; read it and retry.`,
+      );
     } else {
       const outbox = outboxOnUpdate(entry);
-      await this.client
-        .send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: key,
-            UpdateExpression: `SET #version = :version, doc = :doc, branchId = :branchId, #name = :name, updatedAt = :updatedAt, updatedBy = :updatedBy, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, ${outbox.set}`,
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version', '#name': 'name', ...outbox.names },
-            ExpressionAttributeValues: {
-              ':version': version,
-              ':doc': common.doc,
-              ':branchId': branchId,
-              ':name': common.name,
-              ':updatedAt': common.updatedAt,
-              ':updatedBy': common.updatedBy,
-              ':gsi1pk': common.gsi1pk,
-              ':gsi1sk': common.gsi1sk,
-              ':expected': expectedVersion,
-              ...outbox.values,
-            },
-            // The branch it was under: a move must take the station's summary out of the old branch's list.
-            ReturnValues: 'UPDATED_OLD',
-          }),
-        )
-        .then((out) => {
-          const before = out.Attributes?.branchId;
-          movedFrom = typeof before === 'string' ? before : DEFAULT_BRANCH;
-        })
-        .catch((error: unknown) =>
-          translateStoreError(error, `Station ${stationId} changed since version ${expectedVersion}; read it again and retry.`),
-        );
+      const out = await send(
+        this.client,
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: `SET #version = :version, doc = :doc, branchId = :branchId, #name = :name, updatedAt = :updatedAt, updatedBy = :updatedBy, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, ${outbox.set}`,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version', '#name': 'name', ...outbox.names },
+          ExpressionAttributeValues: {
+            ':version': version,
+            ':doc': common.doc,
+            ':branchId': branchId,
+            ':name': common.name,
+            ':updatedAt': common.updatedAt,
+            ':updatedBy': common.updatedBy,
+            ':gsi1pk': common.gsi1pk,
+            ':gsi1sk': common.gsi1sk,
+            ':expected': expectedVersion,
+            ...outbox.values,
+          },
+          // The branch it was under: a move must take the station's summary out of the old branch's list.
+          ReturnValues: 'UPDATED_OLD',
+        }),
+        `Station ${stationId} changed since version ${expectedVersion}; read it again and retry.`,
+      );
+      const before = out.Attributes?.branchId;
+      movedFrom = typeof before === 'string' ? before : DEFAULT_BRANCH;
     }
     await this.audit.flushAfterChange(key, entry);
     await this.changed(stationId, movedFrom !== undefined && movedFrom !== branchId ? { movedFrom } : {});
@@ -157,20 +148,19 @@ export class StationStore {
 
   /** Every station, a page at a time, by id (the nightly dispatcher walks this). */
   async list(options: { cursor?: string | null; limit?: number } = {}): Promise<Page<StationSummary>> {
-    const page = await this.client
-      .send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: GSI1,
-          KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': keys.stationsIndex },
-          ProjectionExpression: 'gsi1sk, #name, #version, updatedAt',
-          ExpressionAttributeNames: { '#name': 'name', '#version': 'version' },
-          ExclusiveStartKey: decodeCursor(options.cursor, (k) => k.gsi1pk === keys.stationsIndex),
-          Limit: options.limit ?? 100,
-        }),
-      )
-      .catch(translateStoreError);
+    const page = await send(
+      this.client,
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.stationsIndex },
+        ProjectionExpression: 'gsi1sk, #name, #version, updatedAt',
+        ExpressionAttributeNames: { '#name': 'name', '#version': 'version' },
+        ExclusiveStartKey: decodeCursor(options.cursor, (k) => k.gsi1pk === keys.stationsIndex),
+        Limit: options.limit ?? 100,
+      }),
+    );
     return {
       items: (page.Items ?? []).map((i) => ({ id: String(i.gsi1sk), name: String(i.name), version: Number(i.version), updatedAt: String(i.updatedAt) })),
       next: encodeCursor(page.LastEvaluatedKey),

@@ -43,7 +43,8 @@ afterEach(() => {
 // Each request gets days of its own, so that no two overlap (AP-5: one request per officer and day).
 let cursor = mondayAfter(14);
 const freshDays = (n = 1): { from: string; to: string } => {
-  const from = (cursor = addDaysTo(cursor, 1));
+  cursor = addDaysTo(cursor, 1);
+  const from = cursor;
   cursor = addDaysTo(cursor, n - 1);
   return { from, to: cursor };
 };

@@ -13,6 +13,7 @@ import type { Redeployment } from '../../shared/domain/redeployment.ts';
 import { addDaysTo } from '../../shared/rotation/index.ts';
 import { apiEvent, invoke, startTestStore, type Invoked, type TestStore } from '../helpers/dynalite.ts';
 import { as, auditOf, decideOn, declareReinforced, fileRequest, firstDate, groupCode, mondayAfter, putStation, smallStation, today, weekday, withdrawOf } from './helpers.ts';
+import { logger } from '../../shared/telemetry.ts';
 
 const S = 'e2e';
 const director = as(['director'], 'P001', S);
@@ -57,13 +58,6 @@ async function file(personId: string, date: string, extra: Record<string, unknow
   const answer = await fileRequest(S, { personId, post: 'station-duty', from: date, to: date, reason: 'station duty short', ...extra }, deputy);
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return answer.body as Redeployment;
-}
-
-async function approve(id: string): Promise<void> {
-  expect((await decideOn(S, id, { decision: 'approve' }, director)).status).toBe(200);
-  const done = await decideOn(S, id, { decision: 'approve' }, instructor);
-  expect(done.status).toBe(200);
-  expect(done.body.status).toBe('approved');
 }
 
 const redeployed = (p: Plan) => p.assignments.filter((a) => a.redeploymentId !== undefined).map((a) => `${a.personId}|${a.date}|${a.post}|${a.redeploymentId}`);
@@ -146,7 +140,7 @@ describe('an approved redeployment in the roster', () => {
     const r4 = await file('P030', D4);
     await decideOn(S, r4.id, { decision: 'approve' }, director);
     const spy = vi.spyOn(db.store.plans, 'replanPublished').mockRejectedValueOnce(new Error('the process died here'));
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
     const done = await decideOn(S, r4.id, { decision: 'approve' }, instructor);
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('approved');

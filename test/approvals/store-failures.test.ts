@@ -2,7 +2,7 @@
 // (aws-sdk-client-mock): throttling → 503 with retry-after; a lost condition → the change is re-applied on a fresh
 // copy, and 409 CONFLICT only when it keeps losing; anything else → 500 that leaks nothing.
 import { gzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type MockInstance, afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConditionalCheckFailedException, DynamoDBClient, ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -12,6 +12,7 @@ import { addDaysTo } from '../../shared/rotation/index.ts';
 import { RosterStore, useStore } from '../../shared/store/index.ts';
 import { MAX_CHANGE_ATTEMPTS } from '../../shared/store/redeployments.ts';
 import { as, decideOn, declareReinforced, fileRequest, listRequests, readRequest, smallConfig, withdrawOf, ZONE } from './helpers.ts';
+import { logger } from '../../shared/telemetry.ts';
 
 const S = 'small';
 const director = as(['director'], 'P001', S);
@@ -32,11 +33,11 @@ afterAll(() => {
   store.client.destroy();
 });
 
-let consoleError: ReturnType<typeof vi.spyOn>;
+let logError: MockInstance<typeof logger.error>;
 beforeEach(() => {
   ddb.reset();
-  consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  logError = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+  vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -84,7 +85,7 @@ function expectBusy(answer: { status: number; headers: Record<string, string>; b
   expect(answer.status, JSON.stringify(answer.body)).toBe(503);
   expect(answer.body.error.code).toBe('STORE_BUSY');
   expect(answer.headers['retry-after']).toMatch(/^[1-9]\d*$/);
-  expect(consoleError).not.toHaveBeenCalled();
+  expect(logError).not.toHaveBeenCalled();
 }
 
 describe('throttling → 503 STORE_BUSY with retry-after', () => {
@@ -204,6 +205,6 @@ describe('anything else', () => {
     expect(answer.status).toBe(500);
     expect(answer.body.error.code).toBe('INTERNAL');
     expect(JSON.stringify(answer.body)).not.toContain('secret');
-    expect(consoleError).toHaveBeenCalled();
+    expect(logError.mock.calls.some(([message]) => message === 'unhandled error')).toBe(true);
   });
 });

@@ -75,7 +75,6 @@ describe('the station summary', () => {
     expect((await summary()).reinforcedDuty).toEqual([{ from, to: from }]);
     const read = await call('GET /stations/{stationId}', { params: { stationId: S }, claims: director });
     const { id: _i, updatedAt: _u, updatedBy: _b, ...doc } = read.body;
-    void _i, void _u, void _b;
     const renamed = await putStation(S, { ...doc, name: 'Renamed' }, director);
     expect(renamed.status).toBe(200);
     expect((await summary()).name).toBe('Renamed');

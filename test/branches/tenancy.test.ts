@@ -126,7 +126,6 @@ describe("the station's branch", () => {
   it("is kept by a leader's PUT that leaves it out or repeats it, and refused (403 AUTH-BRANCH) when changed", async () => {
     const read = await call('GET /stations/{stationId}', { params: { stationId: 'dc-a' }, claims: directorOf('dc-a') });
     const { id: _i, version, updatedAt: _u, updatedBy: _ub, branchId, ...doc } = read.body;
-    void _i, void _u, void _ub;
     expect(branchId).toBe(DC);
     const moved = await putStation('dc-a', { ...doc, branchId: XC, version }, directorOf('dc-a'));
     expect(moved.status).toBe(403);
@@ -141,7 +140,6 @@ describe("the station's branch", () => {
   it('admin moves a station to another branch: it leaves one list and joins the other', async () => {
     const read = await call('GET /stations/{stationId}', { params: { stationId: 'dc-b' }, claims: admin });
     const { id: _i, updatedAt: _u, updatedBy: _ub, ...doc } = read.body;
-    void _i, void _u, void _ub;
     const moved = await putStation('dc-b', { ...doc, branchId: XC }, admin);
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(ids(await listBranch(DC, dcBranch))).toEqual(['dc-a']);

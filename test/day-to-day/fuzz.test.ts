@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AbsenceBody, LeaveBody, NoticesReadBody, PinBody, RequestDecisionBody, SwapBody } from '../../shared/domain/day-to-day.ts';
 import { addDaysTo } from '../../shared/rotation/index.ts';
-import { ReplanBody } from '../../functions/plans/replan.ts';
+import { ReplanBody } from '../../shared/domain/day-to-day.ts';
 import { startTestStore, type TestStore } from '../helpers/dynalite.ts';
 import { S, absences, colleague, deputy, firstMonday, leave, notices, pins, plans, publishPlan, setUp, swaps } from './helpers.ts';
 

@@ -12,7 +12,9 @@ describe('AB-1 community police groups', () => {
   });
 
   it('breaks for two As', () => {
-    const found = ab1(tinyStation((doc) => void (doc.people.find((p) => p.id === B1)!.community!.role = 'A')));
+    const found = ab1(tinyStation((doc) => {
+      doc.people.find((p) => p.id === B1)!.community!.role = 'A';
+    }));
     expect(found).toEqual([expect.objectContaining({ rule: 'AB-1', severity: 'station', personIds: [A, B1, B2], dates: [] })]);
     expect(found[0]!.message).toContain('has 2 A roles, not exactly one');
   });

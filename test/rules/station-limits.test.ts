@@ -43,7 +43,9 @@ describe('WKD-1 max worked weekends (per four weeks)', () => {
   const fourWeeks = (weekendDays: string) => {
     // 28 days from a Monday; weekendDays gives the 8 weekend days in order (Sat, Sun, Sat, Sun, ...)
     const chars = Array.from({ length: 28 }, () => '.');
-    [5, 6, 12, 13, 19, 20, 26, 27].forEach((d, i) => (chars[d] = weekendDays[i]!));
+    [5, 6, 12, 13, 19, 20, 26, 27].forEach((d, i) => {
+      chars[d] = weekendDays[i]!;
+    });
     return row(chars.join(''));
   };
   it('holds when the extra weekend comes from the pattern, or the count is within the limit', () => {

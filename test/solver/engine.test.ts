@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 // 2026-01-05, G1 is on S, G2 on R and G3 on P on 2027-01-04; so G1 works P on 01-06, 01-09, 01-12, 01-15,
 // G2 on 01-05, 01-08, 01-11, 01-14, G3 on 01-04, 01-07, 01-10, 01-13, 01-16.
 import { describe, expect, it } from 'vitest';
-import { generateStation } from '../../bench/generate-station.ts';
 import type { ApprovedRedeployment } from '../../shared/domain/plan.ts';
 import { StationConfig, type StationConfigInput } from '../../shared/domain/station.ts';
 import { dateRange, isoWeek, patternShiftCode } from '../../shared/rotation/index.ts';

@@ -41,7 +41,9 @@ describe('station terms: the incremental score of a move equals a full recompute
         const ks = cells.map((cell) => Math.floor(rand() * model.domains[cell]!.length));
         const rows = cells.flatMap((cell, i) => [state.option(cell).row, model.domains[cell]![ks[i]!]!.row]);
         const before = state.touchedCost(cells, rows);
-        cells.forEach((cell, i) => state.set(cell, ks[i]!));
+        cells.forEach((cell, i) => {
+          state.set(cell, ks[i]!);
+        });
         const delta = state.touchedCost(cells, rows) - before;
         const full = state.total();
         expect(delta).toBe(full - total);

@@ -34,7 +34,7 @@ async function planFrom(browser: Browser, start: string, create: string, grid: s
     await page.locator('th.day[data-date="2026-02-17"]').waitFor({ timeout: 60_000 });
   } catch (e) {
     await screenshot(page, 'calendar-grid-failed');
-    throw new Error(`${String(e)}\n${(await page.locator('body').innerText()).slice(0, 1500)}`);
+    throw new Error(`${String(e)}\n${((await page.locator('body').textContent()) ?? '').slice(0, 1500)}`);
   }
   void grid;
   return { page, problems };

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { POST_IDS } from '../../shared/domain/posts.ts';
 import type { Station } from '../../web/src/model.ts';
 import { RULE_LIST } from '../../shared/rules/catalogue.ts';
-import type * as AppModule from '../../web/src/app.tsx';
 import { DICTIONARIES, RULE_TITLES_ZH, preferredLang, setLang, t, tx } from '../../web/src/i18n.ts';
 import {
   DEMO_AS,
@@ -36,7 +35,6 @@ import { ruleTitle } from '../../web/src/screens/roster/panels.tsx';
 import { ROOT } from './browser.ts';
 
 const demo = JSON.parse(await readFile(join(ROOT, 'demo', 'station.json'), 'utf8')) as Station;
-export type { AppModule };
 
 describe('roster rows', () => {
   it('puts every person of the demo station in exactly one group: leadership, duty groups, communities (A first), auxiliaries', () => {

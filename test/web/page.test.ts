@@ -313,7 +313,7 @@ describe('an officer on a phone', () => {
     const csv = await downloadText(page, 'CSV');
     const records = parse(csv.text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as Record<string, string>[]; // Chinese headers: the page is in Chinese
     expect(records.length).toBeGreaterThan(0);
-    expect(new Set(records.map((r) => r['警号']))).toEqual(new Set(['P031']));
+    expect(new Set(records.map((r) => r.警号))).toEqual(new Set(['P031']));
 
     await page.getByRole('button', { name: 'EN' }).click();
     await page.getByRole('list', { name: 'My roster' }).waitFor();

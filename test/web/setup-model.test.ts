@@ -144,7 +144,7 @@ describe('validation messages in Chinese', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     setLang('zh');
-    for (const issue of result.issues) expect(issueText(issue.message), issue.message).toMatch(/^[^A-Za-z]*([\u4e00-\u9fff][^]*)$/);
+    for (const issue of result.issues) expect(issueText(issue.message), issue.message).toMatch(/^[^A-Za-z]*([\u4e00-\u9fff][\s\S]*)$/);
     expect(issueText('unknown shift code "X"')).toBe('未知的班次代码“X”');
     setLang('en');
     expect(issueText('unknown shift code "X"')).toBe('unknown shift code "X"');

@@ -4,11 +4,13 @@ import { lang } from './i18n.ts';
 export type SiteConfig = {
   /** API base URL, e.g. https://abc.execute-api.eu-west-1.amazonaws.com; empty or absent: same origin. */
   apiUrl?: string;
-  /** Cognito: with userPoolId and clientId the page offers the hosted UI sign-in (implicit flow, id_token). */
+  /** Cognito: with userPoolId, clientId and cognitoDomain the page signs in through the hosted UI (web/src/auth/). */
   userPoolId?: string;
   clientId?: string;
   /** Hosted UI domain, e.g. https://roster.auth.eu-west-1.amazoncognito.com (default derived from userPoolId is impossible). */
   cognitoDomain?: string;
+  /** The OpenID issuer when it is not the user pool's own (a stand-in provider in tests). */
+  oidcAuthority?: string;
   /** Station shown to branch and admin users (they have none of their own); default `demo`. */
   stationId?: string;
 };
@@ -44,8 +46,12 @@ export async function loadConfig(): Promise<SiteConfig> {
 }
 
 export const apiUrl = (path: string): string => `${base}${path}`;
-export const setToken = (value: string | null): void => void (token = value);
-export const setUnauthorizedHandler = (fn: () => void): void => void (onUnauthorized = fn);
+export const setToken = (value: string | null): void => {
+  token = value;
+};
+export const setUnauthorizedHandler = (fn: () => void): void => {
+  onUnauthorized = fn;
+};
 
 async function errorOf(res: Response): Promise<ApiError> {
   let body: unknown = null;

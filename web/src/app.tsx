@@ -2,6 +2,7 @@
 // Each screen is its own module under screens/; the state they share is in state.ts.
 import { render, type FunctionComponent } from 'preact';
 import { loadConfig, setUnauthorizedHandler, type SiteConfig } from './api.ts';
+import { hostedSignIn } from './auth/index.ts';
 import { lang, preferredLang, t, tx } from './i18n.ts';
 import { DEMO_AS, decodeToken, primaryRole } from './model.ts';
 import { AuditScreen } from './screens/audit.tsx';
@@ -23,6 +24,7 @@ import {
   devAvailable,
   directory,
   hashOf,
+  hosted,
   otherLang,
   people,
   probeDev,
@@ -36,6 +38,7 @@ import {
   signedIn,
   station,
   stationId,
+  tokenRenewed,
   type Screen,
 } from './state.ts';
 import { LeaveDialog, guarded } from './ui/leave-guard.tsx';
@@ -171,20 +174,24 @@ export async function startApp(root: HTMLElement): Promise<void> {
     go(next);
   });
 
-  // 1. Cognito hosted UI, implicit flow: #id_token=...
-  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
-  const idToken = fragment.get('id_token');
+  // 1. Cognito hosted UI (code flow with PKCE, web/src/auth/): a return from it, or this tab's session.
   let signed = false;
-  if (idToken) {
-    history.replaceState(null, '', location.pathname + location.search);
-    screen.value = 'roster';
-    const s = decodeToken(idToken);
-    if (s) {
-      await signedIn(s);
-      signed = true;
+  const { userPoolId, clientId, cognitoDomain, oidcAuthority } = config;
+  if (userPoolId && clientId && cognitoDomain) {
+    hosted.current = hostedSignIn({ userPoolId, clientId, cognitoDomain, ...(oidcAuthority ? { authority: oidcAuthority } : {}) });
+    hosted.current.onChange(tokenRenewed);
+    try {
+      const idToken = await hosted.current.start();
+      const s = idToken ? decodeToken(idToken) : null;
+      if (s) await signedIn(s);
+    } catch (e) {
+      signInError.value = e;
     }
+    // The hosted session is the only way in here: no dev sign-in, no older token of this tab.
+    draw(false);
+    return;
   }
-  if (!signed && !(config.userPoolId && config.clientId)) await probeDev();
+  await probeDev();
   // 2. Local dev: /?as=director signs in at once.
   const as = params.get('as');
   if (!signed && as && devAvailable.value && DEMO_AS[as]) {

@@ -45,20 +45,20 @@ export function groupPeople(station: Pick<Station, 'people' | 'groups' | 'commun
   for (const p of station.people) if (p.group && !groupIds.includes(p.group)) groupIds.push(p.group);
   for (const g of groupIds) {
     const people = station.people.filter((p) => !placed.has(p.id) && p.kind === 'officer' && !inCommunity(p) && p.group === g);
-    people.forEach((p) => placed.add(p.id));
+    for (const p of people) placed.add(p.id);
     if (people.length) groups.push({ key: `group:${g}`, kind: 'group', id: g, people });
   }
   for (const c of communityIds) {
     const people = station.people
       .filter((p) => inCommunity(p) && p.community!.id === c)
       .sort((a, b) => a.community!.role.localeCompare(b.community!.role) || a.id.localeCompare(b.id));
-    people.forEach((p) => placed.add(p.id));
+    for (const p of people) placed.add(p.id);
     if (people.length) groups.push({ key: `community:${c}`, kind: 'community', id: c, people });
   }
   const auxiliaries = station.people
     .filter((p) => !placed.has(p.id) && p.kind === 'auxiliary')
     .sort((a, b) => (a.group ?? '~').localeCompare(b.group ?? '~') || a.id.localeCompare(b.id));
-  auxiliaries.forEach((p) => placed.add(p.id));
+  for (const p of auxiliaries) placed.add(p.id);
   if (auxiliaries.length) groups.push({ key: 'auxiliaries', kind: 'auxiliaries', id: '', people: auxiliaries });
   const others = station.people.filter((p) => !placed.has(p.id));
   if (others.length) groups.push({ key: 'others', kind: 'others', id: '', people: others });
@@ -77,7 +77,10 @@ export function indexAssignments(assignments: readonly Assignment[]): Map<string
   const index = new Map<string, Map<string, Assignment[]>>();
   for (const a of assignments) {
     let byDate = index.get(a.personId);
-    if (!byDate) index.set(a.personId, (byDate = new Map()));
+    if (!byDate) {
+      byDate = new Map();
+      index.set(a.personId, byDate);
+    }
     const list = byDate.get(a.date);
     if (list) list.push(a);
     else byDate.set(a.date, [a]);
@@ -165,7 +168,10 @@ export function communityHoursTable(kpis: Plan['kpis']): { weeks: string[]; rows
   const rows = new Map<string, CommunityWeekRow>();
   for (const k of kpis.community) {
     let row = rows.get(k.personId);
-    if (!row) rows.set(k.personId, (row = { personId: k.personId, communityId: k.communityId, weeks: new Map() }));
+    if (!row) {
+      row = { personId: k.personId, communityId: k.communityId, weeks: new Map() };
+      rows.set(k.personId, row);
+    }
     row.weeks.set(k.week, { hours: k.hours, share: k.share });
   }
   const sorted = [...rows.values()].sort((a, b) => (a.communityId ?? '~').localeCompare(b.communityId ?? '~') || a.personId.localeCompare(b.personId));

@@ -2,7 +2,8 @@
 // these signals (and re-render when they change) and call the actions below; no screen talks to another directly.
 import { computed, signal } from '@preact/signals';
 import { ApiError, apiUrl, json, setToken } from './api.ts';
-import { lang, setLang, type Lang } from './i18n.ts';
+import type { HostedSignIn } from './auth/index.ts';
+import { lang, setLang, t, type Lang } from './i18n.ts';
 import { canReadAudit, canReadRequests, canReadStation, decodeToken, type Session, type Station } from './model.ts';
 
 export const SESSION_KEY = 'roster.session';
@@ -113,7 +114,25 @@ export async function signedIn(s: Session): Promise<void> {
   else if (directory.value) station.value = directory.value;
 }
 
+/** The Cognito hosted UI sign-in (web/src/auth/), when config.json names a user pool. */
+export const hosted: { current: HostedSignIn | null } = { current: null };
+
+/** A renewed ID token replaces the session's; null means it could not be renewed and the session is over. */
+export function tokenRenewed(idToken: string | null): void {
+  const s = idToken ? decodeToken(idToken) : null;
+  if (!s) {
+    signOut(t('errorAuth'));
+    return;
+  }
+  if (!session.value) return;
+  setToken(s.token);
+  sessionStorage.setItem(SESSION_KEY, s.token);
+  session.value = { ...session.value, token: s.token };
+}
+
+/** Without a message it is the person's own sign-out, which also ends the hosted UI session. */
 export function signOut(message?: unknown): void {
+  if (message === undefined && hosted.current) void hosted.current.signOut();
   sessionStorage.removeItem(SESSION_KEY);
   setToken(null);
   session.value = null;

@@ -90,7 +90,9 @@ export class BlockColumns {
     const rows = K + this.coverEntries.length;
     const b = new Float64Array(rows);
     for (let p = 0; p < K; p++) b[p] = 1;
-    required.forEach((r, i) => (b[K + i] = r));
+    required.forEach((r, i) => {
+      b[K + i] = r;
+    });
     this.lp = new RevisedSimplex(rows, b);
     this.trueB = b;
     this.pi = new Float64Array(rows);

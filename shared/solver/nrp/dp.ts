@@ -436,7 +436,7 @@ export class RowDP {
         const base = pCost[pos]!;
         let q = (idx / C) | 0;
         const c = idx - q * C;
-        let q2 = (q / Wn) | 0;
+        const q2 = (q / Wn) | 0;
         const wk = q - q2 * Wn;
         q = (q2 / Mn) | 0;
         const mm = q2 - q * Mn;
@@ -477,7 +477,7 @@ export class RowDP {
             if (nm < needAfter[t]!) continue;
             if (k > 0) {
               if (r < minCons && r !== d) continue;
-            } else nr = r + 1 > offCap ? offCap : r + 1;
+            } else nr = Math.min(r + 1, offCap);
           }
           // Canonical counts: a count that can no longer reach its limit (even if every remaining day took that
           // type, within the minutes left) is as good as any other such count; map them all to the largest one.
@@ -487,7 +487,7 @@ export class RowDP {
             for (let a = 0; a < nCountAxes; a++) {
               const bud = axisRadixC[a]! - 1;
               const aa = allowedAfter[t * S + countAxis[a]!]!;
-              const safe = bud - (aa < shiftsLeft ? aa : shiftsLeft);
+              const safe = bud - Math.min(aa, shiftsLeft);
               if (safe > 0) {
                 const dgt = digit[a]! + (a === tv ? 1 : 0);
                 if (dgt < safe) nc += (safe - dgt) * axisStrideC[a]!;

@@ -455,7 +455,9 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
         lastBlockWork = bc.work;
         return 0;
       }
-      if (!bc.dive(sub, 50, 0.99, (e, d, v) => void (delta += setJ(e, d, v)), 0.1, undefined, integral ? 1 : 0, true, 5)) failed = true;
+      if (!bc.dive(sub, 50, 0.99, (e, d, v) => {
+        delta += setJ(e, d, v);
+      }, 0.1, undefined, integral ? 1 : 0, true, 5)) failed = true;
       lastBlockWork = bc.work;
     } else if (op === CHAIN) {
       // (d) Ejection chain: force an employee onto an under-covered cell; a cell it leaves under-covered is offered
@@ -578,7 +580,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
         // whatever the machine's speed; a timed run cools by whichever of time and moves is further along.
         const byMoves = Math.min(1, (moves - first) / count);
         const frac = maxMoves < Infinity ? byMoves : Math.max(Math.min(1, (performance.now() - start) / Math.max(1, until - start)), byMoves);
-        temperature = t0Search * Math.pow(T1 / t0Search, frac);
+        temperature = t0Search * (T1 / t0Search) ** frac;
       }
     }
   };

@@ -220,7 +220,7 @@ export class LagrangeRow {
             if (pv > 0) {
               if (r < minCons && r !== d) continue;
               nr = 1;
-            } else nr = r + 1 > offCap ? offCap : r + 1;
+            } else nr = Math.min(r + 1, offCap);
             ns = nr;
           }
           const val = base + add;

@@ -101,7 +101,9 @@ const gcd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd(b, a 
 export function weekendIndex(days: number, startWeekday: number): { weekendOf: Int32Array; weekends: number } {
   const weekendOf = new Int32Array(days).fill(-1);
   const list = weekends(days, startWeekday);
-  list.forEach((w, i) => w.forEach((d) => (weekendOf[d] = i)));
+  list.forEach((w, i) => {
+    for (const d of w) weekendOf[d] = i;
+  });
   return { weekendOf, weekends: list.length };
 }
 
@@ -128,7 +130,9 @@ export function compile(instance: NrpInstance): NrpModel {
   };
 
   const valueMinutes = new Int32Array(V);
-  instance.shifts.forEach((s, i) => (valueMinutes[i + 1] = s.minutes));
+  instance.shifts.forEach((s, i) => {
+    valueMinutes[i + 1] = s.minutes;
+  });
   const forbidNext = new Uint8Array(V * V);
   instance.shifts.forEach((s, i) => {
     for (const t of s.cannotFollow) forbidNext[(i + 1) * V + shiftOf(t, `shift ${s.id}`) + 1] = 1;
@@ -178,7 +182,9 @@ export function compile(instance: NrpInstance): NrpModel {
     }
 
   const perCell: number[][] = Array.from({ length: D * S }, () => []);
-  instance.cover.forEach((c, i) => perCell[dayOf(c.day, 'cover') * S + shiftOf(c.shift, 'cover')]!.push(i));
+  instance.cover.forEach((c, i) => {
+    perCell[dayOf(c.day, 'cover') * S + shiftOf(c.shift, 'cover')]!.push(i);
+  });
   const coverStart = new Int32Array(D * S + 1);
   const coverRequired = new Int32Array(instance.cover.length);
   const coverUnder = new Float64Array(instance.cover.length);

@@ -82,7 +82,7 @@ export function choosePoolColumns(problem: PoolProblem, start: Int32Array, deadl
     if ((moves & 127) === 0) {
       const now = performance.now();
       if (now >= deadline) break;
-      temperature = T0 * Math.pow(T1 / T0, (now - began) / span);
+      temperature = T0 * (T1 / T0) ** ((now - began) / span);
     }
     moves++;
     const p = choosable[Math.floor(random() * choosable.length)]!;

@@ -59,7 +59,9 @@ export class StationBound {
   evaluate(prefer?: Int32Array): number {
     const { model, prices } = this;
     let bound = 0;
-    model.rows.forEach((row, r) => (bound += prices.row[r]! * row.people));
+    model.rows.forEach((row, r) => {
+      bound += prices.row[r]! * row.people;
+    });
     for (let c = 0; c < model.communities.length; c++)
       for (let d = 0; d < model.dates.length; d++) if (model.workday[d]) bound += prices.ab[c * model.dates.length + d]!;
     for (let p = 0; p < model.people.length; p++) {
@@ -96,7 +98,9 @@ export class StationBound {
     const { model, prices } = this;
     const days = model.dates.length;
     const callIn = T.callIns(1) + T.fairness(1);
-    model.rows.forEach((row, r) => (prices.row[r] = state.cover[r]! < row.people ? COVER_PRICE : 0));
+    model.rows.forEach((row, r) => {
+      prices.row[r] = state.cover[r]! < row.people ? COVER_PRICE : 0;
+    });
     for (let cell = 0; cell < state.choice.length; cell++) {
       const o = state.option(cell);
       if (o.row >= 0 && (o.callIn || o.offPattern) && prices.row[o.row]! < COVER_PRICE) prices.row[o.row] = callIn;
@@ -130,8 +134,12 @@ export class StationBound {
       }
     if (norm === 0) return false;
     const t = (step * Math.max(target - bound, 1e-6)) / norm;
-    gRow.forEach((g, r) => (prices.row[r] = Math.min(COVER_PRICE, Math.max(0, prices.row[r]! + t * g))));
-    gAb.forEach((g, i) => (prices.ab[i] = Math.min(AB_PRICE, Math.max(0, prices.ab[i]! + t * g))));
+    gRow.forEach((g, r) => {
+      prices.row[r] = Math.min(COVER_PRICE, Math.max(0, prices.row[r]! + t * g));
+    });
+    gAb.forEach((g, i) => {
+      prices.ab[i] = Math.min(AB_PRICE, Math.max(0, prices.ab[i]! + t * g));
+    });
     return true;
   }
 }

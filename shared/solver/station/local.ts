@@ -105,7 +105,7 @@ export function anneal(state: RosterState, options: AnnealOptions): AnnealResult
 
   for (; iterations < maxIterations; iterations++) {
     if ((iterations & 1023) === 0 && performance.now() > deadline) break;
-    const temperature = t0 * Math.pow(t1 / t0, iterations / maxIterations);
+    const temperature = t0 * (t1 / t0) ** (iterations / maxIterations);
     changedCells.length = 0;
     changedRows.length = 0;
     previous.length = 0;

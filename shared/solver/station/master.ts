@@ -36,7 +36,9 @@ export class StationMaster {
     m += model.people.length;
     this.rows = m;
     const b = new Float64Array(m);
-    model.rows.forEach((row, r) => (b[r] = row.people));
+    model.rows.forEach((row, r) => {
+      b[r] = row.people;
+    });
     for (let i = model.rows.length; i < this.convexity; i++) b[i] = 1;
     for (let p = 0; p < model.people.length; p++) b[this.convexity + p] = 1;
     this.lp = new RevisedSimplex(m, b);
@@ -91,7 +93,9 @@ export class StationMaster {
     const { model, lp } = this;
     const coverMax = T.cover(1, 0);
     const abMax = T.abGap(true, 0);
-    model.rows.forEach((_, r) => (into.row[r] = Math.min(coverMax, Math.max(0, lp.y[r]!))));
+    model.rows.forEach((_, r) => {
+      into.row[r] = Math.min(coverMax, Math.max(0, lp.y[r]!));
+    });
     for (let i = 0; i < this.abRow.length; i++) {
       const row = this.abRow[i]!;
       into.ab[i] = row >= 0 ? Math.min(abMax, Math.max(0, lp.y[row]!)) : 0;

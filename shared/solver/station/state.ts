@@ -34,14 +34,14 @@ export class RosterState {
     this.callIns = new Int32Array(model.people.length);
     const cand: number[][] = model.rows.map(() => []);
     const candOpt: number[][] = model.rows.map(() => []);
-    model.domains.forEach((domain, cell) =>
+    model.domains.forEach((domain, cell) => {
       domain.forEach((o, k) => {
         if (o.row >= 0) {
           cand[o.row]!.push(cell);
           candOpt[o.row]!.push(k);
         }
-      }),
-    );
+      });
+    });
     this.candidates = cand.map((c) => Int32Array.from(c));
     this.candidateOption = candOpt.map((c) => Int32Array.from(c));
     for (let cell = 0; cell < cells; cell++) this.enter(cell, 0);
@@ -99,12 +99,13 @@ export class RosterState {
   limitsOk(person: number): boolean {
     const limits = this.model.station.rules;
     if (!this.model.hasLimits) return true;
-    const row = (this.limitRow ??= {
+    this.limitRow ??= {
       worked: new Array<boolean>(this.days).fill(false),
       shift: new Array<string | null>(this.days).fill(null),
       callIn: new Array<boolean>(this.days).fill(false),
       redeployed: new Array<boolean>(this.days).fill(false),
-    });
+    };
+    const row = this.limitRow;
     const base = person * this.days;
     for (let d = 0; d < this.days; d++) {
       const o = this.option(base + d);

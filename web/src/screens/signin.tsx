@@ -4,23 +4,26 @@ import { useState } from 'preact/hooks';
 import type { SiteConfig } from '../api.ts';
 import { t, tx } from '../i18n.ts';
 import { DEMO_AS, groupsForRank } from '../model.ts';
-import { devAvailable, directory, signInDev, signInError, stationId } from '../state.ts';
+import { devAvailable, directory, hosted, signInDev, signInError, stationId } from '../state.ts';
 import { ErrorBox, Notice } from '../ui/errors.tsx';
 
 export function SignIn({ config }: { config: SiteConfig }) {
   const [chosen, setChosen] = useState('');
   const err = signInError.value;
   let body;
-  if (config.userPoolId && config.clientId) {
-    const domain = (config.cognitoDomain ?? '').replace(/\/+$/, '');
-    const redirect = `${location.origin}${location.pathname}`;
-    const href = `${domain}/oauth2/authorize?${new URLSearchParams({ client_id: config.clientId, response_type: 'token', scope: 'openid', redirect_uri: redirect })}`;
+  const viaHostedUi = hosted.current;
+  if (config.userPoolId && config.clientId && viaHostedUi) {
+    const go = () => {
+      viaHostedUi.signIn().catch((e: unknown) => {
+        signInError.value = e;
+      });
+    };
     body = (
       <div>
         <p>{t('signInCognito')}</p>
-        <a class="button primary" href={href}>
+        <button type="button" class="primary" onClick={go}>
           {t('signIn')}
-        </a>
+        </button>
       </div>
     );
   } else if (devAvailable.value && directory.value) {

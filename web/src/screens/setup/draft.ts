@@ -5,7 +5,7 @@
 import { computed, signal } from '@preact/signals';
 import { validateStationConfig, type StationConfig } from '../../../../shared/domain/station.ts';
 import { formatPath } from '../../../../shared/domain/errors.ts';
-import { ApiError, json, request } from '../../api.ts';
+import { ApiError, request } from '../../api.ts';
 import { lang } from '../../i18n.ts';
 import type { Station } from '../../model.ts';
 import { loadStation, station, stationId } from '../../state.ts';
