@@ -337,8 +337,8 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     expect(await item.getByRole('button', { name: '同意换班' }).count()).toBe(0);
     await item.getByRole('button', { name: '批准' }).click();
     await dp.getByText(`申请 ${swapId} 现为：已批准。`).waitFor();
-    await grid.locator('tr[data-person-id="P054"] td[data-date="' + date + '"]').getByText(postCode('zh', theirs.post), { exact: true }).waitFor();
-    await grid.locator('tr[data-person-id="P056"] td[data-date="' + date + '"]').getByText(postCode('zh', mine.post), { exact: true }).waitFor();
+    await grid.locator(`tr[data-person-id="P054"] td[data-date="${date}"]`).getByText(postCode('zh', theirs.post), { exact: true }).waitFor();
+    await grid.locator(`tr[data-person-id="P056"] td[data-date="${date}"]`).getByText(postCode('zh', mine.post), { exact: true }).waitFor();
     expect(one(await published('P054'), date)?.post).toBe(theirs.post);
     expect(one(await published('P056'), date)?.post).toBe(mine.post);
     await screenshot(dp, 'dtd-director-swap-approved');

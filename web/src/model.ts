@@ -143,7 +143,13 @@ export type CellMarks = { pin?: Pin; absence?: AbsenceRecord };
 export function cellMarks(pins: readonly Pin[], absences: readonly AbsenceRecord[], dates: readonly string[]): Map<string, CellMarks> {
   const map = new Map<string, CellMarks>();
   const shown = new Set(dates);
-  const at = (key: string) => map.get(key) ?? (map.set(key, {}), map.get(key)!);
+  const at = (key: string): CellMarks => {
+    const found = map.get(key);
+    if (found) return found;
+    const marks: CellMarks = {};
+    map.set(key, marks);
+    return marks;
+  };
   for (const p of pins) if (shown.has(p.date)) at(`${p.personId}|${p.date}`).pin = p;
   for (const a of absences) for (const d of dates) if (d >= a.from && d <= a.to) at(`${a.personId}|${d}`).absence = a;
   return map;

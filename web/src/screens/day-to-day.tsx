@@ -114,6 +114,11 @@ export function DayToDayPanel() {
       return t('requestDecided', { id: done.id, status: tx('status', done.status) });
     });
 
+  /** A changed proposal needs a new check. */
+  const changeSwap = (change: Partial<typeof swap>) => {
+    setSwap({ ...swap, ...change });
+    setCheck(null);
+  };
   const swapBody = () => ({ date: swap.date, withPersonId: swap.withPersonId.trim(), ...(swap.withDate && swap.withDate !== swap.date ? { withDate: swap.withDate } : {}) });
   const runCheck = async (): Promise<boolean> => {
     try {
@@ -307,22 +312,22 @@ export function DayToDayPanel() {
             }}
           >
             <label for="swap-date">{t('swapDate')}</label>
-            <DateInput id="swap-date" value={swap.date} required onChange={(d) => (setSwap({ ...swap, date: d }), setCheck(null))} />
+            <DateInput id="swap-date" value={swap.date} required onChange={(d) => changeSwap({ date: d })} />
             <label>
               {t('swapWith')}{' '}
               {colleagues.length ? (
-                <select value={swap.withPersonId} required onChange={(e) => (setSwap({ ...swap, withPersonId: (e.target as HTMLSelectElement).value }), setCheck(null))}>
+                <select value={swap.withPersonId} required onChange={(e) => changeSwap({ withPersonId: (e.target as HTMLSelectElement).value })}>
                   <option value="">–</option>
                   {colleagues.map((p) => (
                     <option value={p.id}>{`${p.name} (${p.id})`}</option>
                   ))}
                 </select>
               ) : (
-                <input value={swap.withPersonId} required size={8} onInput={(e) => (setSwap({ ...swap, withPersonId: (e.target as HTMLInputElement).value }), setCheck(null))} />
+                <input value={swap.withPersonId} required size={8} onInput={(e) => changeSwap({ withPersonId: (e.target as HTMLInputElement).value })} />
               )}
             </label>
             <label for="swap-with-date">{t('swapWithDate')}</label>
-            <DateInput id="swap-with-date" value={swap.withDate || swap.date} onChange={(d) => (setSwap({ ...swap, withDate: d }), setCheck(null))} />
+            <DateInput id="swap-with-date" value={swap.withDate || swap.date} onChange={(d) => changeSwap({ withDate: d })} />
             <button type="button" class="secondary" disabled={busy || !swap.withPersonId} onClick={() => void runCheck().catch((e: unknown) => setOutcome({ kind: 'error', error: e }))}>
               {t('swapCheck')}
             </button>
