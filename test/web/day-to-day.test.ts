@@ -3,6 +3,7 @@
 // publishing makes a notice appear on the officer's phone and the officer's calendar feed URL, fetched with no token,
 // shows the new days. Then pins from the grid: one kept and shown, one that FB-1 forbids refused at its cell.
 import type { Page } from 'playwright-core';
+import { encode } from 'uqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../shared/approvals/index.ts';
 import { postCode, postName } from '../../shared/i18n/terms.ts';
@@ -93,6 +94,14 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     await panel.getByRole('button', { name: '日历订阅地址' }).click();
     const feedUrl = await op.getByTestId('feed-url').inputValue();
     expect(feedUrl).toMatch(/\/feeds\/[A-Za-z0-9_-]+\.ics$/);
+    // The same URL as a QR code for the phone's calendar app: the modules drawn are those of this URL.
+    const qr = op.getByRole('img', { name: /^订阅地址二维码/ });
+    await qr.waitFor();
+    const expected = encode(feedUrl, { ecc: 'M', border: 0 });
+    expect(Number(await qr.getAttribute('data-size'))).toBe(expected.size);
+    const drawn = ((await qr.locator('path').getAttribute('d')) ?? '').match(/M(\d+) (\d+)/g) ?? [];
+    const dark = expected.data.flatMap((row, y) => row.flatMap((on, x) => (on ? [`M${x + 4} ${y + 4}`] : [])));
+    expect(drawn).toEqual(dark);
     const feedBefore = await fetch(feedUrl); // plain fetch, no token
     expect(feedBefore.status).toBe(200);
     expect(feedBefore.headers.get('content-type')).toContain('text/calendar');

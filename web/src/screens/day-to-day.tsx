@@ -5,6 +5,7 @@
 // Actions offered follow what the API allows for the role (the core's permissions via model.ts, and the inbox's
 // canDecide/canAccept, which the API computes with its own decision functions); refusals show status, code and sentence.
 import { useEffect, useState } from 'preact/hooks';
+import { encode } from 'uqr';
 import type { LeaveRequest, Swap } from '../../../shared/domain/day-to-day.ts';
 import { ABSENCE_REASONS } from '../../../shared/domain/day-to-day.ts';
 import { ApiError, json, request } from '../api.ts';
@@ -38,6 +39,25 @@ function BellIcon() {
   return (
     <svg viewBox="0 0 24 24" class="bell-icon" aria-hidden="true" width="16" height="16">
       <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 16h15.4L18 12.6V9a6 6 0 0 0-6-6zm-2.5 15a2.5 2.5 0 0 0 5 0z" fill="currentColor" />
+    </svg>
+  );
+}
+
+/** The feed URL as a QR code, for a phone's calendar app: one SVG path of the dark modules, a quiet zone of four. */
+function FeedQr({ url }: { url: string }) {
+  const qr = encode(url, { ecc: 'M', border: 0 });
+  const quiet = 4;
+  const side = qr.size + 2 * quiet;
+  let d = '';
+  qr.data.forEach((row, y) => {
+    row.forEach((dark, x) => {
+      if (dark) d += `M${x + quiet} ${y + quiet}h1v1h-1z`;
+    });
+  });
+  return (
+    <svg class="feed-qr" role="img" aria-label={t('feedQr')} viewBox={`0 0 ${side} ${side}`} width={side * 4} height={side * 4} shape-rendering="crispEdges" data-size={String(qr.size)}>
+      <rect width={side} height={side} fill="#fff" />
+      <path d={d} fill="#000" />
     </svg>
   );
 }
@@ -387,6 +407,9 @@ export function DayToDayPanel() {
             >
               {t('feedRevoke')}
             </button>
+            <div class="feed-qr-box">
+              <FeedQr url={feed} />
+            </div>
           </>
         ) : null}
       </div>
