@@ -52,6 +52,8 @@ const flash = signal<Flash>(null);
 const suggestionState = signal<SuggestionState>(new Map());
 /** On sign-in, show the station's last plan again (its id is kept in localStorage). */
 let restorePlan = false;
+/** The day-to-day publication the view was last re-read for (coming back to the screen does not re-read it). */
+let publicationShown = 0;
 /** Set once the screen has loaded for this sign-in (coming back to the screen keeps what is on show). */
 let loadedFor: Session | null = null;
 
@@ -391,7 +393,8 @@ export function RosterScreen() {
   // A publication from the day-to-day panel (a re-plan, a swap): show the published roster of the dates on screen.
   const published = rosterChanged.value;
   useEffect(() => {
-    if (!published) return;
+    if (published === publicationShown) return;
+    publicationShown = published;
     const v = view.value;
     if (v?.kind === 'plan') {
       start.value = v.plan.start;
