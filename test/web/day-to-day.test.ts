@@ -177,7 +177,8 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     await op.waitForFunction(() => document.querySelector('[data-testid="notice-count"]')?.textContent === '0');
     expect(await englishOnScreen(op)).toEqual([]);
     await screenshot(op, 'dtd-officer-notices');
-    // Their own days, read again, show the absence.
+    // Their own days on the phone follow the notice without a reload: the leave days show the absence.
+    for (const d of leaveDays) await op.locator(`.my-day[data-date="${d}"] .chip`).getByText(postCode('zh', 'absent'), { exact: true }).waitFor();
     await op.reload();
     await op.getByRole('list', { name: '我的排班' }).waitFor();
     for (const d of leaveDays) expect(await op.locator(`.my-day[data-date="${d}"] .chip`).textContent()).toBe(postCode('zh', 'absent'));

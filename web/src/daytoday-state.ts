@@ -19,6 +19,8 @@ export const marksChanged = signal(0);
 /** The cells the re-plan on show changes (`personId|date`), highlighted in the grid until it is published or dropped. */
 export const replanChanged = signal<Set<string>>(new Set());
 export const rosterChanged = signal(0);
+/** A new `roster-changed` notice arrived: the published roster on show (one's own days) is read again. */
+export const ownDaysChanged = signal(0);
 
 export const cellKey = (c: Cell): string => `${c.personId}|${c.date}`;
 

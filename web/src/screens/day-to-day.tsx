@@ -4,12 +4,12 @@
 // accept); for leaders, "re-plan changed days" with the difference listed (and highlighted in the grid) and publish.
 // Actions offered follow what the API allows for the role (the core's permissions via model.ts, and the inbox's
 // canDecide/canAccept, which the API computes with its own decision functions); refusals show status, code and sentence.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { encode } from 'uqr';
 import type { LeaveRequest, Swap } from '../../../shared/domain/day-to-day.ts';
 import { ABSENCE_REASONS } from '../../../shared/domain/day-to-day.ts';
 import { ApiError, json, request } from '../api.ts';
-import { marksChanged, replanChanged, rosterChanged } from '../daytoday-state.ts';
+import { marksChanged, ownDaysChanged, replanChanged, rosterChanged } from '../daytoday-state.ts';
 import { formatDay, lang, t, tx } from '../i18n.ts';
 import { addDays, canAskLeave, canPlan, canProposeSwap, localDate } from '../model.ts';
 import { people, personName, session, stationId } from '../state.ts';
@@ -78,6 +78,8 @@ export function DayToDayPanel() {
   const [check, setCheck] = useState<Check>(null);
   const [busy, setBusy] = useState(false);
   const [mine, setMine] = useState<{ leave: LeaveRequest[]; swaps: Swap[] }>({ leave: [], swaps: [] });
+  /** The newest roster-changed notice seen (undefined before the first read). */
+  const lastRosterNotice = useRef<string | null | undefined>(undefined);
   const leader = s ? canPlan(s, id) : false;
   const member = s?.stationId === id;
 
@@ -92,6 +94,11 @@ export function DayToDayPanel() {
       canProposeSwap(s, id) ? json<{ items: Swap[] }>('GET', `/stations/${enc(id)}/swaps`).catch(() => null) : Promise.resolve(null),
     ]);
     setNotices(n);
+    if (n) {
+      const newest = n.items.find((x) => x.kind === 'roster-changed')?.id ?? null;
+      if (lastRosterNotice.current !== undefined && newest !== lastRosterNotice.current) ownDaysChanged.value += 1;
+      lastRosterNotice.current = newest;
+    }
     setInbox(i);
     setWaiting(r?.days ?? []);
     // One's own requests, newest first: the pending ones and the five latest.

@@ -33,7 +33,7 @@ import { communityName, people, personName, session, station, directory, station
 import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorBox, Notice } from '../../ui/errors.tsx';
 import { Inbox, createRequest, loadInbox } from '../approvals.tsx';
-import { absences, loadMarks, marksChanged, pins, refusal, replanChanged, rosterChanged, target } from '../../daytoday-state.ts';
+import { absences, loadMarks, marksChanged, ownDaysChanged, pins, refusal, replanChanged, rosterChanged, target } from '../../daytoday-state.ts';
 import { CellActions } from './cell-actions.tsx';
 import { Legend, RosterGrid, type GridHandle } from './grid.tsx';
 import { Issues, KpiTiles, Kpis, PlanQuality, Suggestions, suggestionKey, type SuggestionState } from './panels.tsx';
@@ -403,6 +403,11 @@ export function RosterScreen() {
     view.value = null;
     void loadView();
   }, [published]);
+  // A notice says one's own days changed: the published roster on show is read again (a plan on show stays).
+  const ownDays = ownDaysChanged.value;
+  useEffect(() => {
+    if (ownDays && view.value?.kind === 'roster') void loadView();
+  }, [ownDays]);
   if (!s) return null;
   const wide = canReadRoster(s, stationId.value);
   const v = view.value;
