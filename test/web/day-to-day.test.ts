@@ -269,9 +269,14 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     const stored = await api<{ items: { id: string; personId: string; from: string; to: string; reason: string }[] }>('GET', `/stations/demo/absences?from=${from}&to=${to}`, 'P001', ['director']);
     expect(stored.body.items.filter((a) => a.personId === 'P008')).toEqual([expect.objectContaining({ from, to, reason: 'sick' })]);
     await screenshot(page, 'dtd-director-absence');
-    // Close, open the next day's cell: the absence is named there and removed from it.
+    // Escape closes the sheet and puts focus back on the cell; the close button does too.
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.date)).toBe(from);
+    await page.keyboard.press('Enter'); // Enter on a cell opens its actions again
     await sheet.getByRole('button', { name: '关闭' }).click();
     await sheet.waitFor({ state: 'detached' });
+    // Open the next day's cell: the absence is named there and removed from it.
     await cell('P008', to).click();
     await page.getByRole('dialog').getByRole('button', { name: '撤销缺勤' }).click();
     await page.getByRole('dialog').getByText('缺勤已撤销。').waitFor();

@@ -2,7 +2,7 @@
 // absences; pin a post on a day from today on → POST pins; remove the cell's pin or absence. A pin the API refuses
 // (422 PIN-1, FB-1, SKILL-1, ...) is shown at its cell with the rule and its sentence. Offered only to a session the
 // core's permissions allow (model.ts canManageAbsences / canManagePins); on a phone the sheet sits at the bottom.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ABSENCE_REASONS } from '../../../../shared/domain/day-to-day.ts';
 import { ApiError, json, request } from '../../api.ts';
 import { absences, cellKey, marksChanged, pins, refusal, target } from '../../daytoday-state.ts';
@@ -31,6 +31,24 @@ function Sheet({ personId, date }: { personId: string; date: string }) {
   const [post, setPost] = useState(choices[0] ?? 'rest');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const sheet = useRef<HTMLElement>(null);
+  const close = () => {
+    target.value = null;
+    refusal.value = null;
+    document.querySelector<HTMLElement>(`tr[data-person-id="${CSS.escape(personId)}"] > td[data-date="${CSS.escape(date)}"]`)?.focus();
+  };
+  // Keyboard users land in the sheet; Escape closes it and puts them back on the cell.
+  useEffect(() => sheet.current?.focus({ preventScroll: true }), []);
+  useEffect(() => {
+    // On the document: a button that turns busy drops focus to the page, and Escape still closes the sheet.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   if (!s) return null;
   const mayAbsent = canManageAbsences(s, id);
   const mayPin = canManagePins(s, id);
@@ -52,13 +70,18 @@ function Sheet({ personId, date }: { personId: string; date: string }) {
       setBusy(false);
     }
   };
-  const close = () => {
-    target.value = null;
-    refusal.value = null;
-  };
 
   return (
-    <section class="cell-actions" role="dialog" aria-modal="false" aria-labelledby="cell-actions-title" data-person-id={personId} data-date={date}>
+    <section
+      class="cell-actions"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="cell-actions-title"
+      data-person-id={personId}
+      data-date={date}
+      tabIndex={-1}
+      ref={sheet}
+    >
       <div class="cell-actions-head">
         <h3 id="cell-actions-title">{t('cellActionsTitle', { name, date: formatDay(date, 'long') })}</h3>
         <button type="button" class="secondary" onClick={close}>
