@@ -38,7 +38,10 @@ function Sheet({ personId, date }: { personId: string; date: string }) {
     document.querySelector<HTMLElement>(`tr[data-person-id="${CSS.escape(personId)}"] > td[data-date="${CSS.escape(date)}"]`)?.focus();
   };
   // Keyboard users land in the sheet; Escape closes it and puts them back on the cell.
-  useEffect(() => sheet.current?.focus({ preventScroll: true }), []);
+  useEffect(() => {
+    sheet.current?.focus({ preventScroll: true });
+    sheet.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   useEffect(() => {
     // On the document: a button that turns busy drops focus to the page, and Escape still closes the sheet.
     const onKey = (e: KeyboardEvent) => {
