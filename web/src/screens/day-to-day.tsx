@@ -11,6 +11,7 @@ import { ABSENCE_REASONS } from '../../../shared/domain/day-to-day.ts';
 import { ApiError, json, request } from '../api.ts';
 import { marksChanged, ownDaysChanged, replanChanged, rosterChanged } from '../daytoday-state.ts';
 import { formatDay, lang, t, tx } from '../i18n.ts';
+import { laterDate } from '../../../shared/rotation/index.ts';
 import { addDays, canAskLeave, canPlan, canProposeSwap, localDate } from '../model.ts';
 import { people, personName, session, stationId } from '../state.ts';
 import { DateInput } from '../ui/date-input.tsx';
@@ -211,8 +212,8 @@ export function DayToDayPanel() {
       ) : null}
 
       {pendingLeave.length || pendingSwaps.length ? (
-        <div class="dtd-inbox" role="group" aria-label={t('inboxTitle')}>
-          <strong>{t('inboxTitle')}</strong>
+        <fieldset class="dtd-inbox">
+          <legend>{t('inboxTitle')}</legend>
           <ul>
             {pendingLeave.map((l) => (
               <li key={l.id} data-leave-id={l.id}>
@@ -251,12 +252,12 @@ export function DayToDayPanel() {
               </li>
             ))}
           </ul>
-        </div>
+        </fieldset>
       ) : null}
 
       {mine.leave.length || mine.swaps.length ? (
-        <div class="dtd-mine" role="group" aria-label={t('myRequests')}>
-          <strong>{t('myRequests')}</strong>
+        <fieldset class="dtd-mine">
+          <legend>{t('myRequests')}</legend>
           <ul>
             {mine.leave.map((l) => (
               <li key={l.id} data-my-leave-id={l.id} data-status={l.status}>
@@ -285,7 +286,7 @@ export function DayToDayPanel() {
               </li>
             ))}
           </ul>
-        </div>
+        </fieldset>
       ) : null}
 
       {canAskLeave(s, id) ? (
@@ -297,7 +298,7 @@ export function DayToDayPanel() {
             onSubmit={(e) => {
               e.preventDefault();
               void act(async () => {
-                const made = await json<{ id: string }>('POST', `/stations/${enc(id)}/leave-requests`, { from: leave.from, to: leave.to < leave.from ? leave.from : leave.to, reason: leave.reason });
+                const made = await json<{ id: string }>('POST', `/stations/${enc(id)}/leave-requests`, { from: leave.from, to: laterDate(leave.from, leave.to), reason: leave.reason });
                 return t('leaveSent', { id: made.id });
               });
             }}
@@ -340,19 +341,17 @@ export function DayToDayPanel() {
           >
             <label for="swap-date">{t('swapDate')}</label>
             <DateInput id="swap-date" value={swap.date} required onChange={(d) => changeSwap({ date: d })} />
-            <label>
-              {t('swapWith')}{' '}
-              {colleagues.length ? (
-                <select value={swap.withPersonId} required onChange={(e) => changeSwap({ withPersonId: (e.target as HTMLSelectElement).value })}>
-                  <option value="">–</option>
-                  {colleagues.map((p) => (
-                    <option value={p.id}>{`${p.name} (${p.id})`}</option>
-                  ))}
-                </select>
-              ) : (
-                <input value={swap.withPersonId} required size={8} onInput={(e) => changeSwap({ withPersonId: (e.target as HTMLInputElement).value })} />
-              )}
-            </label>
+            <label for="swap-with">{t('swapWith')}</label>
+            {colleagues.length ? (
+              <select id="swap-with" value={swap.withPersonId} required onChange={(e) => changeSwap({ withPersonId: (e.target as HTMLSelectElement).value })}>
+                <option value="">–</option>
+                {colleagues.map((p) => (
+                  <option value={p.id}>{`${p.name} (${p.id})`}</option>
+                ))}
+              </select>
+            ) : (
+              <input id="swap-with" value={swap.withPersonId} required size={8} onInput={(e) => changeSwap({ withPersonId: (e.target as HTMLInputElement).value })} />
+            )}
             <label for="swap-with-date">{t('swapWithDate')}</label>
             <DateInput id="swap-with-date" value={swap.withDate || swap.date} onChange={(d) => changeSwap({ withDate: d })} />
             <button type="button" class="secondary" disabled={busy || !swap.withPersonId} onClick={() => void runCheck().catch((e: unknown) => setOutcome({ kind: 'error', error: e }))}>

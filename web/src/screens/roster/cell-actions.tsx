@@ -4,6 +4,7 @@
 // core's permissions allow (model.ts canManageAbsences / canManagePins); on a phone the sheet sits at the bottom.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ABSENCE_REASONS } from '../../../../shared/domain/day-to-day.ts';
+import { laterDate } from '../../../../shared/rotation/index.ts';
 import { ApiError, json, request } from '../../api.ts';
 import { absences, cellKey, marksChanged, pins, refusal, target } from '../../daytoday-state.ts';
 import { formatDay, t, tx } from '../../i18n.ts';
@@ -124,7 +125,7 @@ function Sheet({ personId, date }: { personId: string; date: string }) {
           onSubmit={(e) => {
             e.preventDefault();
             void run(async () => {
-              const to = absence.to < absence.from ? absence.from : absence.to;
+              const to = laterDate(absence.from, absence.to);
               await json('POST', `/stations/${enc(id)}/absences`, { personId, from: absence.from, to, reason: absence.reason });
               return t('absenceRecorded', { name, from: formatDay(absence.from), to: formatDay(to) });
             });
