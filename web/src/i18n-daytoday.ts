@@ -4,7 +4,7 @@
 export const dayToDayEn = {
   dtdRegion: 'Day to day',
   noticesButton: 'Notices',
-  noticesUnread: '{n} unread',
+  noticesUnread: 'Notices: {n} unread',
   noticesEmpty: 'No notices yet.',
   inboxWaiting: 'Waiting for you: redeployments {r} · leave {l} · swaps {s}',
   inboxTitle: 'Leave and swaps waiting',
@@ -76,7 +76,7 @@ export const dayToDayEn = {
 export const dayToDayZh: Record<keyof typeof dayToDayEn, string> = {
   dtdRegion: '日常事务',
   noticesButton: '通知',
-  noticesUnread: '{n} 条未读',
+  noticesUnread: '通知：{n} 条未读',
   noticesEmpty: '暂无通知。',
   inboxWaiting: '待您处理：调用 {r} · 请假 {l} · 换班 {s}',
   inboxTitle: '待处理的请假和换班',

@@ -176,7 +176,7 @@ export function DayToDayPanel() {
           class="bell"
           data-testid="notice-bell"
           aria-expanded={open}
-          aria-label={`${t('noticesButton')}: ${t('noticesUnread', { n: unread })}`}
+          aria-label={t('noticesUnread', { n: unread })}
           onClick={async () => {
             setOpen(!open);
             const newest = notices?.items[0]?.id;
