@@ -10,6 +10,7 @@ import { authorizeStation } from '../../shared/http/access.ts';
 import type { RecordedAbsence } from '../../shared/domain/absences.ts';
 import { AbsenceBody, AbsenceId, DateRange } from '../../shared/domain/day-to-day.ts';
 import { badRequest, notFound } from '../../shared/domain/errors.ts';
+import { reasonName, say, summaryOf } from '../../shared/i18n/index.ts';
 import type { Absence, StationConfig } from '../../shared/domain/station.ts';
 import { configOf, newId } from '../../shared/daytoday/ids.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
@@ -40,11 +41,11 @@ export async function recordAbsence(request: ApiRequest) {
   const absence = { id: newId('ab', now), personId: body.personId, from: body.from, to: body.to, reason: body.reason, ...(body.note ? { note: body.note } : {}) } satisfies Absence;
   const changed = await store.stations.change(stationId, (current) => {
     if (!current.people.some((p) => p.id === body.personId))
-      throw badRequest('The absence has 1 problem.', [{ path: 'personId', message: `unknown person "${body.personId}" at station ${stationId}` }]);
+      throw badRequest(say('error.badRequest', { what: 'absence', count: 1 }), [{ path: 'personId', message: `unknown person "${body.personId}" at station ${stationId}` }]);
     const config: StationConfig = { ...configOf(current), absences: [...current.absences, absence] };
     return { config, result: absence, entry: absenceEntry(stationId, request.actor, now, 'absence.recorded', absence, current.version + 1) };
   });
-  if (!changed) throw notFound(`No station ${stationId}.`);
+  if (!changed) throw notFound(say('error.notFound.station', { stationId }));
   const marked = await markReplan(store, stationId, changed.station.timezone, absence, replanCause(now, request.actor, absence, 'recorded'));
   return { status: 201, body: { ...absence, replan: marked } satisfies RecordedAbsence, headers: { location: `/stations/${stationId}/absences/${absence.id}` } };
 }
@@ -54,7 +55,7 @@ export async function listAbsences(request: ApiRequest) {
   await authorizeStation(request.actor, 'absence.manage', stationId);
   const range = parseOr400(DateRange, { from: request.query.from, to: request.query.to }, 'query');
   const station = await storeFromEnvironment().stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   const items = station.absences.filter((a) => (!range.to || a.from <= range.to) && (!range.from || a.to >= range.from));
   return { body: { items, next: null } };
 }
@@ -67,11 +68,11 @@ export async function removeAbsence(request: ApiRequest) {
   const now = new Date();
   const changed = await store.stations.change(stationId, (current) => {
     const absence = current.absences.find((a) => a.id === id);
-    if (!absence) throw notFound(`No absence ${id} at station ${stationId}.`);
+    if (!absence) throw notFound(say('error.notFound.absence', { absenceId: id, stationId }));
     const config: StationConfig = { ...configOf(current), absences: current.absences.filter((a) => a.id !== id) };
     return { config, result: absence, entry: absenceEntry(stationId, request.actor, now, 'absence.removed', absence, current.version + 1) };
   });
-  if (!changed) throw notFound(`No station ${stationId}.`);
+  if (!changed) throw notFound(say('error.notFound.station', { stationId }));
   await markReplan(store, stationId, changed.station.timezone, changed.result, replanCause(now, request.actor, changed.result, 'removed'));
   return { status: 204 };
 }
@@ -84,7 +85,7 @@ function absenceEntry(stationId: string, actor: Actor, now: Date, action: 'absen
     actor,
     action,
     target: { kind: 'absence', id: a.id ?? '' },
-    summary: `${action === 'absence.recorded' ? 'recorded' : 'removed'} the absence ${a.id} of ${a.personId} from ${a.from} to ${a.to} (${a.reason}) (ROT-4)`,
+    ...summaryOf(say('audit.absence', { action, absenceId: a.id ?? '', personId: a.personId, from: a.from, to: a.to, reason: a.reason })),
     detail: { absenceId: a.id, personId: a.personId, from: a.from, to: a.to, reason: a.reason, version },
   };
 }
@@ -96,7 +97,7 @@ const replanCause = (now: Date, actor: Actor, a: Absence, what: string) => ({
   why: {
     kind: 'day-to-day' as const,
     en: `the absence ${a.id} of ${a.personId} (${a.from} to ${a.to}, ${a.reason}) was ${what}`,
-    zh: `${a.personId}的缺勤${a.id}（${a.from}至${a.to}）已${what === 'recorded' ? '登记' : '撤销'}`,
+    zh: `${a.personId}的缺勤${a.id}（${a.from}至${a.to}，${reasonName('zh', a.reason)}）已${what === 'recorded' ? '登记' : '撤销'}`,
   },
   detail: { absenceId: a.id, personId: a.personId },
 });

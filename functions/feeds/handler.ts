@@ -4,6 +4,7 @@
 import { todayIn } from '../../shared/approvals/index.ts';
 import { FEED_FILE } from '../../shared/domain/day-to-day.ts';
 import { notFound } from '../../shared/domain/errors.ts';
+import { say } from '../../shared/i18n/index.ts';
 import { httpHandler, type ApiRequest } from '../../shared/http/api.ts';
 import { addDaysTo } from '../../shared/rotation/index.ts';
 import { rosterAssignments } from '../../shared/roster/index.ts';
@@ -15,12 +16,12 @@ export const FEED_DAYS_AHEAD = 92;
 
 export async function readFeed(request: ApiRequest) {
   const match = FEED_FILE.exec(request.path.feed ?? '');
-  if (!match) throw notFound('No such calendar feed.');
+  if (!match) throw notFound(say('error.notFound.feed'));
   const store = storeFromEnvironment();
   const owner = await store.notices.feedOwner(hashOf(match[1]!));
-  if (!owner) throw notFound('No such calendar feed (it may have been replaced or revoked).');
+  if (!owner) throw notFound(say('error.notFound.feed', { revoked: true }));
   const station = await store.stations.get(owner.stationId);
-  if (!station) throw notFound('No such calendar feed.');
+  if (!station) throw notFound(say('error.notFound.feed'));
   const today = todayIn(station.timezone);
   const from = addDaysTo(today, -FEED_DAYS_BACK);
   const to = addDaysTo(today, FEED_DAYS_AHEAD);
@@ -34,6 +35,7 @@ export async function readFeed(request: ApiRequest) {
       person: { id: owner.personId, ...(person ? { name: person.name } : {}) },
       assignments,
       communities: new Map(station.communities.map((c) => [c.id, c.name])),
+      lang: request.lang,
     }),
     headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' },
   };

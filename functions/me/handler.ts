@@ -5,18 +5,19 @@ import { randomBytes } from 'node:crypto';
 import { CalendarFeedBody, NoticesQuery, NoticesReadBody, type CalendarFeed, type NoticesPage, type NoticesRead } from '../../shared/domain/day-to-day.ts';
 import { DomainError, notFound } from '../../shared/domain/errors.ts';
 import { httpHandler, parseOr400, type ApiRequest } from '../../shared/http/api.ts';
-import { languageOf, renderNotice } from '../../shared/notices/messages.ts';
+import { say } from '../../shared/i18n/index.ts';
+import { renderNotice } from '../../shared/notices/messages.ts';
 import { hashOf, storeFromEnvironment } from '../../shared/store/index.ts';
 
 function me(request: ApiRequest): { stationId: string; personId: string } {
-  if (!request.actor.stationId) throw new DomainError(403, 'AUTH-STATION', 'Your sign-in names no station: notices and calendar feeds belong to a station member.');
+  if (!request.actor.stationId) throw new DomainError(403, 'AUTH-STATION', say('error.auth.noStation'));
   return { stationId: request.actor.stationId, personId: request.actor.sub };
 }
 
 export async function listNotices(request: ApiRequest) {
   const { stationId, personId } = me(request);
   const query = parseOr400(NoticesQuery, { cursor: request.query.cursor, next: request.query.next }, 'query');
-  const lang = languageOf(request.headers['accept-language']);
+  const lang = request.lang;
   const { page, upTo, unread } = await storeFromEnvironment().notices.list(stationId, personId, { cursor: query.cursor ?? query.next ?? null });
   return { body: { items: page.items.map((n) => renderNotice(n, lang, upTo)), next: page.next, unread } satisfies NoticesPage, headers: { 'cache-control': 'private, no-store', 'content-language': lang } };
 }
@@ -34,20 +35,21 @@ function baseUrl(request: ApiRequest): string {
   return `${proto}://${request.headers.host ?? 'localhost'}`;
 }
 
+/** A new feed secret; the URL asks for the reader's language when it is Chinese (a calendar app sends none). */
 export async function newFeed(request: ApiRequest) {
   const { stationId, personId } = me(request);
   if (request.body !== undefined) parseOr400(CalendarFeedBody, request.body, 'calendar feed request');
   const store = storeFromEnvironment();
-  if (!(await store.stations.get(stationId))?.people.some((p) => p.id === personId)) throw notFound(`${personId} is not one of the people of station ${stationId}.`);
+  if (!(await store.stations.get(stationId))?.people.some((p) => p.id === personId)) throw notFound(say('error.notFound.member', { personId, stationId }));
   const secret = randomBytes(24).toString('base64url');
   await store.notices.setFeed(stationId, personId, hashOf(secret), new Date().toISOString());
-  return { status: 201, body: { url: `${baseUrl(request)}/feeds/${secret}.ics`, personId, stationId } satisfies CalendarFeed, headers: { 'cache-control': 'no-store' } };
+  return { status: 201, body: { url: `${baseUrl(request)}/feeds/${secret}.ics${request.lang === 'zh' ? '?lang=zh' : ''}`, personId, stationId } satisfies CalendarFeed, headers: { 'cache-control': 'no-store' } };
 }
 
 export async function revokeFeed(request: ApiRequest) {
   const { stationId, personId } = me(request);
   const revoked = await storeFromEnvironment().notices.revokeFeed(stationId, personId, new Date().toISOString());
-  if (!revoked) throw notFound('You have no calendar feed.');
+  if (!revoked) throw notFound(say('error.notFound.ownFeed'));
   return { status: 204 };
 }
 

@@ -7,7 +7,8 @@ import { todayIn } from '../../shared/approvals/index.ts';
 import { authorizeStation } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { DateRange, PinBody, PinId, type Pin, type PinSet } from '../../shared/domain/day-to-day.ts';
-import { badRequest, notFound, ruleBreak } from '../../shared/domain/errors.ts';
+import { badRequest, notFound, ruleBreak, saidDetail } from '../../shared/domain/errors.ts';
+import { isMessageKey, postName, say, summaryOf } from '../../shared/i18n/index.ts';
 import type { StationConfig } from '../../shared/domain/station.ts';
 import { configOf, newId } from '../../shared/daytoday/ids.ts';
 import { pinRefusal, pinShift } from '../../shared/daytoday/pins.ts';
@@ -27,10 +28,10 @@ export async function setPin(request: ApiRequest) {
   const now = new Date();
   const changed = await store.stations.change(stationId, (current) => {
     if (!current.people.some((p) => p.id === body.personId))
-      throw badRequest('The pin has 1 problem.', [{ path: 'personId', message: `unknown person "${body.personId}" at station ${stationId}` }]);
+      throw badRequest(say('error.badRequest', { what: 'pin', count: 1 }), [{ path: 'personId', message: `unknown person "${body.personId}" at station ${stationId}` }]);
     const config = configOf(current);
     if (body.shift !== undefined && !config.shiftTypes.some((s) => s.code === body.shift))
-      throw badRequest('The pin has 1 problem.', [{ path: 'shift', message: `unknown shift code "${body.shift}"` }]);
+      throw badRequest(say('error.badRequest', { what: 'pin', count: 1 }), [{ path: 'shift', message: `unknown shift code "${body.shift}"` }]);
     const pin: Pin = {
       id: newId('pin', now),
       personId: body.personId,
@@ -42,18 +43,19 @@ export async function setPin(request: ApiRequest) {
       createdBy: request.actor.sub,
     };
     const refusal = pinRefusal({ station: config, approved, pin, today: todayIn(config.timezone, now) });
-    if (refusal) throw ruleBreak(refusal.rule, refusal.said ?? refusal.message, [{ path: 'post', message: refusal.message }]);
+    if (refusal)
+      throw ruleBreak(refusal.rule, isMessageKey(refusal.key) ? { key: refusal.key, params: refusal.params ?? {}, message: refusal.message } : refusal.message, [saidDetail('post', refusal)]);
     const replaced = config.pins.find((p) => p.personId === pin.personId && p.date === pin.date);
     const next: StationConfig = { ...config, pins: [...config.pins.filter((p) => p !== replaced), pin] };
     return { config: next, result: { pin, replaced }, entry: pinEntry(stationId, request.actor, now, 'pin.set', pin, current.version + 1, replaced?.id) };
   });
-  if (!changed) throw notFound(`No station ${stationId}.`);
+  if (!changed) throw notFound(say('error.notFound.station', { stationId }));
   const { pin, replaced } = changed.result;
   await markReplan(store, stationId, changed.station.timezone, { from: pin.date, to: pin.date }, {
     at: now.toISOString(),
     actor: request.actor,
     key: `${pin.id}@set`,
-    why: { kind: 'day-to-day', en: `${pin.personId} was pinned to ${pin.post} on ${pin.date} (${pin.id})`, zh: `${pin.personId}于${pin.date}被固定为${pin.post}（${pin.id}）` },
+    why: { kind: 'day-to-day', en: `${pin.personId} was pinned to ${pin.post} on ${pin.date} (${pin.id})`, zh: `${pin.personId}于${pin.date}被固定为${postName('zh', pin.post)}（${pin.id}）` },
     detail: { pinId: pin.id, personId: pin.personId },
   });
   return { status: 201, body: { ...pin, ...(replaced ? { replaces: replaced.id } : {}) } satisfies PinSet, headers: { location: `/stations/${stationId}/pins/${pin.id}` } };
@@ -64,7 +66,7 @@ export async function listPins(request: ApiRequest) {
   await authorizeStation(request.actor, 'pin.manage', stationId);
   const range = parseOr400(DateRange, { from: request.query.from, to: request.query.to }, 'query');
   const station = await storeFromEnvironment().stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   const items = station.pins.filter((p) => (!range.from || p.date >= range.from) && (!range.to || p.date <= range.to));
   return { body: { items, next: null } };
 }
@@ -77,17 +79,17 @@ export async function removePin(request: ApiRequest) {
   const now = new Date();
   const changed = await store.stations.change(stationId, (current) => {
     const pin = current.pins.find((p) => p.id === id);
-    if (!pin) throw notFound(`No pin ${id} at station ${stationId}.`);
+    if (!pin) throw notFound(say('error.notFound.pin', { pinId: id, stationId }));
     const config: StationConfig = { ...configOf(current), pins: current.pins.filter((p) => p.id !== id) };
     return { config, result: pin, entry: pinEntry(stationId, request.actor, now, 'pin.removed', pin, current.version + 1) };
   });
-  if (!changed) throw notFound(`No station ${stationId}.`);
+  if (!changed) throw notFound(say('error.notFound.station', { stationId }));
   const pin = changed.result;
   await markReplan(store, stationId, changed.station.timezone, { from: pin.date, to: pin.date }, {
     at: now.toISOString(),
     actor: request.actor,
     key: `${pin.id}@removed`,
-    why: { kind: 'day-to-day', en: `the pin ${pin.id} of ${pin.personId} on ${pin.date} was removed`, zh: `${pin.personId}于${pin.date}的固定安排${pin.id}已取消` },
+    why: { kind: 'day-to-day', en: `the pin ${pin.id} of ${pin.personId} on ${pin.date} was removed`, zh: `${pin.personId}于${pin.date}的固定岗位${pin.id}已取消` },
     detail: { pinId: pin.id, personId: pin.personId },
   });
   return { status: 204 };
@@ -101,7 +103,7 @@ function pinEntry(stationId: string, actor: Actor, now: Date, action: 'pin.set' 
     actor,
     action,
     target: { kind: 'pin', id: pin.id },
-    summary: `${action === 'pin.set' ? 'pinned' : 'removed the pin of'} ${pin.personId} ${action === 'pin.set' ? 'to' : 'on'} ${pin.post} (shift ${pin.shift}) on ${pin.date}${replaces ? `, replacing ${replaces}` : ''} (PIN-1)`,
+    ...summaryOf(say('audit.pin', { action, personId: pin.personId, post: pin.post, shift: pin.shift, date: pin.date, ...(replaces ? { replaces } : {}) })),
     detail: { pinId: pin.id, personId: pin.personId, date: pin.date, post: pin.post, shift: pin.shift, version, ...(replaces ? { replaces } : {}) },
   };
 }

@@ -8,6 +8,7 @@ import { todayIn } from '../../shared/approvals/index.ts';
 import { authorizeStation } from '../../shared/http/access.ts';
 import { configOf } from '../../shared/daytoday/ids.ts';
 import { notFound } from '../../shared/domain/errors.ts';
+import { say, summaryOf } from '../../shared/i18n/index.ts';
 import { DateRange, ReplanBody, type ReplanAnswer, type ReplanDays } from '../../shared/domain/day-to-day.ts';
 import { MAX_PLAN_DAYS, type Plan } from '../../shared/domain/plan.ts';
 import { parseOr400, type ApiRequest } from '../../shared/http/api.ts';
@@ -21,7 +22,7 @@ import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
 async function neededDays(stationId: string, range: { from?: string | undefined; to?: string | undefined }) {
   const store = storeFromEnvironment();
   const station = await store.stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   const from = range.from ?? todayIn(station.timezone);
   const to = range.to ?? addDaysTo(from, MAX_PLAN_DAYS - 1);
   const heads = await store.plans.listPublishedHeads(stationId, from, to);
@@ -83,7 +84,7 @@ export async function replanChangedDays(request: ApiRequest) {
     actor: request.actor,
     action: 'plan.created',
     target: { kind: 'plan', id: plan.id },
-    summary: `re-planned the ${chosen.length} changed day${chosen.length === 1 ? '' : 's'} ${chosen.join(', ')} (draft ${plan.id}, every other day of ${start} to ${end} kept): ${changes.length} cell${changes.length === 1 ? '' : 's'} changed`,
+    ...summaryOf(say('audit.replan', { days: chosen, planId: plan.id, start, end, changed: changes.length })),
     detail: { planId: plan.id, start, days: span, replanned: chosen, changed: changes.length, stationVersion: station.version },
   });
   return {

@@ -8,6 +8,7 @@ import { authorizeStation } from '../../shared/http/access.ts';
 import type { Actor } from '../../shared/domain/audit.ts';
 import { LeaveBody, LeaveId, LeaveListQuery, RequestDecisionBody, SwapBody, SwapId, SwapListQuery, type Inbox, type LeaveRequest, type Swap, type SwapCheck } from '../../shared/domain/day-to-day.ts';
 import { forbidden, notFound } from '../../shared/domain/errors.ts';
+import { say, summaryOf, type Said } from '../../shared/i18n/index.ts';
 import type { StationRecord } from '../../shared/domain/station.ts';
 import { applyLeave, currentRoster, publishSwap, waitingNotices } from '../../shared/daytoday/effects.ts';
 import { newId } from '../../shared/daytoday/ids.ts';
@@ -34,15 +35,22 @@ const swapIdOf = (path: Record<string, string>) => parseOr400(z.object({ swapId:
 
 async function stationOr404(stationId: string): Promise<StationRecord> {
   const station = await storeFromEnvironment().stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   return station;
 }
 
-const entry = (stationId: string, actor: Actor, now: Date, action: Parameters<typeof newAuditEntry>[3], target: { kind: string; id: string }, summary: string, detail: Record<string, unknown>) =>
-  newAuditEntry(stationId, actor, now, action, target, summary, detail);
-function newAuditEntry(stationId: string, actor: Actor, now: Date, action: 'leave.requested' | 'leave.decided' | 'leave.withdrawn' | 'swap.proposed' | 'swap.accepted' | 'swap.decided' | 'swap.withdrawn', target: { kind: string; id: string }, summary: string, detail: Record<string, unknown>) {
-  return { id: newAuditId(now), stationId, at: now.toISOString(), actor, action, target, summary, detail };
-}
+type RequestAction = 'leave.requested' | 'leave.decided' | 'leave.withdrawn' | 'swap.proposed' | 'swap.accepted' | 'swap.decided' | 'swap.withdrawn';
+/** An audit entry of a request; its summary is a catalogue message (rendered in the reader's language on read). */
+const entry = (stationId: string, actor: Actor, now: Date, action: RequestAction, target: { kind: string; id: string }, summary: Said, detail: Record<string, unknown>) => ({
+  id: newAuditId(now),
+  stationId,
+  at: now.toISOString(),
+  actor,
+  action,
+  target,
+  ...summaryOf(summary),
+  detail,
+});
 
 const decidedNotice = (stationId: string, personId: string, kind: 'leave' | 'swap', id: string, decision: { by: string; decision: string; at: string }, from: string, to: string): NoticeToWrite => ({
   stationId,
@@ -65,7 +73,7 @@ export async function askLeave(request: ApiRequest) {
   const now = new Date();
   const leave = newLeave({ id: newId('lv', now), stationId, station, actor: request.actor, body, now, today: todayIn(station.timezone, now) });
   const store = storeFromEnvironment();
-  await store.leave.create(leave, entry(stationId, request.actor, now, 'leave.requested', { kind: 'leave', id: leave.id }, `${leave.requestedBy} asked for leave for ${leave.personId} from ${leave.from} to ${leave.to} (${leave.reason}) (LV-1)`, { leaveId: leave.id, personId: leave.personId, from: leave.from, to: leave.to, reason: leave.reason }));
+  await store.leave.create(leave, entry(stationId, request.actor, now, 'leave.requested', { kind: 'leave', id: leave.id }, say('audit.leave.requested', { requestedBy: leave.requestedBy, personId: leave.personId, from: leave.from, to: leave.to, reason: leave.reason }), { leaveId: leave.id, personId: leave.personId, from: leave.from, to: leave.to, reason: leave.reason }));
   await store.notices.send(waitingNotices(station, stationId, { kind: 'leave', id: leave.id, personId: leave.personId, from: leave.from, to: leave.to }, leave.createdAt, [leave.personId]));
   return { status: 201, body: leave, headers: { location: `/stations/${stationId}/leave-requests/${leave.id}` } };
 }
@@ -75,7 +83,7 @@ export async function listLeave(request: ApiRequest) {
   await authorizeStation(request.actor, 'request.own', stationId);
   const query = parseOr400(LeaveListQuery, { status: request.query.status, personId: request.query.personId }, 'query');
   const leader = isLeader(request.actor, stationId);
-  if (!leader && query.personId !== undefined && query.personId !== request.actor.sub) throw forbidden('AUTH-ROLE', 'You see your own leave requests only.');
+  if (!leader && query.personId !== undefined && query.personId !== request.actor.sub) throw forbidden('AUTH-ROLE', say('error.auth.ownLeave'));
   const store = storeFromEnvironment();
   await resumeEffects(stationId, request.actor);
   const personId = leader ? query.personId : request.actor.sub;
@@ -97,10 +105,10 @@ export async function decideLeaveRequest(request: ApiRequest) {
     return {
       next,
       effect: next.status === 'approved',
-      entry: entry(stationId, request.actor, now, 'leave.decided', { kind: 'leave', id }, `${body.decision === 'approve' ? 'approved' : 'rejected'} the leave ${id} of ${next.personId} from ${next.from} to ${next.to}${body.comment ? `: ${body.comment}` : ''} (LV-1)`, { leaveId: id, decision: body.decision, status: next.status, version: next.version }),
+      entry: entry(stationId, request.actor, now, 'leave.decided', { kind: 'leave', id }, say('audit.leave.decided', { decision: body.decision, leaveId: id, personId: next.personId, from: next.from, to: next.to, ...(body.comment ? { comment: body.comment } : {}) }), { leaveId: id, decision: body.decision, status: next.status, version: next.version }),
     };
   });
-  if (!result) throw notFound(`No leave request ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.leave', { leaveId: id, stationId }));
   const leave = result.doc;
   if (result.changed) {
     if (leave.status === 'approved') await applyLeave(store, leave, request.actor);
@@ -117,9 +125,9 @@ export async function withdrawLeaveRequest(request: ApiRequest) {
   const now = new Date();
   const result = await store.leave.change(stationId, id, (current) => {
     const w = withdrawLeave(current, request.actor, now);
-    return w.changed ? { next: w.next, entry: entry(stationId, request.actor, now, 'leave.withdrawn', { kind: 'leave', id }, `withdrew the leave request ${id} (${current.from} to ${current.to})`, { leaveId: id, version: w.next.version }) } : null;
+    return w.changed ? { next: w.next, entry: entry(stationId, request.actor, now, 'leave.withdrawn', { kind: 'leave', id }, say('audit.leave.withdrawn', { leaveId: id, from: current.from, to: current.to }), { leaveId: id, version: w.next.version }) } : null;
   });
-  if (!result) throw notFound(`No leave request ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.leave', { leaveId: id, stationId }));
   return { body: result.doc };
 }
 
@@ -154,7 +162,7 @@ export async function proposeSwap(request: ApiRequest) {
   assertSwapAllowed(station, approved, roster, sides);
   const now = new Date();
   const swap: Swap = { id: newId('sw', now), stationId, status: 'proposed', ...sides, createdAt: now.toISOString(), version: 1 };
-  await store.swaps.create(swap, entry(stationId, request.actor, now, 'swap.proposed', { kind: 'swap', id: swap.id }, `${sides.mine.personId} proposed to swap ${sides.mine.date} (${sides.mine.post}) with ${sides.theirs.personId}'s ${sides.theirs.date} (${sides.theirs.post}) (SW-1)`, { swapId: swap.id, mine: sides.mine, theirs: sides.theirs }));
+  await store.swaps.create(swap, entry(stationId, request.actor, now, 'swap.proposed', { kind: 'swap', id: swap.id }, say('audit.swap.proposed', { personId: sides.mine.personId, date: sides.mine.date, post: sides.mine.post, withPersonId: sides.theirs.personId, withDate: sides.theirs.date, withPost: sides.theirs.post }), { swapId: swap.id, mine: sides.mine, theirs: sides.theirs }));
   await store.notices.send([{ stationId, personId: sides.theirs.personId, key: `swap-proposed|${swap.id}`, at: swap.createdAt, kind: 'swap-proposed', params: { id: swap.id, personId: sides.mine.personId, from: sides.mine.date, to: sides.theirs.date } }]);
   return { status: 201, body: swap, headers: { location: `/stations/${stationId}/swaps/${swap.id}` } };
 }
@@ -178,9 +186,9 @@ export async function acceptSwapRequest(request: ApiRequest) {
   const now = new Date();
   const result = await store.swaps.change(stationId, id, (current) => {
     const a = acceptSwap(current, request.actor, now);
-    return a.changed ? { next: a.next, entry: entry(stationId, request.actor, now, 'swap.accepted', { kind: 'swap', id }, `${request.actor.sub} accepted the swap ${id}; it waits for a station leader (SW-1)`, { swapId: id, version: a.next.version }) } : null;
+    return a.changed ? { next: a.next, entry: entry(stationId, request.actor, now, 'swap.accepted', { kind: 'swap', id }, say('audit.swap.accepted', { personId: request.actor.sub, swapId: id }), { swapId: id, version: a.next.version }) } : null;
   });
-  if (!result) throw notFound(`No swap ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.swap', { swapId: id, stationId }));
   if (result.changed) {
     const s = result.doc;
     const dates = swapDates(s);
@@ -197,7 +205,7 @@ export async function decideSwapRequest(request: ApiRequest) {
   const station = await stationOr404(stationId);
   const store = storeFromEnvironment();
   const found = await store.swaps.get(stationId, id);
-  if (!found) throw notFound(`No swap ${id} at station ${stationId}.`);
+  if (!found) throw notFound(say('error.notFound.swap', { swapId: id, stationId }));
   const dates = swapDates(found);
   const from = addDaysTo(dates[0]!, -1);
   const to = addDaysTo(dates[dates.length - 1]!, 1);
@@ -215,10 +223,10 @@ export async function decideSwapRequest(request: ApiRequest) {
     return {
       next: d.next,
       effect: d.next.status === 'approved',
-      entry: entry(stationId, request.actor, now, 'swap.decided', { kind: 'swap', id }, `${body.decision === 'approve' ? 'approved' : 'rejected'} the swap ${id} (${current.mine.personId} ${current.mine.date} with ${current.theirs.personId} ${current.theirs.date}) (SW-1)`, { swapId: id, decision: body.decision, status: d.next.status, version: d.next.version }),
+      entry: entry(stationId, request.actor, now, 'swap.decided', { kind: 'swap', id }, say('audit.swap.decided', { decision: body.decision, swapId: id, personId: current.mine.personId, date: current.mine.date, withPersonId: current.theirs.personId, withDate: current.theirs.date }), { swapId: id, decision: body.decision, status: d.next.status, version: d.next.version }),
     };
   });
-  if (!result) throw notFound(`No swap ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.swap', { swapId: id, stationId }));
   const swap = result.doc;
   if (result.changed) {
     if (swap.status === 'approved') await publishSwap(store, station, swap, request.actor);
@@ -234,9 +242,9 @@ export async function withdrawSwapRequest(request: ApiRequest) {
   const now = new Date();
   const result = await storeFromEnvironment().swaps.change(stationId, id, (current) => {
     const w = withdrawSwap(current, request.actor, now);
-    return w.changed ? { next: w.next, entry: entry(stationId, request.actor, now, 'swap.withdrawn', { kind: 'swap', id }, `withdrew the swap ${id}`, { swapId: id, version: w.next.version }) } : null;
+    return w.changed ? { next: w.next, entry: entry(stationId, request.actor, now, 'swap.withdrawn', { kind: 'swap', id }, say('audit.swap.withdrawn', { swapId: id }), { swapId: id, version: w.next.version }) } : null;
   });
-  if (!result) throw notFound(`No swap ${id} at station ${stationId}.`);
+  if (!result) throw notFound(say('error.notFound.swap', { swapId: id, stationId }));
   return { body: result.doc };
 }
 

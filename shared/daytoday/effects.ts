@@ -13,6 +13,7 @@ import { newAuditId, type NoticeToWrite, type RosterStore } from '../store/index
 import { configOf } from './ids.ts';
 import { exchanged, leadersOf, swapDates } from './requests.ts';
 import { laterDate } from '../rotation/index.ts';
+import { say, summaryOf } from '../i18n/index.ts';
 
 /** Notices for everyone whose own days (from today on) differ between `before` and `after`. */
 export function rosterChangeNotices(stationId: string, today: string, before: readonly Assignment[], after: readonly Assignment[], planId: string, at: string): NoticeToWrite[] {
@@ -57,7 +58,7 @@ export async function applyLeave(store: RosterStore, leave: LeaveRequest, actor:
         actor,
         action: 'absence.recorded' as const,
         target: { kind: 'absence', id: absenceId },
-        summary: `recorded the absence ${absenceId} of ${leave.personId} from ${leave.from} to ${leave.to} (${leave.reason}): leave ${leave.id} was approved (LV-1, ROT-4)`,
+        ...summaryOf(say('audit.leave.absence', { absenceId, personId: leave.personId, from: leave.from, to: leave.to, reason: leave.reason, leaveId: leave.id })),
         detail: { absenceId, personId: leave.personId, from: leave.from, to: leave.to, reason: leave.reason, leaveId: leave.id, version: current.version + 1 },
       },
     };
@@ -126,7 +127,7 @@ export async function publishSwap(store: RosterStore, station: StationConfig, sw
         actor,
         action: 'plan.created',
         target: { kind: 'plan', id: planId },
-        summary: `the approved swap ${swap.id} (${swap.mine.personId} ${swap.mine.date} with ${swap.theirs.personId} ${swap.theirs.date}) as plan ${planId} for ${start} to ${end} (SW-1)`,
+        ...summaryOf(say('audit.swap.planned', { swapId: swap.id, personId: swap.mine.personId, date: swap.mine.date, withPersonId: swap.theirs.personId, withDate: swap.theirs.date, planId, start, end })),
         detail: { planId, start, days, swapId: swap.id },
       });
     } catch {
@@ -143,7 +144,7 @@ export async function publishSwap(store: RosterStore, station: StationConfig, sw
         actor,
         action: 'plan.published',
         target: { kind: 'plan', id: planId },
-        summary: `published the swap ${swap.id} as plan ${planId} for ${start} to ${end}${takesOver.length ? `; it replaces ${takesOver.join(', ')} on those dates` : ''} (SW-1)`,
+        ...summaryOf(say('audit.swap.published', { swapId: swap.id, planId, start, end, takesOver })),
         detail: { planId, start, days, version: head.version + 1, takesOver, swapId: swap.id },
       });
       plan ??= await store.plans.get(swap.stationId, planId);

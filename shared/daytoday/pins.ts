@@ -6,13 +6,13 @@ import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
 import type { StationConfig } from '../domain/station.ts';
 import { addDaysTo, patternShiftCode, restCode, COMMUNITY_WEEKDAY_SHIFT } from '../rotation/index.ts';
 import { demandApplies } from '../rules/days.ts';
-import { dayBreaks, pinDateRefusal } from '../rules/day-to-day.ts';
+import { dayBreaks, pinDateSaid } from '../rules/day-to-day.ts';
+import { say, type Params } from '../i18n/index.ts';
 import { buildModel, optionForPin } from '../solver/model.ts';
-import { isMessageKey, type Said } from '../i18n/index.ts';
 import { assignmentAs, stationCalendar } from './assignments.ts';
 
-/** `said`: the broken rule's sentence as a catalogue key and params, so the refusal reads in the caller's language. */
-export type PinRefusal = { rule: string; message: string; said?: Said };
+/** The rule a pin breaks and its sentence (a catalogue message when it has a key). */
+export type PinRefusal = { rule: string; message: string; key?: string | undefined; params?: Params | undefined };
 
 /** The shift a pin means when it names none: the person's own shift where the post is asked for in it, else the post's. */
 export function pinShift(station: StationConfig, body: Pick<PinBody, 'personId' | 'date' | 'post' | 'shift'>): string {
@@ -41,13 +41,13 @@ export function pinRefusal(input: {
   today: string;
 }): PinRefusal | null {
   const { approved, pin, today } = input;
-  const past = pinDateRefusal(pin.date, today);
-  if (past) return { rule: 'PIN-1', message: past };
+  const past = pinDateSaid(pin.date, today);
+  if (past) return { rule: 'PIN-1', ...past };
   const station = withoutCell(input.station, pin.personId, pin.date);
   const before = addDaysTo(pin.date, -1);
   const model = buildModel(station, before, 3, approved, [], stationCalendar(station));
   const p = model.people.findIndex((i) => i.person.id === pin.personId);
-  if (p < 0) return { rule: 'PIN-1', message: `${pin.personId} is not one of the station's people` };
+  if (p < 0) return { rule: 'PIN-1', ...say('pin.stranger', { personId: pin.personId }) };
   const pinned = assignmentAs(station, approved, pin);
   // The neighbouring days as every plan will have them at least: pinned, or the person's own day.
   const around: Assignment[] = [0, 2].map((d) => {
@@ -56,16 +56,10 @@ export function pinRefusal(input: {
   });
   const ctx = { station, start: before, days: 3, approved: [...approved], calendar: stationCalendar(station) };
   const broken = dayBreaks(ctx, [pinned, ...around], [{ personId: pin.personId, date: pin.date }])[0];
-  if (broken) {
-    const key = broken.key;
-    return { rule: broken.rule, message: broken.message, ...(isMessageKey(key) ? { said: { key, params: broken.params ?? {}, message: broken.message } } : {}) };
-  }
+  if (broken) return { rule: broken.rule, message: broken.message, key: broken.key, params: broken.params };
   const domain = model.domains[p * 3 + 1]!;
   const offered = optionForPin(domain, pin) ?? (pin.post === 'rest' && domain[0]!.kind !== 'absent' ? domain[0]! : null);
   if (!offered)
-    return {
-      rule: 'PIN-1',
-      message: `${pin.post} in shift ${pin.shift} is not a post ${pin.personId} can hold on ${pin.date}: the station asks for no such post in that shift that day, or it is not their shift (PIN-1)`,
-    };
+    return { rule: 'PIN-1', ...say('pin.notOffered', { post: pin.post, shift: pin.shift, personId: pin.personId, date: pin.date }) };
   return null;
 }

@@ -2,12 +2,12 @@
 // conditional write per change; a lost race runs them again on the fresh copy.
 import type { Actor } from '../domain/audit.ts';
 import type { LeaveBody, LeaveRequest, RequestDecisionBody, Swap, SwapBody, SwapSide } from '../domain/day-to-day.ts';
-import { DomainError, badRequest, conflict, forbidden, ruleBreak } from '../domain/errors.ts';
+import { DomainError, badRequest, conflict, forbidden, ruleBreak, saidDetail } from '../domain/errors.ts';
+import { say } from '../i18n/index.ts';
 import type { ApprovedRedeployment, Assignment } from '../domain/plan.ts';
 import type { StationConfig } from '../domain/station.ts';
 import { addDaysTo, earlierDate } from '../rotation/index.ts';
-import { leaveDeciderRefusal, swapBreak, swapPartiesRefusal } from '../rules/day-to-day.ts';
-import { isMessageKey } from '../i18n/index.ts';
+import { leaveDeciderSaid, swapBreak, swapPartiesSaid } from '../rules/day-to-day.ts';
 import { assignmentAs, stationCalendar } from './assignments.ts';
 
 export const LEADER_GROUPS = ['director', 'instructor', 'deputy'] as const;
@@ -24,10 +24,10 @@ export function newLeave(input: { id: string; stationId: string; station: Statio
   const { actor, body, station } = input;
   const personId = body.personId ?? actor.sub;
   if (personId !== actor.sub && !isLeader(actor, input.stationId))
-    throw forbidden('LV-1', `You ask for leave for yourself (${actor.sub}); only a station leader names another person (LV-1).`);
-  if (!station.people.some((p) => p.id === personId)) throw badRequest('The leave request has 1 problem.', [{ path: 'personId', message: `unknown person "${personId}" at station ${input.stationId}` }]);
+    throw forbidden('LV-1', say('leave.forOther', { sub: actor.sub }));
+  if (!station.people.some((p) => p.id === personId)) throw badRequest(say('error.badRequest', { what: 'leave request', count: 1 }), [{ path: 'personId', message: `unknown person "${personId}" at station ${input.stationId}` }]);
   if (body.from < input.today)
-    throw ruleBreak('LV-1', `Leave is asked for days to come: ${body.from} is before today (${input.today}); a leader records past absences directly (LV-1).`, [{ path: 'from', message: 'before today' }]);
+    throw ruleBreak('LV-1', say('leave.past', { from: body.from, today: input.today }), [{ path: 'from', message: 'before today' }]);
   return {
     id: input.id,
     stationId: input.stationId,
@@ -46,11 +46,11 @@ export function newLeave(input: { id: string; stationId: string; station: Statio
 export type Decided<T> = { changed: false; next: T } | { changed: true; next: T };
 
 export function decideLeave(leave: LeaveRequest, actor: Actor, stationId: string, body: RequestDecisionBody, now: Date): Decided<LeaveRequest> {
-  const refusal = leaveDeciderRefusal(actor, stationId, leave);
-  if (refusal) throw forbidden('LV-1', `${refusal[0]!.toUpperCase()}${refusal.slice(1)}.`);
+  const refusal = leaveDeciderSaid(actor, stationId, leave);
+  if (refusal) throw forbidden('LV-1', refusal);
   if (leave.status !== 'pending') {
     if (leave.decision?.by === actor.sub && leave.decision.decision === body.decision) return { changed: false, next: leave };
-    throw conflict(`${leave.id} is ${leave.status} already${leave.decision ? ` (${leave.decision.decision} by ${leave.decision.by})` : ''}; it is decided once.`);
+    throw conflict(say('leave.decided', { leaveId: leave.id, status: leave.status, ...(leave.decision ? { decision: leave.decision.decision, by: leave.decision.by } : {}) }));
   }
   const at = now.toISOString();
   return {
@@ -70,9 +70,9 @@ export function decideLeave(leave: LeaveRequest, actor: Actor, stationId: string
 export const absenceIdFor = (leaveId: string): string => `ab_${leaveId.replace(/^lv_/, 'lv')}`;
 
 export function withdrawLeave(leave: LeaveRequest, actor: Actor, now: Date): Decided<LeaveRequest> {
-  if (actor.sub !== leave.requestedBy && actor.sub !== leave.personId) throw forbidden('LV-1', `Only the person who asked (${leave.requestedBy}) withdraws ${leave.id}.`);
+  if (actor.sub !== leave.requestedBy && actor.sub !== leave.personId) throw forbidden('LV-1', say('leave.withdrawNotAsker', { requestedBy: leave.requestedBy, leaveId: leave.id }));
   if (leave.status === 'withdrawn') return { changed: false, next: leave };
-  if (leave.status !== 'pending') throw conflict(`${leave.id} is ${leave.status} already; only a pending request is withdrawn.`);
+  if (leave.status !== 'pending') throw conflict(say('leave.withdrawClosed', { leaveId: leave.id, status: leave.status }));
   return { changed: true, next: { ...leave, status: 'withdrawn', closedAt: now.toISOString(), version: leave.version + 1 } };
 }
 
@@ -119,28 +119,29 @@ export function assertSwapAllowed(station: StationConfig, approved: readonly App
   const start = addDaysTo(dates[0]!, -1);
   const ctx = { station, start, days: 3, approved: [...approved], calendar: stationCalendar(station) };
   const broken = swapBreak(ctx, afterSwap(station, approved, roster, swap), cells);
-  if (!broken) return;
-  // The broken rule's own sentence in the caller's language when it has a catalogue key (shared/i18n), else in English.
-  const text = `The swap would break ${broken.rule}: ${broken.message} (SW-1).`;
-  const key = broken.key;
-  throw ruleBreak(broken.rule, isMessageKey(key) ? { key, params: broken.params ?? {}, message: text } : text, [{ path: 'date', message: broken.message }]);
+  if (broken)
+    throw ruleBreak(broken.rule, say('swap.breaks', { rule: broken.rule, ruleMessage: broken.message, ...(broken.key !== undefined ? { ruleKey: broken.key, ruleParams: broken.params ?? {} } : {}) }), [
+      saidDetail('date', broken),
+    ]);
 }
 
 /** The two sides of a proposed swap as the published roster has them; 422 SW-1 when either day is not published. */
 export function swapSides(station: StationConfig, roster: readonly Assignment[], proposer: string, body: SwapBody, today: string): { mine: SwapSide; theirs: SwapSide } {
   const withDate = body.withDate ?? body.date;
-  const partiesWrong = swapPartiesRefusal(proposer, body.withPersonId);
-  if (partiesWrong) throw ruleBreak('SW-1', `${partiesWrong[0]!.toUpperCase()}${partiesWrong.slice(1)}.`, [{ path: 'withPersonId', message: 'yourself' }]);
+  const partiesWrong = swapPartiesSaid(proposer, body.withPersonId);
+  if (partiesWrong) throw ruleBreak('SW-1', partiesWrong, [{ path: 'withPersonId', message: 'yourself' }]);
   if (!station.people.some((p) => p.id === body.withPersonId))
-    throw badRequest('The swap has 1 problem.', [{ path: 'withPersonId', message: `unknown person "${body.withPersonId}"` }]);
+    throw badRequest(say('error.badRequest', { what: 'swap', count: 1 }), [{ path: 'withPersonId', message: `unknown person "${body.withPersonId}"` }]);
   const first = earlierDate(body.date, withDate);
-  if (first < today) throw ruleBreak('SW-1', `Swaps are for days to come: ${first} is before today (${today}) (SW-1).`, [{ path: 'date', message: 'before today' }]);
+  if (first < today) throw ruleBreak('SW-1', say('swap.past', { date: first, today }), [{ path: 'date', message: 'before today' }]);
   if (Math.abs(Date.parse(withDate) - Date.parse(body.date)) / 86_400_000 > MAX_SWAP_SPAN_DAYS)
-    throw badRequest('The swap has 1 problem.', [{ path: 'withDate', message: `at most ${MAX_SWAP_SPAN_DAYS} days from "date"` }]);
+    throw badRequest(say('error.badRequest', { what: 'swap', count: 1 }), [{ path: 'withDate', message: `at most ${MAX_SWAP_SPAN_DAYS} days from "date"` }]);
   const mine = mainOf(roster, proposer, body.date);
   const theirs = mainOf(roster, body.withPersonId, withDate);
   if (!mine || !theirs)
-    throw ruleBreak('SW-1', `Only published duties are swapped: ${!mine ? `your ${body.date}` : `${body.withPersonId}'s ${withDate}`} is not published yet (SW-1).`, [{ path: !mine ? 'date' : 'withDate', message: 'not published' }]);
+    throw ruleBreak('SW-1', say('swap.notPublished', !mine ? { side: 'mine', personId: proposer, date: body.date } : { side: 'theirs', personId: body.withPersonId, date: withDate }), [
+      { path: !mine ? 'date' : 'withDate', message: 'not published' },
+    ]);
   const side = (a: Assignment): SwapSide => ({ personId: a.personId, date: a.date, shift: a.shift, post: a.post });
   return { mine: side(mine), theirs: side(theirs) };
 }
@@ -150,24 +151,24 @@ export function assertSidesCurrent(roster: readonly Assignment[], swap: Pick<Swa
   for (const side of [swap.mine, swap.theirs]) {
     const now = mainOf(roster, side.personId, side.date);
     if (!now || now.post !== side.post || now.shift !== side.shift)
-      throw conflict(`The published roster changed since ${swap.id} was proposed (${side.personId} on ${side.date} is now ${now ? `${now.post} ${now.shift}` : 'not published'}): propose it again.`);
+      throw conflict(say('swap.stale', { swapId: swap.id, personId: side.personId, date: side.date, ...(now ? { post: now.post, shift: now.shift } : {}) }));
   }
 }
 
 export function acceptSwap(swap: Swap, actor: Actor, now: Date): Decided<Swap> {
-  if (actor.sub !== swap.theirs.personId) throw forbidden('SW-1', `Only ${swap.theirs.personId}, the colleague asked, accepts ${swap.id} (SW-1).`);
+  if (actor.sub !== swap.theirs.personId) throw forbidden('SW-1', say('swap.acceptNotYours', { personId: swap.theirs.personId, swapId: swap.id }));
   if (swap.status === 'pending' || swap.status === 'approved') return { changed: false, next: swap };
-  if (swap.status !== 'proposed') throw conflict(`${swap.id} is ${swap.status}; only a proposed swap is accepted.`);
+  if (swap.status !== 'proposed') throw conflict(say('swap.acceptClosed', { swapId: swap.id, status: swap.status }));
   return { changed: true, next: { ...swap, status: 'pending', acceptedAt: now.toISOString(), version: swap.version + 1 } };
 }
 
 export function decideSwap(swap: Swap, actor: Actor, stationId: string, body: RequestDecisionBody, now: Date): Decided<Swap> {
-  if (!isLeader(actor, stationId)) throw forbidden('AUTH-ROLE', `Only the director, instructor or a deputy of station ${stationId} decides swaps (SW-1).`);
-  if (actor.sub === swap.mine.personId || actor.sub === swap.theirs.personId) throw forbidden('SW-1', `You are one of the two people of ${swap.id}: nobody decides their own swap (SW-1).`);
+  if (!isLeader(actor, stationId)) throw forbidden('AUTH-ROLE', say('swap.notLeader', { stationId }));
+  if (actor.sub === swap.mine.personId || actor.sub === swap.theirs.personId) throw forbidden('SW-1', say('swap.own', { swapId: swap.id }));
   if (swap.status !== 'pending') {
     if (swap.decision?.by === actor.sub && swap.decision.decision === body.decision) return { changed: false, next: swap };
-    if (swap.status === 'proposed') throw new DomainError(409, 'SW-1', `${swap.id} waits for ${swap.theirs.personId} to accept it first (SW-1).`);
-    throw conflict(`${swap.id} is ${swap.status} already; it is decided once.`);
+    if (swap.status === 'proposed') throw new DomainError(409, 'SW-1', say('swap.waitsAccept', { swapId: swap.id, personId: swap.theirs.personId }));
+    throw conflict(say('swap.decided', { swapId: swap.id, status: swap.status }));
   }
   const at = now.toISOString();
   return {
@@ -187,8 +188,8 @@ export function decideSwap(swap: Swap, actor: Actor, stationId: string, body: Re
 export const publicationIdFor = (swapId: string): string => `pl_${swapId.replace(/^sw_/, 'sw')}`;
 
 export function withdrawSwap(swap: Swap, actor: Actor, now: Date): Decided<Swap> {
-  if (actor.sub !== swap.mine.personId) throw forbidden('SW-1', `Only ${swap.mine.personId}, who proposed ${swap.id}, withdraws it.`);
+  if (actor.sub !== swap.mine.personId) throw forbidden('SW-1', say('swap.withdrawNotProposer', { personId: swap.mine.personId, swapId: swap.id }));
   if (swap.status === 'withdrawn') return { changed: false, next: swap };
-  if (swap.status !== 'proposed' && swap.status !== 'pending') throw conflict(`${swap.id} is ${swap.status} already.`);
+  if (swap.status !== 'proposed' && swap.status !== 'pending') throw conflict(say('swap.withdrawClosed', { swapId: swap.id, status: swap.status }));
   return { changed: true, next: { ...swap, status: 'withdrawn', closedAt: now.toISOString(), version: swap.version + 1 } };
 }

@@ -3,7 +3,19 @@
 import { z } from 'zod';
 import type { Params, Said } from '../i18n/index.ts';
 
-export type ErrorDetail = { path: string; message: string };
+/**
+ * One bad field: its path and an English sentence. A detail may carry a catalogue key and params (a rule's break, say),
+ * and is then rendered in the reader's language; else the common English sentences are translated by pattern
+ * (shared/i18n/details.ts).
+ */
+export type ErrorDetail = { path: string; message: string; key?: string | undefined; params?: Params | undefined };
+
+/** A detail whose sentence is a catalogue message. */
+export const saidDetail = (path: string, said: { message: string; key?: string | undefined; params?: Params | undefined }): ErrorDetail => ({
+  path,
+  message: said.message,
+  ...(said.key !== undefined ? { key: said.key, params: said.params ?? {} } : {}),
+});
 
 /** The body of every error answer: a code (the rule ID where a rule refused), a sentence, its figures, and every bad field. */
 export const ErrorBody = z.object({

@@ -2,7 +2,7 @@
 // for Chinese readers the common sentences are translated here, pattern by pattern, and the rest keeps its English
 // (each detail names its field by `path`, which stays as it is).
 import type { ErrorDetail } from '../domain/errors.ts';
-import type { Lang } from './index.ts';
+import { render, type Lang } from './index.ts';
 
 /** English sentence (as a whole-line pattern) → Chinese; `$1`… are the captured ids and figures. */
 const ZH: readonly (readonly [RegExp, string])[] = [
@@ -30,11 +30,19 @@ const ZH: readonly (readonly [RegExp, string])[] = [
   [/^Too big: expected (.*)$/, '太大：应为$1'],
   [/^expected a JSON object$/, '应为JSON对象'],
   [/^expected a station version such as "3"$/, '应为派出所版本号，例如"3"'],
+  [/^unknown person "(.*)" at station (.*)$/, '派出所$2没有人员“$1”'],
+  [/^before today$/, '早于今天'],
+  [/^not published$/, '尚未发布'],
+  [/^yourself$/, '不能与自己换班'],
+  [/^at most (\d+) days$/, '最多$1天'],
+  [/^an absence is recorded as an absence, a flexible night is placed by the planner$/, '缺勤应登记为缺勤，夜间弹性工作由排班程序安排'],
+  [/^at most (\d+) days from "date"$/, '与“date”最多相隔$1天'],
 ];
 
 export function localizeDetails(details: readonly ErrorDetail[], lang: Lang): ErrorDetail[] {
-  if (lang === 'en') return [...details];
-  return details.map((d) => {
+  return details.map(({ key, params, ...d }) => {
+    if (key !== undefined) return { ...d, message: render(lang, key, params ?? {}) };
+    if (lang === 'en') return d;
     for (const [pattern, zh] of ZH) if (pattern.test(d.message)) return { ...d, message: d.message.replace(pattern, zh) };
     return d;
   });

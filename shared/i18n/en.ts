@@ -122,6 +122,10 @@ function change(c: Params): string {
 }
 const show = (v: Params[string] | undefined): string => (v === undefined || v === null || v === '' ? '(none)' : Array.isArray(v) ? `[${v.map(str).join(', ')}]` : str(v));
 
+const REQUEST_KIND: Record<string, string> = { leave: 'leave request', swap: 'swap', redeployment: 'redeployment request' };
+/** A notice's days: one date, or `from to to`. */
+const span = (p: Params): string => (str(p.from) === str(p.to) ? str(p.from) : `${str(p.from)} to ${str(p.to)}`);
+
 export const en = {
   // ---- plans: shortfalls and suggestions ----
   shortfall,
@@ -233,6 +237,32 @@ export const en = {
   'audit.redeployment.expired': (p) => `request ${str(p.requestId)} expired: it was still pending after its first day ${str(p.from)} (${str(p.personId)}, ${str(p.post)})`,
   'audit.reinforced-duty.declared': (p) => `declared level-1 reinforced duty at ${str(p.stationId)} from ${str(p.from)} to ${str(p.to)}${p.note ? `: ${str(p.note)}` : ''} (FB-4)`,
   'audit.change': (p) => change(p),
+  // ---- audit summaries of the day-to-day loop ----
+  'audit.leave.requested': (p) => `${str(p.requestedBy)} asked for leave for ${str(p.personId)} from ${str(p.from)} to ${str(p.to)} (${str(p.reason)}) (LV-1)`,
+  'audit.leave.decided': (p) =>
+    `${str(p.decision) === 'approve' ? 'approved' : 'rejected'} the leave ${str(p.leaveId)} of ${str(p.personId)} from ${str(p.from)} to ${str(p.to)}${p.comment ? `: ${str(p.comment)}` : ''} (LV-1)`,
+  'audit.leave.withdrawn': (p) => `withdrew the leave request ${str(p.leaveId)} (${str(p.from)} to ${str(p.to)})`,
+  'audit.leave.absence': (p) =>
+    `recorded the absence ${str(p.absenceId)} of ${str(p.personId)} from ${str(p.from)} to ${str(p.to)} (${str(p.reason)}): leave ${str(p.leaveId)} was approved (LV-1, ROT-4)`,
+  'audit.swap.proposed': (p) =>
+    `${str(p.personId)} proposed to swap ${str(p.date)} (${str(p.post)}) with ${str(p.withPersonId)}'s ${str(p.withDate)} (${str(p.withPost)}) (SW-1)`,
+  'audit.swap.accepted': (p) => `${str(p.personId)} accepted the swap ${str(p.swapId)}; it waits for a station leader (SW-1)`,
+  'audit.swap.decided': (p) =>
+    `${str(p.decision) === 'approve' ? 'approved' : 'rejected'} the swap ${str(p.swapId)} (${str(p.personId)} ${str(p.date)} with ${str(p.withPersonId)} ${str(p.withDate)}) (SW-1)`,
+  'audit.swap.withdrawn': (p) => `withdrew the swap ${str(p.swapId)}`,
+  'audit.swap.planned': (p) =>
+    `the approved swap ${str(p.swapId)} (${str(p.personId)} ${str(p.date)} with ${str(p.withPersonId)} ${str(p.withDate)}) as plan ${str(p.planId)} for ${str(p.start)} to ${str(p.end)} (SW-1)`,
+  'audit.swap.published': (p) =>
+    `published the swap ${str(p.swapId)} as plan ${str(p.planId)} for ${str(p.start)} to ${str(p.end)}${list(p.takesOver).length ? `; it replaces ${list(p.takesOver).join(', ')} on those dates` : ''} (SW-1)`,
+  'audit.absence': (p) =>
+    `${str(p.action) === 'absence.recorded' ? 'recorded' : 'removed'} the absence ${str(p.absenceId)} of ${str(p.personId)} from ${str(p.from)} to ${str(p.to)} (${str(p.reason)}) (ROT-4)`,
+  'audit.pin': (p) =>
+    `${str(p.action) === 'pin.set' ? 'pinned' : 'removed the pin of'} ${str(p.personId)} ${str(p.action) === 'pin.set' ? 'to' : 'on'} ${str(p.post)} (shift ${str(p.shift)}) on ${str(p.date)}${p.replaces ? `, replacing ${str(p.replaces)}` : ''} (PIN-1)`,
+  'audit.replan': (p) => {
+    const days = list(p.days);
+    const changed = num(p.changed);
+    return `re-planned the ${days.length} changed day${days.length === 1 ? '' : 's'} ${days.join(', ')} (draft ${str(p.planId)}, every other day of ${str(p.start)} to ${str(p.end)} kept): ${changed} cell${changed === 1 ? '' : 's'} changed`;
+  },
   // ---- errors ----
   'error.notFound.station': (p) => `No station ${str(p.stationId)}.`,
   'error.notFound.plan': (p) => `No plan ${str(p.planId)} at station ${str(p.stationId)}.`,
@@ -252,6 +282,53 @@ export const en = {
   'error.unauthenticated': () => 'Sign in first: this request carries no valid token.',
   'error.internal': () => 'Something went wrong on our side; nothing was changed.',
   'error.conflict.version': (p) => `${str(p.what) === 'plan' ? 'Plan' : 'Station'} ${str(p.id)} is at version ${num(p.version)}, not ${num(p.claimed)}: someone changed it; read it again and retry.`,
+  'error.notFound.leave': (p) => `No leave request ${str(p.leaveId)} at station ${str(p.stationId)}.`,
+  'error.notFound.swap': (p) => `No swap ${str(p.swapId)} at station ${str(p.stationId)}.`,
+  'error.notFound.absence': (p) => `No absence ${str(p.absenceId)} at station ${str(p.stationId)}.`,
+  'error.notFound.pin': (p) => `No pin ${str(p.pinId)} at station ${str(p.stationId)}.`,
+  'error.notFound.feed': (p) => `No such calendar feed${p.revoked ? ' (it may have been replaced or revoked)' : ''}.`,
+  'error.notFound.ownFeed': () => 'You have no calendar feed.',
+  'error.notFound.member': (p) => `${str(p.personId)} is not one of the people of station ${str(p.stationId)}.`,
+  'error.auth.noStation': () => 'Your sign-in names no station: notices and calendar feeds belong to a station member.',
+  'error.auth.ownLeave': () => 'You see your own leave requests only.',
+  'error.conflict.busy': (p) => `${str(p.id)} is being changed by many people at once; read it again and retry.`,
+  // ---- day to day: leave (LV-1) ----
+  'leave.forOther': (p) => `You ask for leave for yourself (${str(p.sub)}); only a station leader names another person (LV-1).`,
+  'leave.past': (p) => `Leave is asked for days to come: ${str(p.from)} is before today (${str(p.today)}); a leader records past absences directly (LV-1).`,
+  'leave.notLeader': (p) => `Only the director, instructor or a deputy of station ${str(p.stationId)} decides leave (LV-1).`,
+  'leave.own': (p) => `${str(p.sub)} asks for this leave: nobody decides their own leave (LV-1).`,
+  'leave.decided': (p) => `${str(p.leaveId)} is ${str(p.status)} already${p.by ? ` (${str(p.decision)} by ${str(p.by)})` : ''}; it is decided once.`,
+  'leave.withdrawNotAsker': (p) => `Only the person who asked (${str(p.requestedBy)}) withdraws ${str(p.leaveId)}.`,
+  'leave.withdrawClosed': (p) => `${str(p.leaveId)} is ${str(p.status)} already; only a pending request is withdrawn.`,
+  // ---- day to day: swaps (SW-1) ----
+  'swap.breaks': (p) => `The swap would break ${str(p.rule)}: ${violationText(p)} (SW-1).`,
+  'swap.twoPeople': () => 'A swap is between two people (SW-1).',
+  'swap.past': (p) => `Swaps are for days to come: ${str(p.date)} is before today (${str(p.today)}) (SW-1).`,
+  'swap.notPublished': (p) => `Only published duties are swapped: ${str(p.side) === 'mine' ? `your ${str(p.date)}` : `${str(p.personId)}'s ${str(p.date)}`} is not published yet (SW-1).`,
+  'swap.stale': (p) =>
+    `The published roster changed since ${str(p.swapId)} was proposed (${str(p.personId)} on ${str(p.date)} is now ${p.post ? `${str(p.post)} ${str(p.shift)}` : 'not published'}): propose it again.`,
+  'swap.acceptNotYours': (p) => `Only ${str(p.personId)}, the colleague asked, accepts ${str(p.swapId)} (SW-1).`,
+  'swap.acceptClosed': (p) => `${str(p.swapId)} is ${str(p.status)}; only a proposed swap is accepted.`,
+  'swap.notLeader': (p) => `Only the director, instructor or a deputy of station ${str(p.stationId)} decides swaps (SW-1).`,
+  'swap.own': (p) => `You are one of the two people of ${str(p.swapId)}: nobody decides their own swap (SW-1).`,
+  'swap.waitsAccept': (p) => `${str(p.swapId)} waits for ${str(p.personId)} to accept it first (SW-1).`,
+  'swap.decided': (p) => `${str(p.swapId)} is ${str(p.status)} already; it is decided once.`,
+  'swap.withdrawNotProposer': (p) => `Only ${str(p.personId)}, who proposed ${str(p.swapId)}, withdraws it.`,
+  'swap.withdrawClosed': (p) => `${str(p.swapId)} is ${str(p.status)} already.`,
+  // ---- day to day: pins (PIN-1) ----
+  'pin.past': (p) => `${str(p.date)} is before today (${str(p.today)} at the station): only days to come are pinned (PIN-1)`,
+  'pin.stranger': (p) => `${str(p.personId)} is not one of the station's people`,
+  'pin.notOffered': (p) =>
+    `${str(p.post)} in shift ${str(p.shift)} is not a post ${str(p.personId)} can hold on ${str(p.date)}: the station asks for no such post in that shift that day, or it is not their shift (PIN-1)`,
+  'PIN-1': (p) => {
+    const has = objects(p.has).map((a) => `${str(a.post)} (${str(a.shift)})`).join(', ') || 'nothing';
+    return `${str(p.personId)} was pinned to ${str(p.post)} (shift ${str(p.shift)}) on ${str(p.date)} by ${str(p.by)} (${str(p.pinId)}), but the plan has ${has}: a hard rule no longer allows the pin; remove or change it (PIN-1)`;
+  },
+  // ---- notices (the bell) ----
+  'notice.roster-changed': (p) => `Your roster changed: ${str(p.days)} day(s) between ${span(p)} (publication ${str(p.planId)}).`,
+  'notice.request-decided': (p) => `Your ${REQUEST_KIND[str(p.request)] ?? 'request'} (${span(p)}) was ${str(p.decision) === 'approve' ? 'approved' : 'rejected'} by ${str(p.by)}.`,
+  'notice.approval-waiting': (p) => `A ${REQUEST_KIND[str(p.request)] ?? 'request'} of ${str(p.personId)} (${span(p)}) waits for your decision.`,
+  'notice.swap-proposed': (p) => `${str(p.personId)} proposes a swap: their duty on ${str(p.from)} for yours on ${str(p.to)}. Please accept or ignore.`,
   // ---- staff import ----
   'staff.noHeader': () => 'No header row: the file needs columns such as 姓名/name, 警号/id, 职务/rank and 入警日期/joined.',
   'staff.unknownColumn': (p) => `Row ${num(p.row)}: column "${str(p.header)}" is not a staff column and is ignored.`,
@@ -282,3 +359,9 @@ export const en = {
   'file.eventReinforced': () => 'level-1 reinforced duty',
   'file.eventCallIn': () => 'call-in (off the pattern)',
 } satisfies Record<string, Template>;
+
+/** The sentence of a rule break carried inside another message (`ruleKey`, `ruleParams`; `ruleMessage` when unkeyed). */
+function violationText(p: Params): string {
+  const template = (en as Record<string, Template>)[str(p.ruleKey)];
+  return template ? template((p.ruleParams ?? {}) as Params, 'en') : str(p.ruleMessage);
+}

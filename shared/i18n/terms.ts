@@ -106,6 +106,23 @@ export const FIELD_NAMES: Table = {
   'community.since': ['任职日期', 'since'],
   contract: ['合同', 'contract'],
 };
+/** Fields inside an item of a section (a shift type's hours, a demand entry's people), as a change names them. */
+export const ITEM_FIELD_NAMES: Table = {
+  hours: ['时长', 'hours'],
+  start: ['开始时间', 'start'],
+  name: ['名称', 'name'],
+  code: ['代码', 'code'],
+  night: ['夜班', 'night shift'],
+  people: ['人数', 'people'],
+  skills: ['技能', 'skills'],
+  weekdays: ['星期', 'weekdays'],
+  days: ['适用日子', 'days'],
+  offset: ['错开天数', 'offset'],
+  auxiliaries: ['辅警人数', 'auxiliaries'],
+  neighbours: ['相邻网格', 'neighbouring grids'],
+  post: ['岗位', 'post'],
+  shift: ['班次', 'shift'],
+};
 const WEEKDAYS: readonly (readonly [string, string])[] = [
   ['', ''],
   ['周一', 'Mon'],
@@ -126,6 +143,7 @@ export const rankName = (lang: Lang, id: string): string => pick(RANK_NAMES, lan
 export const kindName = (lang: Lang, id: string): string => pick(KIND_NAMES, lang, id);
 export const groupName = (lang: Lang, id: string): string => pick(GROUP_NAMES, lang, id);
 export const fieldName = (lang: Lang, id: string): string => pick(FIELD_NAMES, lang, id);
+export const itemFieldName = (lang: Lang, id: string): string => pick(ITEM_FIELD_NAMES, lang, id);
 /** ISO weekday 1 (Monday) … 7 (Sunday) of a `YYYY-MM-DD` date. */
 export function weekdayOf(date: string): number {
   const d = new Date(`${date}T12:00:00Z`).getUTCDay();

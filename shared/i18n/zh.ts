@@ -2,7 +2,7 @@
 import type { en } from './en.ts';
 import { joinList, list, num, objects, round1, str, type Json, type Params, type Template } from './format.ts';
 import { detailText } from './details.ts';
-import { fieldName, groupName, kindName, meetingName, postName, rankName, reasonName, skillName, weekdayName } from './terms.ts';
+import { fieldName, groupName, itemFieldName, kindName, meetingName, postName, rankName, reasonName, skillName, weekdayName } from './terms.ts';
 
 const STAFF_HEADERS: Record<string, string> = { name: '姓名', id: '警号', kind: '类别', rank: '职务', group: '班组', skills: '技能', community: '社区', role: 'AB角', dedicated: '专职', since: '任职日期', joined: '入警日期' };
 /** CP-2's target is pro-rated for days of absence and public holidays in the week. */
@@ -27,6 +27,14 @@ const actor = (v: Json | undefined): string => str(v);
 const status = (v: Json | undefined): string =>
   ({ pending: '待审批', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回', expired: '已过期' })[str(v)] ?? str(v);
 const kind = (v: Json | undefined): string => ({ duty: '勤务', 'routine-duty': '常态勤务', transfer: '抽调' })[str(v)] ?? str(v);
+
+/** 请假、换班的状态。 */
+const requestStatus = (v: Json | undefined): string =>
+  ({ pending: '正在等待审批', proposed: '正在等待同事确认', approved: '已经批准', rejected: '已经驳回', withdrawn: '已经撤回' })[str(v)] ?? `状态为${str(v)}`;
+const decisionWord = (v: Json | undefined): string => (str(v) === 'approve' ? '批准' : str(v) === 'reject' ? '驳回' : str(v));
+const REQUEST_KIND: Record<string, string> = { leave: '请假', swap: '换班', redeployment: '调用' };
+/** 通知里的日期：一天，或“起 至 止”。 */
+const span = (p: Params): string => (str(p.from) === str(p.to) ? str(p.from) : `${str(p.from)} 至 ${str(p.to)}`);
 
 function whereabouts(w: Params): string {
   switch (str(w.kind)) {
@@ -133,9 +141,9 @@ function change(c: Params): string {
     case 'item.removed':
       return `${label}：删除${str(c.id)}`;
     case 'item.changed':
-      return `${label}${str(c.id)}：${str(c.path)}由${show(str(c.path), c.from)}改为${show(str(c.path), c.to)}`;
+      return `${label}${str(c.id)}：${itemFieldName('zh', str(c.path))}由${show(str(c.path), c.from)}改为${show(str(c.path), c.to)}`;
     default:
-      return `${label}${c.path ? `.${str(c.path)}` : ''}：由${show(field, c.from)}改为${show(field, c.to)}`;
+      return `${label}${c.path ? `（${fieldName('zh', str(c.path))}）` : ''}：由${show(field, c.from)}改为${show(field, c.to)}`;
   }
 }
 
@@ -238,6 +246,30 @@ export const zh: Record<keyof typeof en, Template> = {
   'audit.redeployment.expired': (p) => `申请${str(p.requestId)}已过期：到首日${str(p.from)}仍未审批（${str(p.personId)}，${post(p.post)}）`,
   'audit.reinforced-duty.declared': (p) => `宣布${str(p.stationId)}于${str(p.from)}至${str(p.to)}实行一级加强勤务${p.note ? `：${str(p.note)}` : ''}（FB-4）`,
   'audit.change': (p) => change(p),
+  'audit.leave.requested': (p) => `${str(p.requestedBy)}为${str(p.personId)}申请请假：${str(p.from)}至${str(p.to)}（${reasonName('zh', str(p.reason))}）（LV-1）`,
+  'audit.leave.decided': (p) =>
+    `${decisionWord(p.decision)}了${str(p.personId)}的请假申请${str(p.leaveId)}（${str(p.from)}至${str(p.to)}）${p.comment ? `：${str(p.comment)}` : ''}（LV-1）`,
+  'audit.leave.withdrawn': (p) => `撤回了请假申请${str(p.leaveId)}（${str(p.from)}至${str(p.to)}）`,
+  'audit.leave.absence': (p) =>
+    `登记了${str(p.personId)}的缺勤${str(p.absenceId)}（${str(p.from)}至${str(p.to)}，${reasonName('zh', str(p.reason))}）：请假申请${str(p.leaveId)}已批准（LV-1、ROT-4）`,
+  'audit.swap.proposed': (p) =>
+    `${str(p.personId)}提出以自己${str(p.date)}的${post(p.post)}与${str(p.withPersonId)}在${str(p.withDate)}的${post(p.withPost)}换班（SW-1）`,
+  'audit.swap.accepted': (p) => `${str(p.personId)}同意了换班${str(p.swapId)}，等待所领导审批（SW-1）`,
+  'audit.swap.decided': (p) =>
+    `${decisionWord(p.decision)}了换班${str(p.swapId)}（${str(p.personId)} ${str(p.date)}与${str(p.withPersonId)} ${str(p.withDate)}）（SW-1）`,
+  'audit.swap.withdrawn': (p) => `撤回了换班${str(p.swapId)}`,
+  'audit.swap.planned': (p) =>
+    `把已批准的换班${str(p.swapId)}（${str(p.personId)} ${str(p.date)}与${str(p.withPersonId)} ${str(p.withDate)}）编为排班${str(p.planId)}（${str(p.start)}至${str(p.end)}）（SW-1）`,
+  'audit.swap.published': (p) =>
+    `发布了换班${str(p.swapId)}的排班${str(p.planId)}（${str(p.start)}至${str(p.end)}）${list(p.takesOver).length ? `；这些日期取代${list(p.takesOver).join('、')}` : ''}（SW-1）`,
+  'audit.absence': (p) =>
+    `${str(p.action) === 'absence.recorded' ? '登记' : '撤销'}了${str(p.personId)}的缺勤${str(p.absenceId)}（${str(p.from)}至${str(p.to)}，${reasonName('zh', str(p.reason))}）（ROT-4）`,
+  'audit.pin': (p) =>
+    `${str(p.action) === 'pin.set' ? '将' : '取消了'}${str(p.personId)}在${withDay(str(p.date))}${str(p.action) === 'pin.set' ? '固定为' : '的固定岗位'}${post(p.post)}（${str(p.shift)}班）${p.replaces ? `，取代${str(p.replaces)}` : ''}（PIN-1）`,
+  'audit.replan': (p) => {
+    const days = list(p.days);
+    return `重排了有变化的${days.length}天：${days.join('、')}（草稿${str(p.planId)}，${str(p.start)}至${str(p.end)}的其他日期保持不变）：${num(p.changed)}处安排有变化`;
+  },
   'error.notFound.station': (p) => `没有派出所${str(p.stationId)}。`,
   'error.notFound.plan': (p) => `派出所${str(p.stationId)}没有排班${str(p.planId)}。`,
   'error.notFound.redeployment': (p) => `派出所${str(p.stationId)}没有调用申请${str(p.requestId)}。`,
@@ -256,6 +288,49 @@ export const zh: Record<keyof typeof en, Template> = {
   'error.unauthenticated': () => '请先登录：该请求没有有效的令牌。',
   'error.internal': () => '服务器出错，未做任何改动。',
   'error.conflict.version': (p) => `${str(p.what) === 'plan' ? '排班' : '派出所'}${str(p.id)}当前版本为${num(p.version)}，不是${num(p.claimed)}：有人已修改，请重新读取后再试。`,
+  'error.notFound.leave': (p) => `派出所${str(p.stationId)}没有请假申请${str(p.leaveId)}。`,
+  'error.notFound.swap': (p) => `派出所${str(p.stationId)}没有换班申请${str(p.swapId)}。`,
+  'error.notFound.absence': (p) => `派出所${str(p.stationId)}没有缺勤记录${str(p.absenceId)}。`,
+  'error.notFound.pin': (p) => `派出所${str(p.stationId)}没有固定岗位${str(p.pinId)}。`,
+  'error.notFound.feed': (p) => `没有这个日历订阅${p.revoked ? '（可能已被更换或撤销）' : ''}。`,
+  'error.notFound.ownFeed': () => '你还没有日历订阅。',
+  'error.notFound.member': (p) => `${str(p.personId)}不是派出所${str(p.stationId)}的人员。`,
+  'error.auth.noStation': () => '你的登录信息没有所属派出所：通知和日历订阅只属于派出所人员。',
+  'error.auth.ownLeave': () => '你只能查看自己的请假申请。',
+  'error.conflict.busy': (p) => `${str(p.id)}正被多人同时修改；请重新读取后再试。`,
+  'leave.forOther': (p) => `只能为自己（${str(p.sub)}）请假；只有所领导可以为他人申请（LV-1）。`,
+  'leave.past': (p) => `请假只能申请今后的日期：${withDay(str(p.from))}早于今天（${str(p.today)}）；过去的缺勤由所领导直接登记（LV-1）。`,
+  'leave.notLeader': (p) => `只有派出所${str(p.stationId)}的所长、教导员或副所长可以审批请假（LV-1）。`,
+  'leave.own': (p) => `${str(p.sub)}是请假本人：任何人都不能审批自己的请假（LV-1）。`,
+  'leave.decided': (p) => `请假申请${str(p.leaveId)}${requestStatus(p.status)}${p.by ? `（审批人${str(p.by)}）` : ''}，只能审批一次。`,
+  'leave.withdrawNotAsker': (p) => `只有申请人（${str(p.requestedBy)}）可以撤回请假申请${str(p.leaveId)}。`,
+  'leave.withdrawClosed': (p) => `请假申请${str(p.leaveId)}${requestStatus(p.status)}：只能撤回待审批的申请。`,
+  'swap.breaks': (p) => `换班将违反${str(p.rule)}：${violationText(p)}（SW-1）。`,
+  'swap.twoPeople': () => '换班须在两个人之间进行，不能与自己换班（SW-1）。',
+  'swap.past': (p) => `只能调换今后的班：${withDay(str(p.date))}早于今天（${str(p.today)}）（SW-1）。`,
+  'swap.notPublished': (p) => `只能调换已发布的班：${str(p.side) === 'mine' ? '您' : str(p.personId)}在${withDay(str(p.date))}的班尚未发布（SW-1）。`,
+  'swap.stale': (p) =>
+    `换班${str(p.swapId)}提出后已发布的排班有变（${str(p.personId)}在${withDay(str(p.date))}现为${p.post ? `${post(p.post)}（${str(p.shift)}班）` : '未发布'}）：请重新提出。`,
+  'swap.acceptNotYours': (p) => `只有被邀请换班的同事${str(p.personId)}可以确认换班${str(p.swapId)}（SW-1）。`,
+  'swap.acceptClosed': (p) => `换班${str(p.swapId)}${requestStatus(p.status)}：只能确认待确认的换班。`,
+  'swap.notLeader': (p) => `只有派出所${str(p.stationId)}的所长、教导员或副所长可以审批换班（SW-1）。`,
+  'swap.own': (p) => `你是换班${str(p.swapId)}的当事人之一：任何人都不能审批自己的换班（SW-1）。`,
+  'swap.waitsAccept': (p) => `换班${str(p.swapId)}须先由${str(p.personId)}确认（SW-1）。`,
+  'swap.decided': (p) => `换班${str(p.swapId)}${requestStatus(p.status)}，只能审批一次。`,
+  'swap.withdrawNotProposer': (p) => `只有提出换班的${str(p.personId)}可以撤回换班${str(p.swapId)}。`,
+  'swap.withdrawClosed': (p) => `换班${str(p.swapId)}${requestStatus(p.status)}。`,
+  'pin.past': (p) => `${withDay(str(p.date))}早于今天（本所时间${str(p.today)}）：只能为今后的日期设置固定岗位（PIN-1）`,
+  'pin.stranger': (p) => `${str(p.personId)}不是本所人员`,
+  'pin.notOffered': (p) =>
+    `${str(p.personId)}在${withDay(str(p.date))}不能担任${str(p.shift)}班的${post(p.post)}：当天该班次不需要这个岗位，或者这不是其班次（PIN-1）`,
+  'PIN-1': (p) => {
+    const has = objects(p.has).map((a) => `${post(a.post)}（${str(a.shift)}班）`).join('、') || '没有安排';
+    return `${str(p.personId)}在${withDay(str(p.date))}由${str(p.by)}固定为${post(p.post)}（${str(p.shift)}班，${str(p.pinId)}），但排班中是${has}：硬性规则已不允许该固定岗位，请删除或修改（PIN-1）`;
+  },
+  'notice.roster-changed': (p) => `您的排班已更新：${span(p)} 共 ${str(p.days)} 天有变化（发布 ${str(p.planId)}）。`,
+  'notice.request-decided': (p) => `您的${REQUEST_KIND[str(p.request)] ?? ''}申请（${span(p)}）已被${str(p.decision) === 'approve' ? '批准' : '驳回'}（${str(p.by)}）。`,
+  'notice.approval-waiting': (p) => `${str(p.personId)} 的${REQUEST_KIND[str(p.request)] ?? ''}申请（${span(p)}）等待您审批。`,
+  'notice.swap-proposed': (p) => `${str(p.personId)} 想与您换班：其 ${str(p.from)} 的班与您 ${str(p.to)} 的班互换，请确认。`,
   'staff.noHeader': () => '找不到表头：文件需要姓名、警号、职务、入警日期等列。',
   'staff.unknownColumn': (p) => `第${num(p.row)}行：“${str(p.header)}”不是人员表的列，已忽略。`,
   'staff.missingColumn': (p) => `文件缺少“${staffHeaderZh(str(p.column))}”列。`,
@@ -284,7 +359,30 @@ export const zh: Record<keyof typeof en, Template> = {
   'file.eventCallIn': () => '加班召回（班外）',
 };
 
-const WHAT: Record<string, string> = { path: '路径', query: '查询参数', plan: '排班请求', 'plan request': '排班请求', request: '申请', decision: '审批', withdrawal: '撤回', period: '加强勤务时段', 'staff import': '人员导入' };
+const WHAT: Record<string, string> = {
+  path: '路径',
+  query: '查询参数',
+  plan: '排班请求',
+  'plan request': '排班请求',
+  request: '申请',
+  decision: '审批',
+  withdrawal: '撤回',
+  period: '加强勤务时段',
+  'staff import': '人员导入',
+  'leave request': '请假申请',
+  swap: '换班申请',
+  absence: '缺勤记录',
+  pin: '固定岗位',
+  're-plan request': '重排请求',
+  'read mark': '已读标记',
+  'calendar feed request': '日历订阅请求',
+};
 function whatZh(what: string): string {
   return WHAT[what] ?? '请求';
+}
+
+/** 嵌在另一句话里的违规说明（`ruleKey`、`ruleParams`；没有键时用 `ruleMessage`）。 */
+function violationText(p: Params): string {
+  const template = (zh as Record<string, Template>)[str(p.ruleKey)];
+  return template ? template((p.ruleParams ?? {}) as Params, 'zh') : str(p.ruleMessage);
 }

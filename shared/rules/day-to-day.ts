@@ -15,6 +15,7 @@ import {
   type PlanContext,
 } from './checks.ts';
 import type { RuleId } from './catalogue.ts';
+import { say, type Said } from '../i18n/index.ts';
 
 /** The hard rules a single day's change is judged by (API.md: pins and swaps), in the order a refusal names them. */
 export const DAY_RULES: ReadonlyArray<readonly [RuleId, PlanCheck]> = [
@@ -39,22 +40,26 @@ export function dayBreaks(ctx: PlanContext, assignments: readonly Assignment[], 
 }
 
 /** PIN-1: a pin is set on today or a later day (station time); null when the date is fine. */
-export function pinDateRefusal(date: string, today: string): string | null {
-  return date < today ? `${date} is before today (${today} at the station): only days to come are pinned (PIN-1)` : null;
+export function pinDateSaid(date: string, today: string): Said | null {
+  return date < today ? say('pin.past', { date, today }) : null;
 }
+export const pinDateRefusal = (date: string, today: string): string | null => pinDateSaid(date, today)?.message ?? null;
 
 /** LV-1: who decides a leave request: a station leader of that station, never the person on leave. */
-export function leaveDeciderRefusal(actor: Actor, stationId: string, leave: { personId: string; requestedBy: string }): string | null {
+export function leaveDeciderSaid(actor: Actor, stationId: string, leave: { personId: string; requestedBy: string }): Said | null {
   const leader = ['director', 'instructor', 'deputy'].some((g) => actor.groups.includes(g)) && actor.stationId === stationId;
-  if (!leader) return `only the director, instructor or a deputy of station ${stationId} decides leave (LV-1)`;
-  if (actor.sub === leave.personId) return `${actor.sub} asks for this leave: nobody decides their own leave (LV-1)`;
+  if (!leader) return say('leave.notLeader', { stationId });
+  if (actor.sub === leave.personId) return say('leave.own', { sub: actor.sub });
   return null;
 }
+export const leaveDeciderRefusal = (actor: Actor, stationId: string, leave: { personId: string; requestedBy: string }): string | null =>
+  leaveDeciderSaid(actor, stationId, leave)?.message ?? null;
 
 /** SW-1: the two sides of a swap are two different people (and each side one of the two). */
-export function swapPartiesRefusal(proposer: string, colleague: string): string | null {
-  return proposer === colleague ? 'a swap is between two people (SW-1)' : null;
+export function swapPartiesSaid(proposer: string, colleague: string): Said | null {
+  return proposer === colleague ? say('swap.twoPeople') : null;
 }
+export const swapPartiesRefusal = (proposer: string, colleague: string): string | null => swapPartiesSaid(proposer, colleague)?.message ?? null;
 
 /** SW-1: the hard rules a swap must not break for either person; the first break found, or null. */
 export function swapBreak(ctx: PlanContext, exchanged: readonly Assignment[], cells: readonly Cell[]): Violation | null {

@@ -4,6 +4,7 @@ import type { Assignment, Violation } from '../domain/plan.ts';
 import type { StationConfig } from '../domain/station.ts';
 import { addDaysTo } from '../rotation/index.ts';
 import { rule } from './catalogue.ts';
+import { say } from '../i18n/index.ts';
 
 type Context = { station: StationConfig; start: string; days: number };
 
@@ -24,13 +25,12 @@ export function checkPIN1(ctx: Context, plan: { assignments: readonly Assignment
   for (const pin of pins) {
     const day = (byCell.get(`${pin.personId}|${pin.date}`) ?? []).filter((a) => a.post !== 'flex-night');
     if (day.some((a) => keepsPin(a, pin))) continue;
-    const has = day.map((a) => `${a.post} (${a.shift})`).join(', ') || 'nothing';
     out.push({
       rule: 'PIN-1',
       severity: rule('PIN-1').severity,
       personIds: [pin.personId],
       dates: [pin.date],
-      message: `${pin.personId} was pinned to ${pin.post} (shift ${pin.shift}) on ${pin.date} by ${pin.createdBy} (${pin.id}), but the plan has ${has}: a hard rule no longer allows the pin; remove or change it (PIN-1)`,
+      ...say('PIN-1', { personId: pin.personId, post: pin.post, shift: pin.shift, date: pin.date, by: pin.createdBy, pinId: pin.id, has: day.map((a) => ({ post: a.post, shift: a.shift })) }),
     });
   }
   return out;

@@ -9,6 +9,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit.ts';
 import { conflict } from '../domain/errors.ts';
+import { say } from '../i18n/index.ts';
 import { type AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
@@ -69,7 +70,7 @@ export class RequestStore<T extends Versioned> {
       if (change === null) return { doc: doc as unknown as T, changed: false };
       if (await this.write(current.version, change)) return { doc: change.next, changed: true };
     }
-    throw conflict(`${id} is being changed by many people at once; read it again and retry.`);
+    throw conflict(say('error.conflict.busy', { id }));
   }
 
   private async write(expected: number, change: Change<T>): Promise<boolean> {

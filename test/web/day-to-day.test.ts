@@ -93,7 +93,7 @@ describe('the day-to-day loop on the page, in Chinese', () => {
     const panel = op.getByRole('region', { name: '日常事务' });
     await panel.getByRole('button', { name: '日历订阅地址' }).click();
     const feedUrl = await op.getByTestId('feed-url').inputValue();
-    expect(feedUrl).toMatch(/\/feeds\/[A-Za-z0-9_-]+\.ics$/);
+    expect(feedUrl).toMatch(/\/feeds\/[A-Za-z0-9_-]+\.ics\?lang=zh$/); // asked in Chinese: Chinese event titles
     // The same URL as a QR code for the phone's calendar app: the modules drawn are those of this URL.
     const qr = op.getByRole('img', { name: /^订阅地址二维码/ });
     await qr.waitFor();

@@ -195,7 +195,7 @@ describe('set-up screens (Chinese)', () => {
     expect(n).toBeGreaterThanOrEqual(65);
     const dir = await mkdtemp(join(tmpdir(), 'staff-'));
     // The station's own list, downloaded from the page.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 .xlsx' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 .xlsx' }).click()]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
     const sheet = book.worksheets[0]!;

@@ -3,7 +3,7 @@
 // (test/web/model.test.ts checks it). The language is a signal: a component that calls t() re-renders when it changes.
 import { signal } from '@preact/signals';
 import { branchEn, branchZh } from './i18n-branch.ts';
-import { RANK_NAMES, fieldName, groupName, kindName, postName, rankName, skillName } from '../../shared/i18n/terms.ts';
+import { RANK_NAMES, fieldName, groupName, itemFieldName, kindName, postName, rankName, skillName } from '../../shared/i18n/terms.ts';
 import { setupEn, setupZh } from './i18n-setup.ts';
 import { calendarEn, calendarZh } from './i18n-calendar.ts';
 import { dayToDayEn, dayToDayZh } from './i18n-daytoday.ts';
@@ -449,6 +449,7 @@ const TERMS: Record<string, (lang: Lang, id: string) => string> = {
   personKind: kindName,
   section: fieldName,
   personField: fieldName,
+  itemField: itemFieldName,
 };
 const LABELS = new Set(['post', 'role', 'personKind']);
 

@@ -147,7 +147,7 @@ function RequestCard({ r, s, decidedList }: { r: Redeployment; s: Session; decid
       </p>
       {r.reason ? <p class="reason">{r.reason}</p> : null}
       {cost ? <CostLine hours={cost.communityHoursLost} week={cost.weeks.length === 1 ? cost.weeks[0]!.week : undefined} breaks={cost.breaks} /> : null}
-      {cost && cost.notes.length ? (
+      {cost?.notes.length ? (
         <ul class="notes">
           {cost.notes.map((n) => (
             <li>{n}</li>
@@ -277,7 +277,7 @@ export function Inbox({ defaultFrom }: { defaultFrom: string }) {
   const msg = message.value;
   const canRequest = mayRequest(s, stationId.value);
   return (
-    <section role="region" aria-label={t('approvals')} class="panel inbox" id="approvals">
+    <section aria-label={t('approvals')} class="panel inbox" id="approvals">
       <h2>
         {t('approvals')}
         {Array.isArray(list) ? <span class="count">{String(list.length)}</span> : null}

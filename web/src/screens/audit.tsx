@@ -152,14 +152,20 @@ export function AuditScreen() {
       <section class="card setup-head" aria-labelledby="audit-title">
         <h2 id="audit-title">{t('screen_audit')}</h2>
         <p class="intro">{t('auditIntro')}</p>
-        <div class="filters" role="search" aria-label={t('filters')}>
+        <search class="filters" aria-label={t('filters')}>
           <div class="field">
             <label for="audit-from">{t('requestFrom')}</label>
-            <DateInput id="audit-from" value={f.from} onChange={(v) => (set('from', v), void load())} />
+            <DateInput id="audit-from" value={f.from} onChange={(v) => {
+              set('from', v);
+              void load();
+            }} />
           </div>
           <div class="field">
             <label for="audit-to">{t('requestTo')}</label>
-            <DateInput id="audit-to" value={f.to} onChange={(v) => (set('to', v), void load())} />
+            <DateInput id="audit-to" value={f.to} onChange={(v) => {
+              set('to', v);
+              void load();
+            }} />
           </div>
           <div class="field">
             <label for="audit-who">{t('auditWho')}</label>
@@ -179,7 +185,7 @@ export function AuditScreen() {
               ))}
             </select>
           </div>
-        </div>
+        </search>
       </section>
       <section class="card">
         {failure.value ? <ErrorBox error={failure.value} /> : null}

@@ -341,11 +341,11 @@ function DeclareForm() {
           void declare();
         }}
       >
-        <label>
+        <label htmlFor="reinforced-from">
           {t('from')}
           <DateInput id="reinforced-from" value={period.value.from} onChange={(v: string) => (period.value = { ...period.value, from: v })} name="reinforced-from" />
         </label>
-        <label>
+        <label htmlFor="reinforced-to">
           {t('to')}
           <DateInput id="reinforced-to" value={period.value.to} onChange={(v: string) => (period.value = { ...period.value, to: v })} name="reinforced-to" />
         </label>

@@ -1,5 +1,6 @@
 // Sign-in: the Cognito hosted UI in the cloud; locally, a picker of the demo station's people (their rank decides
 // what they may do) and ?as= shortcuts.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SiteConfig } from '../api.ts';
 import { t, tx } from '../i18n.ts';
@@ -10,7 +11,7 @@ import { ErrorBox, Notice } from '../ui/errors.tsx';
 export function SignIn({ config }: { config: SiteConfig }) {
   const [chosen, setChosen] = useState('');
   const err = signInError.value;
-  let body;
+  let body: ComponentChildren;
   const viaHostedUi = hosted.current;
   if (config.userPoolId && config.clientId && viaHostedUi) {
     const go = () => {

@@ -50,19 +50,19 @@ function CommunitiesTable({ d, readOnly }: { d: Draft; readOnly: boolean }) {
               return (
                 <tr data-community-id={c.id} class={hasIssuesUnder(at) ? 'row-error' : ''}>
                   <td>
-                    <TextInput id={`c-${i}-id`} path={`${at}.id`} value={c.id} size={6} readOnly={readOnly} onValue={(v) => set(i, (x) => void (x.id = v))} />
+                    <TextInput id={`c-${i}-id`} path={`${at}.id`} value={c.id} size={6} readOnly={readOnly} onValue={(v) => set(i, (x) => { x.id = v; })} />
                     <FieldIssues path={`${at}.id`} />
                   </td>
                   <td>
-                    <TextInput id={`c-${i}-name`} path={`${at}.name`} value={c.name} readOnly={readOnly} onValue={(v) => set(i, (x) => void (x.name = v))} />
+                    <TextInput id={`c-${i}-name`} path={`${at}.name`} value={c.name} readOnly={readOnly} onValue={(v) => set(i, (x) => { x.name = v; })} />
                     <FieldIssues path={`${at}.name`} />
                   </td>
                   <td>
-                    <NumberInput id={`c-${i}-aux`} path={`${at}.auxiliaries`} value={c.auxiliaries} readOnly={readOnly} onValue={(v) => set(i, (x) => void (x.auxiliaries = v as number))} />
+                    <NumberInput id={`c-${i}-aux`} path={`${at}.auxiliaries`} value={c.auxiliaries} readOnly={readOnly} onValue={(v) => set(i, (x) => { x.auxiliaries = v as number; })} />
                     <FieldIssues path={`${at}.auxiliaries`} />
                   </td>
                   <td>
-                    <ListInput id={`c-${i}-nb`} path={`${at}.neighbours`} value={c.neighbours} readOnly={readOnly} onValue={(v) => set(i, (x) => void (x.neighbours = v))} />
+                    <ListInput id={`c-${i}-nb`} path={`${at}.neighbours`} value={c.neighbours} readOnly={readOnly} onValue={(v) => set(i, (x) => { x.neighbours = v; })} />
                     {(c.neighbours ?? []).map((_, j) => (
                       <FieldIssues path={`${at}.neighbours[${j}]`} />
                     ))}
@@ -127,15 +127,15 @@ function GroupsTable({ d, readOnly }: { d: Draft; readOnly: boolean }) {
               return (
                 <tr data-group-id={g.id} class={hasIssuesUnder(at) ? 'row-error' : ''}>
                   <td>
-                    <TextInput id={`g-${i}-id`} path={`${at}.id`} value={g.id} size={6} readOnly={readOnly} onValue={(v) => set(i, (x) => void (x.id = v))} />
+                    <TextInput id={`g-${i}-id`} path={`${at}.id`} value={g.id} size={6} readOnly={readOnly} onValue={(v) => set(i, (x) => { x.id = v; })} />
                     <FieldIssues path={`${at}.id`} />
                   </td>
                   <td>
-                    <TextInput id={`g-${i}-name`} path={`${at}.name`} value={g.name} readOnly={readOnly} onValue={(v) => set(i, (x) => void (x.name = v || undefined))} />
+                    <TextInput id={`g-${i}-name`} path={`${at}.name`} value={g.name} readOnly={readOnly} onValue={(v) => set(i, (x) => { x.name = v || undefined; })} />
                     <FieldIssues path={`${at}.name`} />
                   </td>
                   <td>
-                    <NumberInput id={`g-${i}-offset`} path={`${at}.offset`} value={g.offset} readOnly={readOnly} onValue={(v) => set(i, (x) => void (x.offset = v as number))} />
+                    <NumberInput id={`g-${i}-offset`} path={`${at}.offset`} value={g.offset} readOnly={readOnly} onValue={(v) => set(i, (x) => { x.offset = v as number; })} />
                     <FieldIssues path={`${at}.offset`} />
                   </td>
                   <td>

@@ -92,7 +92,7 @@ function DemandTable({ d, readOnly }: { d: Draft; readOnly: boolean }) {
               return (
                 <tr data-index={i} class={hasIssuesUnder(at) ? 'row-error' : ''}>
                   <td>
-                    <select id={`d-${i}-post`} aria-label={t('fieldPost')} value={x.post} disabled={readOnly} onChange={(e) => set(i, (y) => void (y.post = (e.target as HTMLSelectElement).value as PostId))}>
+                    <select id={`d-${i}-post`} aria-label={t('fieldPost')} value={x.post} disabled={readOnly} onChange={(e) => set(i, (y) => { y.post = (e.target as HTMLSelectElement).value as PostId; })}>
                       {DEMAND_POSTS.map((p) => (
                         <option value={p}>{tx('post', p)}</option>
                       ))}
@@ -102,7 +102,7 @@ function DemandTable({ d, readOnly }: { d: Draft; readOnly: boolean }) {
                     <FieldIssues path={at} />
                   </td>
                   <td>
-                    <select id={`d-${i}-shift`} aria-label={t('fieldShift')} value={x.shift} disabled={readOnly} aria-invalid={hasIssuesUnder(`${at}.shift`) ? 'true' : undefined} onChange={(e) => set(i, (y) => void (y.shift = (e.target as HTMLSelectElement).value))}>
+                    <select id={`d-${i}-shift`} aria-label={t('fieldShift')} value={x.shift} disabled={readOnly} aria-invalid={hasIssuesUnder(`${at}.shift`) ? 'true' : undefined} onChange={(e) => set(i, (y) => { y.shift = (e.target as HTMLSelectElement).value; })}>
                       {d.shiftTypes.some((s) => s.code === x.shift) ? null : <option value={x.shift}>{x.shift || '—'}</option>}
                       {d.shiftTypes.map((s) => (
                         <option value={s.code}>{`${s.code} · ${s.name}`}</option>
@@ -111,15 +111,15 @@ function DemandTable({ d, readOnly }: { d: Draft; readOnly: boolean }) {
                     <FieldIssues path={`${at}.shift`} />
                   </td>
                   <td>
-                    <NumberInput id={`d-${i}-people`} path={`${at}.people`} value={x.people} readOnly={readOnly} onValue={(v) => set(i, (y) => void (y.people = v as number))} />
+                    <NumberInput id={`d-${i}-people`} path={`${at}.people`} value={x.people} readOnly={readOnly} onValue={(v) => set(i, (y) => { y.people = v as number; })} />
                     <FieldIssues path={`${at}.people`} />
                   </td>
                   <td>
-                    <ListInput id={`d-${i}-skills`} path={`${at}.skills`} value={x.skills} readOnly={readOnly} onValue={(v) => set(i, (y) => void (y.skills = v))} />
+                    <ListInput id={`d-${i}-skills`} path={`${at}.skills`} value={x.skills} readOnly={readOnly} onValue={(v) => set(i, (y) => { y.skills = v; })} />
                     <FieldIssues path={`${at}.skills`} />
                   </td>
                   <td>
-                    <span class="weekdays" role="group" aria-label={t('fieldWeekdays')}>
+                    <fieldset class="weekdays" aria-label={t('fieldWeekdays')}>
                       {WEEKDAYS.map((w) => {
                         const on = !x.weekdays || x.weekdays.includes(w);
                         const day = dateRange(MONDAY, 7)[w - 1]!;
@@ -144,7 +144,7 @@ function DemandTable({ d, readOnly }: { d: Draft; readOnly: boolean }) {
                           </label>
                         );
                       })}
-                    </span>
+                    </fieldset>
                     <FieldIssues path={`${at}.weekdays`} />
                     <select
                       id={`d-${i}-days`}

@@ -48,19 +48,22 @@ function ShiftTypes({ d, readOnly }: { d: Draft; readOnly: boolean }) {
               return (
                 <tr data-shift-code={s.code} class={hasIssuesUnder(at) ? 'row-error' : ''}>
                   <td>
-                    <TextInput id={`s-${i}-code`} path={`${at}.code`} value={s.code} size={4} readOnly={readOnly} onValue={(v) => set(i, (x) => void (x.code = v))} />
+                    <TextInput id={`s-${i}-code`} path={`${at}.code`} value={s.code} size={4} readOnly={readOnly} onValue={(v) => set(i, (x) => { x.code = v; })} />
                     <FieldIssues path={`${at}.code`} />
                   </td>
                   <td>
-                    <TextInput id={`s-${i}-name`} path={`${at}.name`} value={s.name} readOnly={readOnly} onValue={(v) => set(i, (x) => void (x.name = v))} />
+                    <TextInput id={`s-${i}-name`} path={`${at}.name`} value={s.name} readOnly={readOnly} onValue={(v) => set(i, (x) => { x.name = v; })} />
                     <FieldIssues path={`${at}.name`} />
                   </td>
                   <td>
-                    <TextInput id={`s-${i}-start`} path={`${at}.start`} value={s.start} size={5} placeholder="HH:MM" readOnly={readOnly} onValue={(v) => set(i, (x) => void (v ? (x.start = v) : delete x.start))} />
+                    <TextInput id={`s-${i}-start`} path={`${at}.start`} value={s.start} size={5} placeholder="HH:MM" readOnly={readOnly} onValue={(v) => set(i, (x) => {
+                          if (v) x.start = v;
+                          else delete x.start;
+                        })} />
                     <FieldIssues path={`${at}.start`} />
                   </td>
                   <td>
-                    <NumberInput id={`s-${i}-hours`} path={`${at}.hours`} value={s.hours} readOnly={readOnly} onValue={(v) => set(i, (x) => void (x.hours = v as number))} />
+                    <NumberInput id={`s-${i}-hours`} path={`${at}.hours`} value={s.hours} readOnly={readOnly} onValue={(v) => set(i, (x) => { x.hours = v as number; })} />
                     <FieldIssues path={`${at}.hours`} />
                   </td>
                   <td>
@@ -126,7 +129,9 @@ function PatternEditor({ d, readOnly }: { d: Draft; readOnly: boolean }) {
       <div class="form-grid">
         {'cycle' in p ? (
           <Field label={t('fieldCycle')} path="pattern.cycle" htmlFor="pattern-cycle" wide>
-            <ListInput id="pattern-cycle" path="pattern.cycle" value={p.cycle} readOnly={readOnly} placeholder="P S R" onValue={(v) => edit((x) => void ('cycle' in x.pattern && (x.pattern.cycle = v)))} />
+            <ListInput id="pattern-cycle" path="pattern.cycle" value={p.cycle} readOnly={readOnly} placeholder="P S R" onValue={(v) => edit((x) => {
+                if ('cycle' in x.pattern) x.pattern.cycle = v;
+              })} />
             {p.cycle.map((_, j) => (
               <FieldIssues path={`pattern.cycle[${j}]`} />
             ))}
@@ -135,7 +140,7 @@ function PatternEditor({ d, readOnly }: { d: Draft; readOnly: boolean }) {
           <FieldIssues path="pattern.builtin" />
         )}
         <Field label={t('fieldAnchor')} path="pattern.anchorDate" htmlFor="pattern-anchor">
-          <DateInput id="pattern-anchor" value={p.anchorDate ?? DEFAULT_ANCHOR_DATE} invalid={invalid('pattern.anchorDate')} onChange={(v) => edit((x) => void (x.pattern.anchorDate = v))} />
+          <DateInput id="pattern-anchor" value={p.anchorDate ?? DEFAULT_ANCHOR_DATE} invalid={invalid('pattern.anchorDate')} onChange={(v) => edit((x) => { x.pattern.anchorDate = v; })} />
         </Field>
       </div>
       <p class="hint">{t('anchorHint')}</p>

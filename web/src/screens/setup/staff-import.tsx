@@ -125,16 +125,15 @@ export function StaffImport() {
   const s = state.value;
   const canChange = editable();
   const exportLink = (format: 'xlsx' | 'csv') => (
-    <a
-      href="#"
-      class="button secondary"
-      onClick={(e) => {
-        e.preventDefault();
+    <button
+      type="button"
+      class="secondary"
+      onClick={() => {
         download(`/stations/${enc(stationId.value)}/staff?format=${format}&lang=${lang()}`, `staff-${stationId.value}.${format}`).catch((error: unknown) => (state.value = { kind: 'error', error }));
       }}
     >
       {t(format === 'xlsx' ? 'exportXlsx' : 'exportCsv')}
-    </a>
+    </button>
   );
   return (
     <section class="card" aria-labelledby="import-title">

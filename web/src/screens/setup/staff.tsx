@@ -72,10 +72,10 @@ function PersonForm({ d, index, readOnly }: { d: Draft; index: number; readOnly:
       </div>
       <div class="form-grid">
         <Field label={t('fieldName')} path={`${at}.name`} htmlFor={id('name')}>
-          <TextInput id={id('name')} path={`${at}.name`} value={p.name} readOnly={readOnly} onValue={(v) => set((q) => void (q.name = v))} />
+          <TextInput id={id('name')} path={`${at}.name`} value={p.name} readOnly={readOnly} onValue={(v) => set((q) => { q.name = v; })} />
         </Field>
         <Field label={t('fieldId')} path={`${at}.id`} htmlFor={id('id')}>
-          <TextInput id={id('id')} path={`${at}.id`} value={p.id} readOnly={readOnly} onValue={(v) => set((q) => void (q.id = v))} />
+          <TextInput id={id('id')} path={`${at}.id`} value={p.id} readOnly={readOnly} onValue={(v) => set((q) => { q.id = v; })} />
         </Field>
         <Field label={t('fieldKind')} path={`${at}.kind`} htmlFor={id('kind')}>
           <select
@@ -97,14 +97,14 @@ function PersonForm({ d, index, readOnly }: { d: Draft; index: number; readOnly:
           </select>
         </Field>
         <Field label={t('fieldRank')} path={`${at}.rank`} htmlFor={id('rank')}>
-          <select id={id('rank')} value={p.rank} disabled={readOnly} {...aria(`${at}.rank`)} onChange={(e) => set((q) => void (q.rank = (e.target as HTMLSelectElement).value as Person['rank']))}>
+          <select id={id('rank')} value={p.rank} disabled={readOnly} {...aria(`${at}.rank`)} onChange={(e) => set((q) => { q.rank = (e.target as HTMLSelectElement).value as Person['rank']; })}>
             {RANKS.map((r) => (
               <option value={r}>{tx('role', r)}</option>
             ))}
           </select>
         </Field>
         <Field label={t('fieldGroup')} path={`${at}.group`} htmlFor={id('group')}>
-          <select id={id('group')} value={p.group ?? ''} disabled={readOnly} {...aria(`${at}.group`)} onChange={(e) => set((q) => void (q.group = (e.target as HTMLSelectElement).value || null))}>
+          <select id={id('group')} value={p.group ?? ''} disabled={readOnly} {...aria(`${at}.group`)} onChange={(e) => set((q) => { q.group = (e.target as HTMLSelectElement).value || null; })}>
             <option value="">{t('noGroup')}</option>
             {d.groups.map((g) => (
               <option value={g.id}>{g.name ? `${g.id} · ${g.name}` : g.id}</option>
@@ -113,11 +113,11 @@ function PersonForm({ d, index, readOnly }: { d: Draft; index: number; readOnly:
           </select>
         </Field>
         <Field label={t('fieldSkills')} path={`${at}.skills`} htmlFor={id('skills')}>
-          <ListInput id={id('skills')} path={`${at}.skills`} value={p.skills} readOnly={readOnly} placeholder={knownSkills(d).join(', ')} onValue={(v) => set((q) => void (q.skills = v))} />
+          <ListInput id={id('skills')} path={`${at}.skills`} value={p.skills} readOnly={readOnly} placeholder={knownSkills(d).join(', ')} onValue={(v) => set((q) => { q.skills = v; })} />
           <span class="hint">{t('skillsHint', { known: knownSkills(d).map((s) => `${s} (${skillName(s)})`).join(listSep()) })}</span>
         </Field>
         <Field label={t('fieldJoined')} path={`${at}.joined`} htmlFor={id('joined')}>
-          <DateInput id={id('joined')} value={p.joined} invalid={invalid(`${at}.joined`)} onChange={(v) => set((q) => void (q.joined = v))} />
+          <DateInput id={id('joined')} value={p.joined} invalid={invalid(`${at}.joined`)} onChange={(v) => set((q) => { q.joined = v; })} />
         </Field>
         <Field label={t('fieldCommunity')} path={`${at}.community.id`} htmlFor={id('community')}>
           <select
@@ -142,19 +142,19 @@ function PersonForm({ d, index, readOnly }: { d: Draft; index: number; readOnly:
         {p.community ? (
           <>
             <Field label={t('fieldRole')} path={`${at}.community.role`} htmlFor={id('role')}>
-              <select id={id('role')} value={p.community.role} disabled={readOnly} onChange={(e) => set((q) => void (q.community!.role = (e.target as HTMLSelectElement).value as 'A' | 'B'))}>
+              <select id={id('role')} value={p.community.role} disabled={readOnly} onChange={(e) => set((q) => { q.community!.role = (e.target as HTMLSelectElement).value as 'A' | 'B'; })}>
                 <option value="A">{t('roleALong')}</option>
                 <option value="B">{t('roleBLong')}</option>
               </select>
             </Field>
             <Field label={t('fieldDedicated')} path={`${at}.community.dedicated`} htmlFor={id('dedicated')}>
               <label class="check">
-                <input id={id('dedicated')} type="checkbox" checked={p.community.dedicated} disabled={readOnly} {...aria(`${at}.community.dedicated`)} onChange={(e) => set((q) => void (q.community!.dedicated = (e.target as HTMLInputElement).checked))} />
+                <input id={id('dedicated')} type="checkbox" checked={p.community.dedicated} disabled={readOnly} {...aria(`${at}.community.dedicated`)} onChange={(e) => set((q) => { q.community!.dedicated = (e.target as HTMLInputElement).checked; })} />
                 {t('dedicatedYes')}
               </label>
             </Field>
             <Field label={t('fieldSince')} path={`${at}.community.since`} htmlFor={id('since')}>
-              <DateInput id={id('since')} value={p.community.since} invalid={invalid(`${at}.community.since`)} onChange={(v) => set((q) => void (q.community!.since = v))} />
+              <DateInput id={id('since')} value={p.community.since} invalid={invalid(`${at}.community.since`)} onChange={(v) => set((q) => { q.community!.since = v; })} />
             </Field>
           </>
         ) : null}
@@ -167,7 +167,7 @@ function Filters({ d }: { d: Draft }) {
   const f = filters.value;
   const set = (k: keyof Filters) => (e: Event) => (filters.value = { ...filters.value, [k]: (e.target as HTMLInputElement | HTMLSelectElement).value });
   return (
-    <div class="filters" role="search" aria-label={t('filters')}>
+    <search class="filters" aria-label={t('filters')}>
       <div class="field">
         <label for="f-text">{t('filterText')}</label>
         <input id="f-text" type="search" value={f.text} onInput={set('text')} />
@@ -209,16 +209,18 @@ function Filters({ d }: { d: Draft }) {
           ))}
         </select>
       </div>
-    </div>
+    </search>
   );
 }
 
 function BulkBar({ d, readOnly }: { d: Draft; readOnly: boolean }) {
   const ids = selected.value;
   if (readOnly || ids.size === 0) return null;
-  const apply = (fn: (p: Person) => void) => edit((x) => x.people.forEach((p) => ids.has(p.id) && fn(p)));
+  const apply = (fn: (p: Person) => void) => edit((x) => {
+      for (const p of x.people) if (ids.has(p.id)) fn(p);
+    });
   return (
-    <div class="bulk-bar" role="group" aria-label={t('bulkTitle')}>
+    <fieldset class="bulk-bar" aria-label={t('bulkTitle')}>
       <strong>{t('selectedCount', { n: ids.size })}</strong>
       <label for="bulk-group">{t('bulkGroup')}</label>
       <select id="bulk-group" value={bulkGroup.value} onChange={(e) => (bulkGroup.value = (e.target as HTMLSelectElement).value)}>
@@ -227,7 +229,7 @@ function BulkBar({ d, readOnly }: { d: Draft; readOnly: boolean }) {
           <option value={g.id}>{g.id}</option>
         ))}
       </select>
-      <button type="button" class="secondary" onClick={() => apply((p) => void (p.group = bulkGroup.value || null))}>
+      <button type="button" class="secondary" onClick={() => apply((p) => { p.group = bulkGroup.value || null; })}>
         {t('applyGroup')}
       </button>
       <label for="bulk-skill">{t('bulkSkill')}</label>
@@ -237,16 +239,16 @@ function BulkBar({ d, readOnly }: { d: Draft; readOnly: boolean }) {
           <option value={s}>{skillName(s)}</option>
         ))}
       </datalist>
-      <button type="button" class="secondary" disabled={!bulkSkill.value} onClick={() => apply((p) => void (p.skills = [...new Set([...p.skills, bulkSkill.value])]))}>
+      <button type="button" class="secondary" disabled={!bulkSkill.value} onClick={() => apply((p) => { p.skills = [...new Set([...p.skills, bulkSkill.value])]; })}>
         {t('addSkill')}
       </button>
-      <button type="button" class="secondary" disabled={!bulkSkill.value} onClick={() => apply((p) => void (p.skills = p.skills.filter((s) => s !== bulkSkill.value)))}>
+      <button type="button" class="secondary" disabled={!bulkSkill.value} onClick={() => apply((p) => { p.skills = p.skills.filter((s) => s !== bulkSkill.value); })}>
         {t('removeSkill')}
       </button>
       <button type="button" class="link-button" onClick={() => (selected.value = new Set())}>
         {t('clearSelection')}
       </button>
-    </div>
+    </fieldset>
   );
 }
 
