@@ -103,3 +103,21 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+/** Visible text outside code, and the English in it: two Latin words in a row, or a lower-case word of 4+ letters (file extensions aside). */
+export async function englishOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const CODE = 'code, .rule-chip, .chip, .pid, .error-code, .setting-key, .quick, [data-code-text]';
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      // A file's extension (下载 .xlsx) is a name, not English.
+      const text = (node.textContent ?? '').replace(/\.(xlsx|csv|ics)\b/g, '');
+      if (!el || !text.trim() || el.closest(CODE) || el.closest('script, style, noscript')) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      if (/[A-Za-z]{2,}[\s,.'’()-]+[A-Za-z]{2,}/.test(text) || /\b[a-z][a-z]{3,}\b/.test(text)) found.push(text.trim());
+    }
+    return found;
+  });
+}

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redeployment } from '../../shared/domain/redeployment.ts';
 import { startLocalApp, type LocalApp } from '../../local/app.ts';
-import { ensureWebBuilt, launch, screenshot, watch, type Browser } from './browser.ts';
+import { englishOnScreen, ensureWebBuilt, launch, screenshot, watch, type Browser } from './browser.ts';
 
 let app: LocalApp;
 let browser: Browser;
@@ -21,24 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
-
-/** Visible text outside code, and the English in it: two Latin words in a row, or a lower-case word of 4+ letters (file extensions aside). */
-async function englishOnScreen(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const CODE = 'code, .rule-chip, .chip, .pid, .error-code, .setting-key, .quick, [data-code-text]';
-    const found: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      // A file's extension (下载 .xlsx) is a name, not English.
-      const text = (node.textContent ?? '').replace(/\.(xlsx|csv|ics)\b/g, '');
-      if (!el || !text.trim() || el.closest(CODE) || el.closest('script, style, noscript')) continue;
-      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-      if (/[A-Za-z]{2,}[\s,.'’()-]+[A-Za-z]{2,}/.test(text) || /\b[a-z][a-z]{3,}\b/.test(text)) found.push(text.trim());
-    }
-    return found;
-  });
-}
 
 async function values(page: Page): Promise<string[]> {
   // Inputs show ids and numbers the person typed; select boxes show their chosen option's text.

@@ -13,13 +13,19 @@ import {
   DEMO_AS,
   addDays,
   approverRole,
+  canAskLeave,
+  canManageAbsences,
+  canManagePins,
   canPlan,
+  canProposeSwap,
   canReadRequests,
+  cellMarks,
   decodeToken,
   groupPeople,
   indexAssignments,
   isoWeek,
   nextMonday,
+  pinChoices,
   violationIndex,
   visibleAssignments,
   type Session,
@@ -109,6 +115,45 @@ describe('sign-in and permissions as the page shows them', () => {
     expect(rank(DEMO_AS.officer!.sub)).toBe('officer');
     expect(rank(DEMO_AS.auxiliary!.sub)).toBe('auxiliary');
     expect(DEMO_AS.branch).toEqual({ sub: 'branch-1', groups: ['branch'], branchId: 'default' });
+  });
+});
+
+describe('the day-to-day loop on the grid', () => {
+  const s = (groups: string[], stationId: string | null = 'demo'): Session => ({ token: '', sub: 'x', groups, stationId, ...(groups.includes('branch') ? { branchId: 'default' } : {}) });
+
+  it('offers absences and pins to the leaders of the station only, swaps to officers and auxiliaries, leave to every member', () => {
+    for (const g of ['director', 'instructor', 'deputy']) {
+      expect(canManageAbsences(s([g]), 'demo'), g).toBe(true);
+      expect(canManagePins(s([g]), 'demo'), g).toBe(true);
+      expect(canProposeSwap(s([g]), 'demo'), g).toBe(false);
+      expect(canManagePins(s([g]), 'other'), `${g} of another station`).toBe(false);
+    }
+    for (const g of ['officer', 'auxiliary']) {
+      expect(canManageAbsences(s([g]), 'demo'), g).toBe(false);
+      expect(canManagePins(s([g]), 'demo'), g).toBe(false);
+      expect(canProposeSwap(s([g]), 'demo'), g).toBe(true);
+      expect(canAskLeave(s([g]), 'demo'), g).toBe(true);
+    }
+    for (const g of ['branch', 'admin']) {
+      expect(canManagePins(s([g], null), 'demo'), g).toBe(false);
+      expect(canAskLeave(s([g], null), 'demo'), g).toBe(false);
+    }
+  });
+
+  it('marks each shown cell with its pin and the absence that covers it', () => {
+    const pin = { id: 'pin_1', personId: 'P007', date: '2026-12-16', post: 'case-handling' as const, shift: 'P', createdAt: '', createdBy: 'P001' };
+    const marks = cellMarks([pin, { ...pin, id: 'pin_2', date: '2027-02-01' }], [{ id: 'ab_1', personId: 'P031', from: '2026-12-15', to: '2026-12-17', reason: 'leave' }], ['2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17', '2026-12-18']);
+    expect(marks.get('P007|2026-12-16')?.pin?.id).toBe('pin_1');
+    expect([...marks.keys()].filter((k) => k.startsWith('P031|')).sort()).toEqual(['P031|2026-12-15', 'P031|2026-12-16', 'P031|2026-12-17']);
+    expect([...marks.keys()].some((k) => k.includes('2027-02-01'))).toBe(false);
+  });
+
+  it('offers every post the station asks for, the community day to a community officer, and rest', () => {
+    const posts = pinChoices(demo, undefined);
+    expect(posts).toEqual(expect.arrayContaining(['patrol-01', 'case-handling', 'command-room', 'rest']));
+    expect(posts).not.toContain('community');
+    expect(posts.at(-1)).toBe('rest');
+    expect(pinChoices(demo, demo.people.find((p) => p.id === 'P031'))).toContain('community');
   });
 });
 

@@ -7,6 +7,7 @@ import { RANK_NAMES, fieldName, groupName, itemFieldName, kindName, postName, ra
 import { setupEn, setupZh } from './i18n-setup.ts';
 import { calendarEn, calendarZh } from './i18n-calendar.ts';
 import { jobsEn, jobsZh } from './i18n-jobs.ts';
+import { dayToDayEn, dayToDayZh } from './i18n-daytoday.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -43,7 +44,7 @@ const base = {
   noPlanYet: 'No plan on screen. Choose the dates and press “Create plan”; the published roster of the dates is shown here when there is one.',
   planCreated: 'Plan {id} created: {shortfalls} shortfalls, {violations} rule breaks.',
   planPublishedMsg: 'Plan {id} is published: the roster and its exports now show it.',
-  needsReplan: 'An approval or withdrawal changed {n} published day(s) of this plan ({dates}): create a new plan for them.',
+  needsReplan: 'An approval, absence, pin or swap changed {n} published day(s) of this plan ({dates}): “Re-plan changed days” above re-plans exactly those days.',
   roster: 'Roster',
   rosterCaption: '{from} – {to} · {people} people',
   person: 'Person',
@@ -167,7 +168,7 @@ const base = {
   screen_audit: 'Audit trail',
 } as const;
 
-const en = { ...base, ...setupEn, ...calendarEn, ...branchEn, ...jobsEn };
+const en = { ...base, ...setupEn, ...calendarEn, ...branchEn, ...jobsEn, ...dayToDayEn };
 
 export type MessageKey = keyof typeof en;
 
@@ -176,6 +177,7 @@ const zh: Record<MessageKey, string> = {
   ...calendarZh,
   ...jobsZh,
   ...branchZh,
+  ...dayToDayZh,
   appTitle: '勤务排班',
   langToggle: 'EN',
   langToggleLabel: 'Switch to English',
@@ -208,7 +210,7 @@ const zh: Record<MessageKey, string> = {
   noPlanYet: '尚无排班。选择日期后点击“生成排班”；若这些日期已有发布的排班，会显示在这里。',
   planCreated: '已生成排班 {id}：缺口 {shortfalls} 个，违反规则 {violations} 处。',
   planPublishedMsg: '排班 {id} 已发布：排班表和导出文件均已更新。',
-  needsReplan: '审批或撤回改变了本排班已发布的 {n} 天（{dates}）：请为这些日期重新生成排班。',
+  needsReplan: '审批、缺勤、固定岗位或换班改变了本排班已发布的 {n} 天（{dates}）：可用上方的“重排有变化的日期”只重排这些日期。',
   roster: '排班表',
   rosterCaption: '{from} – {to} · {people} 人',
   person: '人员',
@@ -377,6 +379,9 @@ export const RULE_TITLES_ZH: Record<string, string> = {
   'AP-5': '申请范围',
   'AP-6': '调用代价',
   'CP-6': '任职年限',
+  'PIN-1': '固定岗位予以保留',
+  'LV-1': '请假由所领导审批',
+  'SW-1': '换班',
 };
 
 /** Chinese one-line meanings of the rules (the catalogue's sentences are English). */
@@ -396,6 +401,14 @@ export const RULE_SENTENCES_ZH: Record<string, string> = {
   'AB-2': '每个法定工作日，每个网格都有 A 角或一名 B 角在社区工作（避免断点）。',
   'CAL-3': '排班遵循国务院公布的法定节假日和调休安排；没有当年数据时如实提示，绝不猜测。',
   COVER: '各岗位按本所需求配齐人员；无法满足的作为缺口报告并说明原因。',
+  'ROT-4': '请假、培训或病休人员在相应日期不排班。',
+  'SKILL-1': '需要技能的岗位（驾驶、办案、指挥调度）只安排具备该技能的人员。',
+  'FB-1': '专职社区民警不准从事 01、02 巡逻车的值守工作。',
+  'FB-2': '专职社区民警不办理行政拘留以上案件，不承担办案指标。',
+  'FB-3': '专职社区民警只有在经批准调用的人员、岗位和日期内，才从事值班、勤务、指挥室、安检、大型活动或专项行动等非社区工作。',
+  'PIN-1': '所领导对今后某天手工固定的岗位，以后每次排班都保留；违反硬性规则的固定会被拒绝并说明规则。',
+  'LV-1': '民警或辅警申请请假，由所领导（而非本人）批准或驳回；批准的请假即为缺勤。',
+  'SW-1': '两人可以换班：对方同意、所领导批准，且换班不违反任何一方的硬性规则。',
 };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, zh };

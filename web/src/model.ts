@@ -1,6 +1,7 @@
 // Pure functions over the API documents: no DOM, no fetch. The views and the unit tests use them.
 import type { Assignment, Plan, Shortfall, Violation } from '../../shared/domain/plan.ts';
-import type { Person, StationConfig } from '../../shared/domain/station.ts';
+import type { Pin } from '../../shared/domain/day-to-day.ts';
+import type { Absence, Person, StationConfig } from '../../shared/domain/station.ts';
 import { may, type Action } from '../../shared/auth/permissions.ts';
 import { addDaysTo, isoWeekday } from '../../shared/rotation/index.ts';
 import { postOrder } from './posts.ts';
@@ -131,6 +132,39 @@ export function timeSpan(start?: string, end?: string): string {
   return `${clock(start)}–${clock(end)}${plus}`;
 }
 
+// ---------- the day-to-day loop: absences and pins on the grid ----------
+
+/** An absence as `GET /stations/{id}/absences` lists it. */
+export type AbsenceRecord = Pick<Absence, 'personId' | 'from' | 'to' | 'reason'> & { id?: string | undefined };
+
+export type CellMarks = { pin?: Pin; absence?: AbsenceRecord };
+
+/** `personId|date` → the pin and the recorded absence of that cell, for the dates shown. */
+export function cellMarks(pins: readonly Pin[], absences: readonly AbsenceRecord[], dates: readonly string[]): Map<string, CellMarks> {
+  const map = new Map<string, CellMarks>();
+  const shown = new Set(dates);
+  const at = (key: string): CellMarks => {
+    const found = map.get(key);
+    if (found) return found;
+    const marks: CellMarks = {};
+    map.set(key, marks);
+    return marks;
+  };
+  for (const p of pins) if (shown.has(p.date)) at(`${p.personId}|${p.date}`).pin = p;
+  for (const a of absences) for (const d of dates) if (d >= a.from && d <= a.to) at(`${a.personId}|${d}`).absence = a;
+  return map;
+}
+
+/**
+ * The posts a leader may pin a person to on a day: every post the station asks for, the community day for a
+ * community officer, and rest. The API judges the hard rules (FB, SKILL-1, REST-1, ROT-4) and answers with the rule.
+ */
+export function pinChoices(station: Pick<StationConfig, 'demand'>, person: Pick<Person, 'community'> | undefined): string[] {
+  const posts = new Set<string>(station.demand.map((d) => d.post));
+  if (person?.community) posts.add('community');
+  return [...posts].sort((a, b) => postOrder(a) - postOrder(b)).concat('rest');
+}
+
 // ---------- KPIs ----------
 
 export type CommunityWeekRow = { personId: string; communityId: string | undefined; weeks: Map<string, { hours: number; share: number }> };
@@ -182,6 +216,11 @@ export const canReadRequests = (s: Session, stationId: string) => allowed(s, 're
 export const canReadStation = (s: Session, stationId: string) => allowed(s, 'station.read', stationId);
 export const canConfigure = (s: Session, stationId: string) => allowed(s, 'station.configure', stationId);
 export const canReadAudit = (s: Session, stationId: string) => allowed(s, 'audit.read', stationId);
+/** The day-to-day loop (docs/day-to-day.md): who records absences and pins, decides leave and swaps, proposes swaps. */
+export const canManageAbsences = (s: Session, stationId: string) => allowed(s, 'absence.manage', stationId) && ownStation(s, stationId);
+export const canManagePins = (s: Session, stationId: string) => allowed(s, 'pin.manage', stationId) && ownStation(s, stationId);
+export const canProposeSwap = (s: Session, stationId: string) => allowed(s, 'swap.propose', stationId) && ownStation(s, stationId);
+export const canAskLeave = (s: Session, stationId: string) => allowed(s, 'request.own', stationId) && ownStation(s, stationId);
 
 /** The approver role the caller would fill on a request (AP-1, AP-2, AP-4), or null. */
 export function approverRole(s: Session, stationId: string, required: readonly string[]): 'director' | 'instructor' | 'branch' | null {

@@ -9,7 +9,9 @@ import type { Assignment, Shortfall, Violation } from '../../../../shared/domain
 import type { Person } from '../../../../shared/domain/station.ts';
 import { formatDay, lang, t, tx, weekdayShort } from '../../i18n.ts';
 import { loadCalendar, officialCalendar } from '../../calendar.ts';
-import { timeSpan, visibleAssignments, type RowGroup } from '../../model.ts';
+import type { Refusal } from '../../daytoday-state.ts';
+import { timeSpan, visibleAssignments, type CellMarks, type RowGroup } from '../../model.ts';
+import { ruleTitle } from './panels.tsx';
 import { postCode, postTone } from '../../posts.ts';
 
 export type GridHandle = { focusCell(personId: string, date: string): void };
@@ -24,6 +26,14 @@ type Props = {
   /** Where the focused cell's details are written (an aria-live region). */
   liveId: string;
   handle?: Ref<GridHandle>;
+  /** Recorded absences and pins per `personId|date` (leaders); shown as marks on the cells. */
+  marks?: Map<string, CellMarks>;
+  /** A pin the API refused: its rule and sentence are shown at that cell. */
+  refused?: Refusal | null;
+  /** A leader's actions on a cell (mark absent, pin): a click, Enter or Space on the cell. */
+  onCell?: (personId: string, date: string) => void;
+  /** Cells a re-plan on show would change (`personId|date`): highlighted. */
+  changed?: Set<string>;
 };
 
 const isWork = (a: Assignment) => a.post !== 'rest' && a.post !== 'absent';
@@ -62,7 +72,7 @@ export function describeAssignment(a: Assignment, communityName: (id: string) =>
 
 const personLabel = (p: Person) => `${p.name} (${p.id})`;
 
-export function RosterGrid({ groups, dates, index, violations, shortfalls, communityName, liveId, handle }: Props) {
+export function RosterGrid({ groups, dates, index, violations, shortfalls, communityName, liveId, handle, marks, refused, onCell, changed }: Props) {
   const table = useRef<HTMLTableElement>(null);
   const focused = useRef<[number, number]>([0, 0]);
   const rows: Person[] = groups.flatMap((g) => g.people);
@@ -95,6 +105,13 @@ export function RosterGrid({ groups, dates, index, violations, shortfalls, commu
     const target = e.target as HTMLElement;
     if (target.getAttribute('role') !== 'gridcell') return;
     const [r, c] = focused.current;
+    if (onCell && (e.key === 'Enter' || e.key === ' ')) {
+      const person = rows[r];
+      const date = dates[c];
+      if (person && date) onCell(person.id, date);
+      e.preventDefault();
+      return;
+    }
     const moves: Record<string, () => void> = {
       ArrowRight: () => move(r, c + 1),
       ArrowLeft: () => move(r, c - 1),
@@ -201,10 +218,40 @@ export function RosterGrid({ groups, dates, index, violations, shortfalls, commu
                     if (all.some((a) => a.redeploymentId)) cls.push('redeployed');
                     if (all.some((a) => a.reinforcedDuty)) cls.push('reinforced');
                     if (list.length > 1) cls.push('multi');
+                    const mark = marks?.get(`${p.id}|${d}`);
+                    if (mark?.pin) {
+                      cls.push('pinned');
+                      lines.push(t('pinMark', { post: tx('post', mark.pin.post) }));
+                    }
+                    if (mark?.absence) {
+                      cls.push('absence-recorded');
+                      lines.push(t('absenceMark', { reason: tx('reason', mark.absence.reason), from: formatDay(mark.absence.from), to: formatDay(mark.absence.to) }));
+                    }
+                    const refusal = refused && refused.personId === p.id && refused.date === d ? refused : null;
+                    if (refusal) cls.push('pin-refused');
+                    if (changed?.has(`${p.id}|${d}`)) cls.push('replan-changed');
+                    if (onCell) cls.push('actionable');
                     const [fr, fc] = focused.current;
                     return (
-                      <td role="gridcell" class={cls.join(' ')} tabIndex={row === fr && c === fc ? 0 : -1} title={lines.join('\n')} data-date={d} data-col={c} data-details={lines.join(' · ')}>
+                      <td
+                        role="gridcell"
+                        class={cls.join(' ')}
+                        tabIndex={row === fr && c === fc ? 0 : -1}
+                        title={lines.join('\n')}
+                        data-date={d}
+                        data-col={c}
+                        data-details={lines.join(' · ')}
+                        {...(mark?.pin ? { 'data-pin-id': mark.pin.id } : {})}
+                        {...(mark?.absence ? { 'data-absence': mark.absence.reason } : {})}
+                        {...(onCell ? { 'aria-haspopup': 'dialog' as const, onClick: () => onCell(p.id, d) } : {})}
+                      >
                         {code}
+                        {refusal ? (
+                          <span class="cell-refusal" role="alert" data-rule={refusal.rule}>
+                            <span class="rule-chip sev-hard">{refusal.rule}</span> <strong>{t('pinRefused', { title: ruleTitle(refusal.rule) })}</strong>
+                            <span class="cell-refusal-text">{refusal.message}</span>
+                          </span>
+                        ) : null}
                       </td>
                     );
                   })}
@@ -240,6 +287,8 @@ export function Legend({ posts, markers = true }: { posts: readonly string[]; ma
           {item('short-badge', t('shortMark'), '−n')}
           {item('tone-none call-in', t('callIn'))}
           {item('tone-none redeployed', t('redeployed'))}
+          {item('tone-none pinned', t('pinLegend'))}
+          {item('tone-none absence-recorded', t('absenceLegend'))}
         </>
       ) : null}
     </div>

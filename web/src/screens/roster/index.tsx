@@ -8,6 +8,9 @@ import { ApiError, apiUrl, download, json } from '../../api.ts';
 import { formatDay, lang, t, tx } from '../../i18n.ts';
 import {
   addDays,
+  cellMarks,
+  canManageAbsences,
+  canManagePins,
   canPlan,
   canReadRequests,
   canReadRoster,
@@ -30,6 +33,8 @@ import { communityName, people, personName, session, station, directory, station
 import { DateInput } from '../../ui/date-input.tsx';
 import { ErrorBox, Notice } from '../../ui/errors.tsx';
 import { Inbox, createRequest, loadInbox } from '../approvals.tsx';
+import { absences, loadMarks, marksChanged, ownDaysChanged, pins, refusal, replanChanged, rosterChanged, target } from '../../daytoday-state.ts';
+import { CellActions } from './cell-actions.tsx';
 import { Legend, RosterGrid, type GridHandle } from './grid.tsx';
 import { Issues, KpiTiles, Kpis, PlanQuality, Suggestions, suggestionKey, type SuggestionState } from './panels.tsx';
 import { PlanJobCard, type ProgressPoint } from './job.tsx';
@@ -54,6 +59,8 @@ const cancelling = signal(false);
 const POLL_MS = 1000;
 /** On sign-in, show the station's last plan again (its id is kept in localStorage). */
 let restorePlan = false;
+/** The day-to-day publication the view was last re-read for (coming back to the screen does not re-read it). */
+let publicationShown = 0;
 /** Set once the screen has loaded for this sign-in (coming back to the screen keeps what is on show). */
 let loadedFor: Session | null = null;
 
@@ -352,6 +359,13 @@ function RosterCard({ s }: { s: Session }) {
   const grid = useRef<GridHandle>(null);
   const v = view.value;
   const leader = canReadRoster(s, stationId.value);
+  // The day-to-day marks (absences, pins) of the dates on show, for those who record them.
+  const acts = canManageAbsences(s, stationId.value) || canManagePins(s, stationId.value);
+  const shownFrom = v ? (v.kind === 'plan' ? v.plan.start : v.from) : null;
+  const shownDays = v ? (v.kind === 'plan' ? v.plan.days : days.value) : 0;
+  useEffect(() => {
+    if (acts && shownFrom) loadMarks(stationId.value, shownFrom, addDays(shownFrom, shownDays - 1)).catch(showError);
+  }, [acts, shownFrom, shownDays, marksChanged.value]);
   const heading = <h2 id="roster-title">{rosterTitle(s)}</h2>;
   if (!v)
     return (
@@ -402,8 +416,20 @@ function RosterCard({ s }: { s: Session }) {
             shortfalls={shortfallIndex(plan?.shortfalls ?? [])}
             communityName={communityName}
             liveId="cell-details"
+            {...(acts
+              ? {
+                  marks: cellMarks(pins.value, absences.value, dates),
+                  refused: refusal.value,
+                  changed: replanChanged.value,
+                  onCell: (personId: string, date: string) => {
+                    if (refusal.value && (refusal.value.personId !== personId || refusal.value.date !== date)) refusal.value = null;
+                    target.value = { personId, date };
+                  },
+                }
+              : {})}
           />
         </div>
+        {acts ? <CellActions /> : null}
         <p id="cell-details" class="cell-details" aria-live="polite" aria-atomic="true">
           {t('cellDetailsEmpty')}
         </p>
@@ -430,6 +456,24 @@ export function RosterScreen() {
     void loadView();
     if (canReadRequests(s, stationId.value)) void loadInbox();
   }, [s]);
+  // A publication from the day-to-day panel (a re-plan, a swap): show the published roster of the dates on screen.
+  const published = rosterChanged.value;
+  useEffect(() => {
+    if (published === publicationShown) return;
+    publicationShown = published;
+    const v = view.value;
+    if (v?.kind === 'plan') {
+      start.value = v.plan.start;
+      days.value = v.plan.days;
+    }
+    view.value = null;
+    void loadView();
+  }, [published]);
+  // A notice says one's own days changed: the published roster on show is read again (a plan on show stays).
+  const ownDays = ownDaysChanged.value;
+  useEffect(() => {
+    if (ownDays && view.value?.kind === 'roster') void loadView();
+  }, [ownDays]);
   if (!s) return null;
   const wide = canReadRoster(s, stationId.value);
   const v = view.value;
