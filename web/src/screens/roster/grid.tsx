@@ -274,7 +274,7 @@ export function Legend({ posts, markers = true }: { posts: readonly string[]; ma
     </span>
   );
   return (
-    <div class="legend" role="group" aria-label={t('legend')}>
+    <fieldset class="legend" aria-label={t('legend')}>
       <span class="legend-title">{t('legend')}</span>
       {posts.map((p) => item(`tone-${postTone(p)}`, tx('post', p), postCode(p, lang())))}
       {item('swatch-weekend', t('weekend'))}
@@ -291,6 +291,6 @@ export function Legend({ posts, markers = true }: { posts: readonly string[]; ma
           {item('tone-none absence-recorded', t('absenceLegend'))}
         </>
       ) : null}
-    </div>
+    </fieldset>
   );
 }

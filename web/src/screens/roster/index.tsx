@@ -75,7 +75,9 @@ whenSignedIn((s) => {
   loadedFor = null;
 });
 
-const showError = (error: unknown) => void (flash.value = { kind: 'error', error });
+const showError = (error: unknown) => {
+  flash.value = { kind: 'error', error };
+};
 
 async function loadView(): Promise<void> {
   const s = session.value;
@@ -239,11 +241,11 @@ function Exports({ s }: { s: Session }) {
     </a>
   );
   return (
-    <div class="exports" role="group" aria-label={t('exports')}>
+    <fieldset class="exports" aria-label={t('exports')}>
       <span class="label">{t('exports')}</span>
       {link(csvPath, t('csv'), `roster-${stationId.value}-${from}-${to}.csv`)}
       {link(icsPath, t('calendar'), `roster-${stationId.value}-${s.sub}.ics`)}
-    </div>
+    </fieldset>
   );
 }
 

@@ -270,7 +270,7 @@ export function Kpis({ plan, target, name, communityName }: { plan: Pick<Plan, '
                       const label = k.covered ? t('covered', { by: k.by.map(name).join(lang() === 'zh' ? '、' : ', ') }) : t('notCovered');
                       return (
                         <td class={k.covered ? 'yes' : 'no'} title={`${c} ${formatDay(d)}: ${label}`}>
-                          <span class="dot" aria-label={label}>
+                          <span class="dot" role="img" aria-label={label}>
                             {k.covered ? '●' : '✕'}
                           </span>
                         </td>
