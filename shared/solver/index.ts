@@ -12,7 +12,7 @@ import type { SolveInput, SolveOutput } from './types.ts';
 export type { SolveInput, SolveOutput } from './types.ts';
 export type { Progress } from './station/engine.ts';
 
-/** Default time budget: 2 s for a station month of up to ~100 people, growing with the plan's cells to 20 s. */
+/** Default time budget of a whole plan: 2 s for a station month of up to ~100 people, growing with the plan's cells to 20 s. */
 export const defaultSeconds = (people: number, days: number): number => Math.max(2, Math.min(20, Math.round((people * days) / 1500)));
 export const DEFAULT_SECONDS = 2;
 
@@ -26,8 +26,12 @@ export function planRoster(input: SolveInput, hooks: PlanHooks = {}): SolveOutpu
   const seconds = input.seconds ?? defaultSeconds(input.station.people.length, input.days);
   const approved = input.approved ?? [];
   const calendar = calendarOf(input.calendar ?? BUILTIN_YEARS, input.station.calendar);
+  const started = performance.now();
   const model = buildModel(input.station, input.start, input.days, approved, input.published ?? [], calendar, input.frozenDates ?? []);
-  const result = solveStation(model, { seed, seconds, ...hooks });
+  // The budget is the whole plan's: building the model, and writing and checking the plan after the solve (measured at
+  // about as long again as the build), come out of it.
+  const built = (performance.now() - started) / 1000;
+  const result = solveStation(model, { seed, seconds: Math.max(0.2, seconds - 2.2 * built), ...hooks });
   const { state } = result;
   const flex = placeFlexNights(state);
   const assignments = buildAssignments(state, flex);

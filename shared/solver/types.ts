@@ -19,7 +19,7 @@ export type SolveInput = {
    */
   calendar?: OfficialYears;
   seed?: number;
-  /** Solve time budget in seconds (default 2). */
+  /** Time budget of the whole plan in seconds: model, solve and checks (default `defaultSeconds`). */
   seconds?: number;
 };
 

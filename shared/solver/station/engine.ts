@@ -13,6 +13,7 @@ import { anneal, keepPublished, repair } from './local.ts';
 import { Pricer, type Priced, type Prices } from './pricing.ts';
 import { MASTER_MAX_ROWS, StationMaster } from './master.ts';
 import { RosterState } from './state.ts';
+import { dive } from './dive.ts';
 import * as T from '../terms/index.ts';
 
 export type Progress = { elapsedSeconds: number; score: number; bound: number };
@@ -287,8 +288,11 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
   }
   iterations += rounds;
 
-  // Start 2: the LP's heaviest column per person (or the columns of the best bound), repaired, then best responses.
-  const rounded: Int32Array[] | null = master ? master.heaviest() : bestColumns;
+  // Start 2: a price-and-dive through the master (or the columns of the best bound), repaired, then best responses.
+  // The dive may use half of what is left: the annealing needs the rest.
+  const diveDeadline = performance.now() + (deadline - performance.now()) / 2;
+  const rounded: Int32Array[] | null =
+    master && !stop() && !proven() ? dive(master, bound.pricer, bound.prices, { deadline: diveDeadline, shouldStop: options.shouldStop, prefer: bestChoice }) : bestColumns;
   let second: RosterState | null = null;
   if (rounded && !stop() && !proven()) {
     second = new RosterState(model);

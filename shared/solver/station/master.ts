@@ -8,8 +8,8 @@ import { RevisedSimplex } from '../nrp/lp.ts';
 import * as T from '../terms/index.ts';
 import type { Prices } from './pricing.ts';
 
-/** Past this many rows the dense master is slower than the subgradient it would replace. */
-export const MASTER_MAX_ROWS = Number(process.env.STATION_MASTER_ROWS ?? 1600);
+/** Past this many rows the dense inverse (m² numbers, twice while refactoring) costs more memory than a plan may. */
+export const MASTER_MAX_ROWS = Number(process.env.STATION_MASTER_ROWS ?? 4500);
 
 export class StationMaster {
   readonly lp: RevisedSimplex;
@@ -20,6 +20,8 @@ export class StationMaster {
   /** Person and option choice of each person column (by LP column index). */
   readonly owner: number[] = [];
   readonly choices: Int32Array[] = [];
+  /** LP column indexes of each person's columns. */
+  private readonly byPerson: number[][];
   private readonly seen = new Set<string>();
 
   static size(model: Model): number {
@@ -29,6 +31,7 @@ export class StationMaster {
 
   constructor(readonly model: Model, start: readonly Int32Array[], startCosts: readonly number[]) {
     const days = model.dates.length;
+    this.byPerson = model.people.map(() => []);
     this.abRow = new Int32Array(model.communities.length * days).fill(-1);
     let m = model.rows.length;
     for (let c = 0; c < model.communities.length; c++) for (let d = 0; d < days; d++) if (model.workday[d]) this.abRow[c * days + d] = m++;
@@ -85,7 +88,9 @@ export class StationMaster {
     rows.push(this.convexity + p);
     this.owner.push(p);
     this.choices.push(Int32Array.from(choice));
-    return this.lp.addColumn(cost, rows, rows.map(() => 1));
+    const j = this.lp.addColumn(cost, rows, rows.map(() => 1));
+    this.byPerson[p]!.push(j);
+    return j;
   }
 
   /** Duals as prices for the pricing, clamped to the slack weights (any prices give a valid bound). */
@@ -105,6 +110,22 @@ export class StationMaster {
   /** The convexity dual of a person: a new column helps when its reduced cost is below it. */
   personDual(p: number): number {
     return this.lp.y[this.convexity + p]!;
+  }
+
+  /** Holds a person to one of their columns: the others leave pricing, and any the LP still uses become too dear. */
+  fix(p: number, keep: number): void {
+    for (const j of this.byPerson[p]!) {
+      if (j === keep) continue;
+      this.lp.setActive(j, false);
+      if (this.lp.value(j) > 0) this.lp.setCost(j, 1e7);
+    }
+  }
+
+  /** A person's heaviest column in the LP values `x` and its value (-1 when they have none). */
+  heaviestOf(p: number, x: Float64Array): { j: number; value: number } {
+    let j = -1;
+    for (const k of this.byPerson[p]!) if (j < 0 || x[k]! > x[j]!) j = k;
+    return { j, value: j < 0 ? 0 : x[j]! };
   }
 
   /** Per person, the column the LP weights most (its rounding). */
