@@ -249,9 +249,10 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
   };
   let master: StationMaster | null = null;
   let converged = false;
-  if (StationMaster.size(model) <= MASTER_MAX_ROWS) {
-    const start = model.people.map((_, p) => state.choice.slice(p * days, (p + 1) * days));
-    master = new StationMaster(model, start, model.people.map((_, p) => state.rowCost(p)));
+  const start = model.people.map((_, p) => state.choice.slice(p * days, (p + 1) * days));
+  const atRisk = StationMaster.atRisk(model, start);
+  if (StationMaster.rowsWith(model, atRisk) <= MASTER_MAX_ROWS) {
+    master = new StationMaster(model, start, model.people.map((_, p) => state.rowCost(p)), atRisk);
     while (!boundStop() && !proven()) {
       const status = master.lp.solve(100_000, boundDeadline, options.shouldStop);
       if (status !== 'optimal' && status !== 'iteration-limit') {
@@ -266,12 +267,22 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
       bound.priced.forEach((priced, p) => {
         if (priced.feasible && priced.reduced < master!.personDual(p) - 1e-6 && master!.add(p, priced.choice, priced.cost) !== undefined) added++;
       });
+      // Coverage rows the LP now leaves short join the master (while it stays small enough).
+      const missing = status === 'optimal' ? master.missingCoverage() : [];
+      if (missing.length > 0) {
+        const held = Uint8Array.from(master.held);
+        for (const i of missing) held[i] = 1;
+        if (StationMaster.rowsWith(model, held) > MASTER_MAX_ROWS) break;
+        master = master.withRows(missing);
+        continue;
+      }
       if (added === 0 && status === 'optimal') {
         converged = true;
         break;
       }
     }
-  } else bound.warmStart(state);
+  }
+  if (!master) bound.warmStart(state);
   let step = 0.5;
   let sinceBetter = 0;
   while (!converged && !boundStop() && !proven() && step > 0.002 && rounds < 400) {

@@ -24,17 +24,44 @@ export class StationMaster {
   private readonly byPerson: number[][];
   private readonly seen = new Set<string>();
 
+  /** Rows of the full master (every A/B coverage row). */
   static size(model: Model): number {
     const ab = model.communities.length * model.workday.filter(Boolean).length;
     return model.rows.length + ab + model.people.length;
   }
 
-  constructor(readonly model: Model, start: readonly Int32Array[], startCosts: readonly number[]) {
+  /**
+   * The A/B coverage rows a master starts with: grids on workdays that the starting plan covers with at most one
+   * person. The others join only when an LP solution leaves them short (`missingCoverage`): on a large station most
+   * grids are covered many times over, their rows would never bind, and the dense LP pays for every row squared.
+   */
+  static atRisk(model: Model, start: readonly Int32Array[]): Uint8Array {
+    const days = model.dates.length;
+    const count = new Int32Array(model.communities.length * days);
+    start.forEach((choice, p) => {
+      const c = model.communityOf[p]!;
+      if (c >= 0) for (let d = 0; d < days; d++) if (model.domains[p * days + d]![choice[d]!]!.post === 'community') count[c * days + d]! += 1;
+    });
+    return Uint8Array.from(count, (n, i) => (model.workday[i % days] && n <= 1 ? 1 : 0));
+  }
+
+  /** Rows a master holding these coverage rows has. */
+  static rowsWith(model: Model, held: Uint8Array): number {
+    return model.rows.length + held.reduce((s, x) => s + x, 0) + model.people.length;
+  }
+
+  /** `held`: which (community × day) grids have a coverage row (default: those `atRisk` under the start). */
+  constructor(
+    readonly model: Model,
+    start: readonly Int32Array[],
+    startCosts: readonly number[],
+    readonly held: Uint8Array = StationMaster.atRisk(model, start),
+  ) {
     const days = model.dates.length;
     this.byPerson = model.people.map(() => []);
     this.abRow = new Int32Array(model.communities.length * days).fill(-1);
     let m = model.rows.length;
-    for (let c = 0; c < model.communities.length; c++) for (let d = 0; d < days; d++) if (model.workday[d]) this.abRow[c * days + d] = m++;
+    for (let c = 0; c < model.communities.length; c++) for (let d = 0; d < days; d++) if (model.workday[d] && held[c * days + d]) this.abRow[c * days + d] = m++;
     this.convexity = m;
     m += model.people.length;
     this.rows = m;
@@ -57,13 +84,13 @@ export class StationMaster {
     }
     // The starting plan's columns, one per person, make a feasible basis with one slack per row.
     const basis = new Int32Array(m);
-    const held = new Float64Array(this.convexity);
+    const filled = new Float64Array(this.convexity);
     start.forEach((choice, p) => {
       const j = this.add(p, choice, startCosts[p]!)!;
       basis[this.convexity + p] = j;
-      this.entries(p, choice, (i) => (held[i]! += 1));
+      this.entries(p, choice, (i) => (filled[i]! += 1));
     });
-    for (let i = 0; i < this.convexity; i++) basis[i] = held[i]! < b[i]! ? short[i]! : surplus[i]!;
+    for (let i = 0; i < this.convexity; i++) basis[i] = filled[i]! < b[i]! ? short[i]! : surplus[i]!;
     if (!this.lp.setBasis(basis)) throw new Error('station master: singular starting basis');
   }
 
@@ -126,6 +153,36 @@ export class StationMaster {
     let j = -1;
     for (const k of this.byPerson[p]!) if (j < 0 || x[k]! > x[j]!) j = k;
     return { j, value: j < 0 ? 0 : x[j]! };
+  }
+
+  /** Workday grids without a row here that the LP's solution covers less than once. */
+  missingCoverage(): number[] {
+    const { model } = this;
+    const days = model.dates.length;
+    const x = this.lp.values();
+    const covered = new Float64Array(this.abRow.length);
+    for (let j = 0; j < this.owner.length; j++) {
+      const p = this.owner[j]!;
+      if (p < 0 || x[j]! <= 1e-9) continue;
+      const c = model.communityOf[p]!;
+      if (c < 0) continue;
+      const choice = this.choices[j]!;
+      for (let d = 0; d < days; d++) if (model.domains[p * days + d]![choice[d]!]!.post === 'community') covered[c * days + d]! += x[j]!;
+    }
+    const missing: number[] = [];
+    for (let i = 0; i < this.abRow.length; i++) if (this.abRow[i]! < 0 && model.workday[i % days] && covered[i]! < 1 - 1e-6) missing.push(i);
+    return missing;
+  }
+
+  /** The same master with more coverage rows: every column kept, the LP's heaviest columns as the starting plan. */
+  withRows(extra: readonly number[]): StationMaster {
+    const held = Uint8Array.from(this.held);
+    for (const i of extra) held[i] = 1;
+    const start = this.heaviest();
+    const x = this.lp.values();
+    const next = new StationMaster(this.model, start, start.map((_, p) => this.lp.costs[this.heaviestOf(p, x).j]!), held);
+    for (let j = 0; j < this.owner.length; j++) if (this.owner[j]! >= 0) next.add(this.owner[j]!, this.choices[j]!, this.lp.costs[j]!);
+    return next;
   }
 
   /** Per person, the column the LP weights most (its rounding). */

@@ -30,6 +30,8 @@ const PREFER = 1e-4;
 const EMPTY: T.WeekTally = { community: 0, work: 0, absentDays: 0, communityDays: 0 };
 
 type Label = { c: number; g: number; k: number; prev: Label | null };
+/** A DP state: the option taken that day (the first of its rest class), the night run, the week tally's id. */
+type State = { k: number; run: number; tally: number; labels: Label[] };
 
 const callInStep = (c: number): number => T.callIns(c + 1) + T.fairness(c + 1) - T.callIns(c) - T.fairness(c);
 
@@ -75,24 +77,16 @@ export class Pricer {
     const dedicated = model.people[p]!.dedicated;
     const max = model.maxConsecutiveNights;
     const minRest = model.minRestMs;
-    // Layer: state key → labels (Pareto front over call-ins: fewer call-ins and lower cost dominates).
-    // Key = option index, night run, week tally id.
-    let layer = new Map<number, Label[]>();
+    // A layer is the list of states after a day: the option taken (its index; options that end alike share a
+    // state), the night run, the week tally; each with its Pareto front of labels over call-ins (fewer call-ins and
+    // lower cost dominates). `slot` finds a state of the next layer by its key.
+    let layer: State[] = [{ k: -1, run: 0, tally: 0, labels: [{ c: 0, g: 0, k: -1, prev: null }] }];
     let tallies: readonly T.WeekTally[] = [EMPTY];
-    let layerTally = new Map<number, number>(); // key → tally id of the previous layer
-    let layerRun = new Map<number, number>();
-    let layerK = new Map<number, number>();
-    const start = -1;
-    layer.set(start, [{ c: 0, g: 0, k: -1, prev: null }]);
-    layerTally.set(start, 0);
-    layerRun.set(start, 0);
-    layerK.set(start, -1);
+    const slot = new Map<number, number>();
     for (let d = 0; d < days; d++) {
       const domain = model.domains[p * days + d]!;
-      const next = new Map<number, Label[]>();
-      const nextTally = new Map<number, number>();
-      const nextRun = new Map<number, number>();
-      const nextK = new Map<number, number>();
+      const next: State[] = [];
+      slot.clear();
       const newTallies: T.WeekTally[] = [];
       const tallyIds = new Map<string, number>();
       const inFullWeek = dedicated && model.fullWeek[model.weekOf[d]!]!;
@@ -119,8 +113,10 @@ export class Pricer {
         let step = T.stability(published, o.work) + T.redeployment(o.redeploymentId !== undefined) - this.collected(p, d, o, prices);
         if (dedicated && model.meetingDay[d] && o.kind === 'demand') step += T.meeting(1);
         if (prefer && prefer[d] === k) step -= PREFER;
-        for (const [key, labels] of layer) {
-          const pk = layerK.get(key)!;
+        const callIn = o.callIn;
+        for (let s = 0; s < layer.length; s++) {
+          const state = layer[s]!;
+          const pk = state.k;
           // REST-1 with the previous day (or the day before the plan).
           if (o.hours > 0) {
             if (pk >= 0) {
@@ -129,14 +125,13 @@ export class Pricer {
             } else if (!restKept(minRest, model.lastBeforeStartEndMs[p]!, false, o.startMs, o.offPattern)) continue;
             if (d === days - 1 && !restKept(minRest, o.endMs, o.offPattern, model.nextAfterEndStartMs[p]!, false)) continue;
           }
-          const run0 = layerRun.get(key)!;
-          const run = o.night ? Math.min(run0 + 1, max + 1) : 0;
+          const run = o.night ? Math.min(state.run + 1, max + 1) : 0;
           let g0 = step + (o.night ? T.night(run, max) : 0);
           const storedRun = Math.min(run, max);
           // Week tally (dedicated officers, full weeks only).
           let tallyId = 0;
           if (inFullWeek) {
-            const t0 = this.firstOfFullWeek[d] ? EMPTY : tallies[layerTally.get(key)!]!;
+            const t0 = this.firstOfFullWeek[d] ? EMPTY : tallies[state.tally]!;
             const t: T.WeekTally = {
               community: t0.community + (o.place === 'community' ? o.hours : 0),
               work: t0.work + o.hours,
@@ -156,29 +151,26 @@ export class Pricer {
             }
           }
           const nkey = (tallyId * (max + 2) + storedRun) * domain.length + restClass[k]!;
-          let front = next.get(nkey);
-          if (!front) {
-            front = [];
-            next.set(nkey, front);
-            nextTally.set(nkey, tallyId);
-            nextRun.set(nkey, storedRun);
-            nextK.set(nkey, k);
+          let at = slot.get(nkey);
+          if (at === undefined) {
+            at = next.push({ k, run: storedRun, tally: tallyId, labels: [] }) - 1;
+            slot.set(nkey, at);
           }
-          for (const l of labels) {
-            const c = l.c + (o.callIn ? 1 : 0);
-            const g = l.g + g0 + (o.callIn ? callInStep(l.c) : 0);
+          const front = next[at]!.labels;
+          const labels = state.labels;
+          for (let i = 0; i < labels.length; i++) {
+            const l = labels[i]!;
+            const c = callIn ? l.c + 1 : l.c;
+            const g = l.g + g0 + (callIn ? callInStep(l.c) : 0);
             if (!dominated(front, c, g)) insert(front, { c, g, k, prev: l });
           }
         }
       }
       layer = next;
-      layerTally = nextTally;
-      layerRun = nextRun;
-      layerK = nextK;
       tallies = newTallies.length ? newTallies : [EMPTY];
     }
     let best: Label | null = null;
-    for (const labels of layer.values()) for (const l of labels) if (!best || l.g < best.g - 1e-9) best = l;
+    for (const state of layer) for (const l of state.labels) if (!best || l.g < best.g - 1e-9) best = l;
     const choice = new Int32Array(days);
     if (!best) {
       // No column keeps REST-1 (cannot happen: the pattern itself always does); keep the pattern.
