@@ -34,12 +34,17 @@ describe('price-and-dive', () => {
       if (added === 0) break;
     }
     const rounded = Math.ceil(best - 1e-6);
-    const heaviest = new RosterState(model);
-    master.heaviest().forEach((choice, p) => choice.forEach((k, d) => heaviest.set(p * days + d, k)));
+    const planOf = (columns: Int32Array[]): RosterState => {
+      const plan = new RosterState(model);
+      columns.forEach((choice, p) => {
+        for (let d = 0; d < days; d++) plan.set(p * days + d, choice[d]!);
+      });
+      return plan;
+    };
+    const heaviest = planOf(master.heaviest());
 
     const columns = dive(master, bound.pricer, bound.prices, { deadline: performance.now() + 60_000, prefer: start.choice });
-    const plan = new RosterState(model);
-    columns.forEach((choice, p) => choice.forEach((k, d) => plan.set(p * days + d, k)));
+    const plan = planOf(columns);
     for (let p = 0; p < model.people.length; p++) for (let d = 0; d < days; d++) expect(plan.restOk(p, d)).toBe(true);
     expect(plan.total()).toBeGreaterThanOrEqual(rounded);
     expect(plan.total()).toBe(rounded);
