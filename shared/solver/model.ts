@@ -211,15 +211,39 @@ export function buildModel(
     key: intern(`${o.shift}|${o.post}|${o.row}`),
     work: intern(`${o.shift}|${o.post}`),
   });
+  // The pattern's shift depends only on the person's group (or on having none): computed once per group and day.
+  const patternOfGroup = new Map<string, string[]>();
+  const patternCodes = (person: Person): string[] => {
+    const group = person.group ?? '';
+    let codes = patternOfGroup.get(group);
+    if (!codes) {
+      codes = dates.map((date) => patternShiftCode(station, person, date, calendar));
+      patternOfGroup.set(group, codes);
+    }
+    return codes;
+  };
+  const rowTimes = rows.map((row) => timesOf(row.shift, dates[row.date]!));
+  // Options are read, never changed: people with the same work on a day share one option object.
+  const demandOptions = new Map<number, Option>();
+  const ownDays = dates.map(() => new Map<string, Option>());
+  const ownDay = (d: number, key: string, create: () => Option): Option => {
+    let option = ownDays[d]!.get(key);
+    if (!option) {
+      option = create();
+      ownDays[d]!.set(key, option);
+    }
+    return option;
+  };
   const domains: Option[][] = [];
   const patternChoice: number[] = [];
   const patternShift: string[] = [];
   for (const info of people) {
     const { person } = info;
+    const codes = patternCodes(person);
     for (let d = 0; d < days; d++) {
       const date = dates[d]!;
       const options: Option[] = [];
-      const base = patternShiftCode(station, person, date, calendar);
+      const base = codes[d]!;
       patternShift.push(base);
       const baseTimes = timesOf(base, date);
       if (isAbsent(station, person.id, date)) {
@@ -234,17 +258,19 @@ export function buildModel(
         const community = info.communityId !== undefined && (info.dedicated || person.group === null);
         const homeShift = community && hasCommunityShift ? COMMUNITY_WEEKDAY_SHIFT : base;
         options.push(
-          make(
-            { kind: 'home', shift: homeShift, post: community ? 'community' : 'standby', place: community ? 'community' : 'station', row: -1, callIn: false, reinforced: false, offPattern: false },
-            timesOf(homeShift, date),
+          ownDay(d, `${community ? 'c' : 's'}|${homeShift}`, () =>
+            make(
+              { kind: 'home', shift: homeShift, post: community ? 'community' : 'standby', place: community ? 'community' : 'station', row: -1, callIn: false, reinforced: false, offPattern: false },
+              timesOf(homeShift, date),
+            ),
           ),
         );
       } else {
-        options.push(make({ kind: 'rest', shift: base, post: 'rest', place: 'none', row: -1, callIn: false, reinforced: false, offPattern: false }, null));
+        options.push(ownDay(d, `r|${base}`, () => make({ kind: 'rest', shift: base, post: 'rest', place: 'none', row: -1, callIn: false, reinforced: false, offPattern: false }, null)));
       }
       for (const row of rowsByDate[d]!) {
         if (!row.skills.every((s) => info.skills.has(s))) continue;
-        const times = timesOf(row.shift, date);
+        const times = rowTimes[row.index]!;
         if (!times) continue;
         const reinforced = row.post === 'reinforced-duty';
         let redeploymentId: string | undefined;
@@ -269,22 +295,28 @@ export function buildModel(
         } else {
           onPattern = false;
         }
-        options.push(
-          make(
-            {
-              kind: 'demand',
-              shift: row.shift,
-              post: row.post,
-              place: 'station',
-              row: row.index,
-              callIn: !working,
-              ...(redeploymentId ? { redeploymentId } : {}),
-              reinforced,
-              offPattern: !onPattern,
-            },
-            times,
-          ),
+        const shared = redeploymentId === undefined ? row.index * 4 + (working ? 0 : 2) + (onPattern ? 0 : 1) : -1;
+        const known = shared >= 0 ? demandOptions.get(shared) : undefined;
+        if (known) {
+          options.push(known);
+          continue;
+        }
+        const option = make(
+          {
+            kind: 'demand',
+            shift: row.shift,
+            post: row.post,
+            place: 'station',
+            row: row.index,
+            callIn: !working,
+            ...(redeploymentId ? { redeploymentId } : {}),
+            reinforced,
+            offPattern: !onPattern,
+          },
+          times,
         );
+        if (shared >= 0) demandOptions.set(shared, option);
+        options.push(option);
       }
       domains.push(options);
       patternChoice.push(0);
