@@ -14,6 +14,7 @@ import { Pricer, type Priced, type Prices } from './pricing.ts';
 import { MASTER_MAX_ROWS, StationMaster } from './master.ts';
 import { RosterState } from './state.ts';
 import { dive } from './dive.ts';
+import { settle } from './responses.ts';
 import * as T from '../terms/index.ts';
 
 export type Progress = { elapsedSeconds: number; score: number; bound: number };
@@ -145,49 +146,6 @@ export class StationBound {
   }
 }
 
-/**
- * Exact best responses: each person in turn takes their best column given everyone else's plan (a post still short
- * without them is worth its COVER weight, a grid nobody else covers its AB-2 weight). Repeats until no person can
- * improve; returns how many columns changed.
- */
-export function bestResponses(state: RosterState, pricer: Pricer, order: readonly number[], deadline: number, shouldStop?: () => boolean): number {
-  const { model } = state;
-  const days = state.days;
-  const prices: Prices = { row: new Float64Array(model.rows.length), ab: new Float64Array(model.communities.length * days) };
-  let changed = 0;
-  for (let sweep = 0; sweep < 20; sweep++) {
-    let improved = 0;
-    for (const p of order) {
-      if (performance.now() > deadline || shouldStop?.() === true) return changed + improved;
-      const c = model.communityOf[p]!;
-      let current = state.rowCost(p);
-      for (let d = 0; d < days; d++) {
-        const cell = p * days + d;
-        const mine = state.option(cell);
-        for (const o of model.domains[cell]!) {
-          if (o.row < 0) continue;
-          const others = state.cover[o.row]! - (mine.row === o.row ? 1 : 0);
-          prices.row[o.row] = others < model.rows[o.row]!.people ? COVER_PRICE : 0;
-        }
-        if (c >= 0) {
-          const i = c * days + d;
-          const others = state.abCount[i]! - (mine.post === 'community' ? 1 : 0);
-          prices.ab[i] = model.workday[d] && others === 0 ? AB_PRICE : 0;
-        }
-        if (mine.row >= 0) current -= prices.row[mine.row]!;
-        if (c >= 0 && mine.post === 'community') current -= prices.ab[c * days + d]!;
-      }
-      const priced = pricer.price(p, prices);
-      if (!priced.feasible || priced.reduced >= current - 1e-6) continue;
-      for (let d = 0; d < days; d++) if (state.choice[p * days + d] !== priced.choice[d]) state.set(p * days + d, priced.choice[d]!);
-      improved++;
-    }
-    changed += improved;
-    if (improved === 0) break;
-  }
-  return changed;
-}
-
 export function solveStation(model: Model, options: EngineOptions): EngineResult {
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
@@ -313,11 +271,19 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
       if (ok) for (let d = 0; d < days; d++) s2.set(p * days + d, choice[d]!);
     });
     repair(second);
-    bestResponses(second, bound.pricer, shuffled(), deadline, options.shouldStop);
+    settle(second, bound.pricer, shuffled, deadline, options.shouldStop);
     const score = second.total();
     if (score < bestScore) {
       bestScore = score;
       bestChoice = Int32Array.from(second.choice);
+    }
+  }
+  // Start 1 settled too: best responses and call-in transfers are cheap, and annealing then starts lower.
+  if (!stop() && !proven() && settle(state, bound.pricer, shuffled, deadline, options.shouldStop) > 0) {
+    const score = state.total();
+    if (score < bestScore) {
+      bestScore = score;
+      bestChoice = Int32Array.from(state.choice);
     }
   }
   // Annealing over cells from both starts (the rounded one first), each with its share of the time left.
@@ -344,7 +310,7 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
   });
   // Best responses on the best plan: no single person can then improve it.
   for (let cell = 0; cell < state.choice.length; cell++) if (state.choice[cell] !== bestChoice[cell]) state.set(cell, bestChoice[cell]!);
-  if (!stop() && !proven() && bestResponses(state, bound.pricer, shuffled(), deadline) > 0) bestScore = state.total();
+  if (!stop() && !proven() && settle(state, bound.pricer, shuffled, deadline, options.shouldStop) > 0) bestScore = Math.min(bestScore, state.total());
   progress(true);
   return {
     state,
