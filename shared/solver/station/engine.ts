@@ -311,6 +311,25 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
   // Best responses on the best plan: no single person can then improve it.
   for (let cell = 0; cell < state.choice.length; cell++) if (state.choice[cell] !== bestChoice[cell]) state.set(cell, bestChoice[cell]!);
   if (!stop() && !proven() && settle(state, bound.pricer, shuffled, deadline, options.shouldStop) > 0) bestScore = Math.min(bestScore, state.total());
+  // While time is left and it still pays: anneal again from the best plan (another seed) and settle; the annealing
+  // leaves the best plan it saw, so the state never gets worse.
+  for (let round = 1; !stop() && !proven(); round++) {
+    const run = anneal(state, {
+      seed: options.seed + 100 + round,
+      seconds: Math.max(0.05, (deadline - performance.now()) / 1000),
+      maxIterations: annealCap,
+      shouldStop: options.shouldStop,
+      onTick: (best) => {
+        annealBest = Math.min(annealBest, best);
+        progress();
+      },
+    });
+    iterations += run.iterations;
+    if (!stop()) settle(state, bound.pricer, shuffled, deadline, options.shouldStop);
+    const score = state.total();
+    if (score >= bestScore) break;
+    bestScore = score;
+  }
   progress(true);
   return {
     state,
