@@ -234,7 +234,9 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
         master = master.withRows(missing);
         continue;
       }
-      if (added === 0 && status === 'optimal') {
+      // Every score is whole: once the bound rounds up to what the master's value rounds up to, more rounds cannot
+      // raise it (the master's value only falls toward the bound). The tail of column generation is the slow part.
+      if ((added === 0 && status === 'optimal') || (status === 'optimal' && Math.ceil(bestBound - 1e-6) >= Math.ceil(master.lp.objective() - 1e-3))) {
         converged = true;
         break;
       }
@@ -258,8 +260,8 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
   iterations += rounds;
 
   // Start 2: a price-and-dive through the master (or the columns of the best bound), repaired, then best responses.
-  // The dive may use half of what is left: the annealing needs the rest.
-  const diveDeadline = performance.now() + (deadline - performance.now()) / 2;
+  // The dive may use three quarters of what is left (it usually ends well before): the annealing needs the rest.
+  const diveDeadline = performance.now() + ((deadline - performance.now()) * 3) / 4;
   const rounded: Int32Array[] | null =
     master && !stop() && !proven() ? dive(master, bound.pricer, bound.prices, { deadline: diveDeadline, shouldStop: options.shouldStop, prefer: bestChoice }) : bestColumns;
   let second: RosterState | null = null;
