@@ -98,6 +98,11 @@ export function refusal(actor: Actor, action: Action, scope: StationScope): Refu
   return refusedWith('AUTH-STATION', say('error.auth.station', { own: actor.stationId, stationId: scope.stationId }));
 }
 
+/** A leader of this very station (the groups that decide leave and swaps there): sees and decides its requests. */
+export function leadsStation(actor: Actor, stationId: string): boolean {
+  return ownStationRole(actor, rolesFor(actor, 'leave.decide'), stationId);
+}
+
 export function may(actor: Actor, action: Action, scope: StationScope): boolean {
   return refusal(actor, action, scope) === null;
 }

@@ -1,6 +1,7 @@
 // Leave requests (LV-1) and swaps (SW-1): the pure state machines. The store applies what these decide, one
 // conditional write per change; a lost race runs them again on the fresh copy.
 import type { Actor } from '../domain/audit.ts';
+import { ACTIONS, leadsStation } from '../auth/permissions.ts';
 import type { LeaveBody, LeaveRequest, RequestDecisionBody, Swap, SwapBody, SwapSide } from '../domain/day-to-day.ts';
 import { DomainError, badRequest, conflict, forbidden, ruleBreak, saidDetail } from '../domain/errors.ts';
 import { say } from '../i18n/index.ts';
@@ -10,8 +11,9 @@ import { addDaysTo, earlierDate } from '../rotation/index.ts';
 import { leaveDeciderSaid, swapBreak, swapPartiesSaid } from '../rules/day-to-day.ts';
 import { assignmentAs, stationCalendar } from './assignments.ts';
 
-export const LEADER_GROUPS = ['director', 'instructor', 'deputy'] as const;
-export const isLeader = (actor: Actor, stationId: string): boolean => LEADER_GROUPS.some((g) => actor.groups.includes(g)) && actor.stationId === stationId;
+/** The station's leaders are the groups that decide leave (one fact: shared/auth/permissions.ts). */
+export const LEADER_GROUPS = ACTIONS['leave.decide'];
+export const isLeader = leadsStation;
 
 /** The people of the station who decide leave and swaps (by rank in the station document). */
 export const leadersOf = (station: StationConfig): string[] => station.people.filter((p) => (LEADER_GROUPS as readonly string[]).includes(p.rank)).map((p) => p.id);
