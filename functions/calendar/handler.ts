@@ -1,5 +1,6 @@
 // GET /calendar?from=&to= and PUT /calendar/{year} (API.md, "Official calendar", CAL-3). Translates only: the
 // calendar module answers the days, the store keeps the years an admin loaded.
+import { say } from '../../shared/i18n/index.ts';
 import { z } from 'zod';
 import { authorizeRole } from '../../shared/auth/permissions.ts';
 import { BUILTIN_YEARS } from '../../shared/calendar/builtin.ts';
@@ -41,7 +42,7 @@ export async function putCalendarYear(request: ApiRequest) {
   const body = parseOr400(CalendarYearBody, request.body, 'calendar year');
   const issues = calendarYearIssues(year, body);
   if (issues.length > 0)
-    throw badRequest(`The calendar of ${year} has ${issues.length} problem${issues.length === 1 ? '' : 's'}.`, issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+    throw badRequest(say('calendar.problems', { year, count: issues.length }), issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   const ifMatch = request.headers['if-match'];
   if (ifMatch !== undefined && !IfMatch.safeParse(ifMatch).success)
     throw badRequest('The If-Match header is not a version.', [{ path: 'If-Match', message: 'expected a version such as "1"' }]);
@@ -50,7 +51,7 @@ export async function putCalendarYear(request: ApiRequest) {
   const current = await store.calendar.get(year);
   const claimed = ifMatch !== undefined ? Number(ifMatch.replace(/\D/g, '')) : undefined;
   if (claimed !== undefined && claimed !== (current?.version ?? 0))
-    throw conflict(`The calendar of ${year} is at version ${current?.version ?? 0}, not ${claimed}: read it again and retry.`);
+    throw conflict(say('calendar.version', { year, current: current?.version ?? 0, claimed }));
   const data = {
     holidays: [...body.holidays].sort((a, b) => a.date.localeCompare(b.date)),
     makeUpWorkdays: [...body.makeUpWorkdays].sort(),

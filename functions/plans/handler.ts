@@ -178,7 +178,7 @@ export async function publishPlan(request: ApiRequest) {
 async function pinsUnchangedSince(store: ReturnType<typeof storeFromEnvironment>, stationId: string, plan: Plan): Promise<void> {
   if (plan.pinIds === undefined) return;
   const station = await store.stations.get(stationId);
-  if (!station) throw notFound(`No station ${stationId}.`);
+  if (!station) throw notFound(say('error.notFound.station', { stationId }));
   const end = planEnd(plan);
   const now = station.pins.filter((p) => p.date >= plan.start && p.date <= end).map((p) => p.id);
   const made = new Set(plan.pinIds);

@@ -28,7 +28,7 @@ export async function declareReinforcedDuty(request: ApiRequest) {
     if (!station) throw notFound(say('error.notFound.station', { stationId }));
     const today = todayIn(station.timezone);
     if (period.to < today)
-      throw ruleBreak('FB-4', `The period ${period.from} to ${period.to} has ended (today is ${today} at ${stationId}): reinforced duty is declared for days to come (FB-4).`, [
+      throw ruleBreak('FB-4', say('fb4.ended', { from: period.from, to: period.to, today, stationId }), [
         { path: 'to', message: 'before today' },
       ]);
     const { id: _id, version, updatedAt: _at, updatedBy: _by, ...current } = station;

@@ -23,6 +23,7 @@
 //   have all passed cannot be withdrawn.
 // Idempotency: the same approver sending the same decision again gets 200 and the request unchanged (nothing is
 // written, no audit entry); the same person withdrawing again gets 200 and the request unchanged.
+import { say } from '../i18n/index.ts';
 import { addMonths, formatISO, parseISO } from 'date-fns';
 import type { Actor } from '../domain/audit.ts';
 import { DomainError, forbidden, ruleBreak, type ErrorDetail } from '../domain/errors.ts';
@@ -194,9 +195,9 @@ export function mayDecideAtStation(actor: Actor, stationId: string): void {
   const chief = CHIEF_ROLES.some((r) => actor.groups.includes(r));
   const branch = actor.groups.includes('branch');
   if (!chief && !branch)
-    throw forbidden('AUTH-ROLE', `Only the director and the instructor of the station, and the branch where a request needs it, decide redeployments; you are ${actor.groups.join(', ') || 'in no group'}.`);
+    throw forbidden('AUTH-ROLE', say('ap.decideRole', { groups: actor.groups }));
   if (!branch && actor.stationId !== stationId)
-    throw forbidden('AP-4', `Only the director and the instructor of station ${stationId} decide its requests; you are a chief of ${actor.stationId ?? 'no station'} (AP-4).`);
+    throw forbidden('AP-4', say('ap.otherStation', { stationId, own: actor.stationId ?? '' }));
 }
 
 /** The roles in which the actor may decide this request, best first; 403 AP-4 when there is none. */
@@ -204,14 +205,14 @@ export function approverRoles(actor: Actor, stationId: string, request: Redeploy
   mayDecideAtStation(actor, stationId);
   const concerned = [request.requestedBy, request.personId, request.replacementId].filter((x): x is string => x !== undefined);
   if (concerned.includes(actor.sub))
-    throw forbidden('AP-4', `${actor.sub} is ${actor.sub === request.requestedBy ? 'the requester' : 'the officer concerned'} of ${request.id}: nobody decides their own request (AP-4).`);
+    throw forbidden('AP-4', say('ap.ownRequest', { sub: actor.sub, requester: actor.sub === request.requestedBy, requestId: request.id }));
   const roles = request.required.filter((role) =>
     role === 'branch' ? actor.groups.includes('branch') : actor.groups.includes(role) && actor.stationId === stationId,
   );
   if (roles.length === 0) {
     if (actor.groups.includes('branch'))
-      throw forbidden('AP-4', `${request.id} is a ${request.kind} request: it needs ${request.required.join(' and ')}, not the branch (AP-4: the branch decides routine duty and transfers).`);
-    throw forbidden('AP-4', `Only the director and the instructor of station ${stationId} decide its requests (AP-4).`);
+      throw forbidden('AP-4', say('ap.notBranchKind', { requestId: request.id, kind: request.kind, required: [...request.required] }));
+    throw forbidden('AP-4', say('ap.chiefsOnly', { stationId }));
   }
   return roles;
 }

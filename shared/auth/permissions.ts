@@ -117,9 +117,9 @@ export function authorize(actor: Actor, action: Action, scope: StationScope): vo
 export function authorizeBranch(actor: Actor, branchId: string): void {
   const roles = rolesFor(actor, 'branch.read');
   if (roles.length === 0)
-    throw forbidden('AUTH-ROLE', `Only ${allowedGroups('branch.read').join(', ')} see a branch's stations; you are ${actor.groups.join(', ') || 'in no group'}.`);
+    throw forbidden('AUTH-ROLE', say('error.branch.readRole', { allowed: [...allowedGroups('branch.read')], groups: actor.groups }));
   if (isAdmin(roles) || actor.branchId === branchId) return;
-  throw forbidden('AUTH-BRANCH', `You act only for branch ${actor.branchId ?? '(none named in your account)'}, not for ${branchId}.`);
+  throw forbidden('AUTH-BRANCH', say('error.branch.other', { own: actor.branchId ?? '', branchId }));
 }
 
 /**
@@ -131,7 +131,7 @@ export function branchAfterPut(actor: Actor, stored: string | null, asked: strin
   if (stored === null) return asked ?? fallback;
   if (asked === undefined || asked === stored) return stored;
   if (actor.groups.includes('admin')) return asked;
-  throw forbidden('AUTH-BRANCH', `Station's branch is ${stored}; only admin moves a station to another branch (asked: ${asked}).`);
+  throw forbidden('AUTH-BRANCH', say('error.branch.move', { stored, asked: asked ?? '' }));
 }
 
 /** For what belongs to no station (the official calendar): the group alone decides; 403 `AUTH-ROLE` otherwise. */

@@ -1,5 +1,6 @@
 // The one door every station route goes through before it does anything: the decision is permissions.ts's; this
 // only fetches the station's branch when that decision needs it (a branch user), so a leader costs no read.
+import { say } from '../i18n/index.ts';
 import { authorize, needsBranch, type Action, type StationScope } from '../auth/permissions.ts';
 import type { Actor } from '../domain/audit.ts';
 import { notFound } from '../domain/errors.ts';
@@ -9,7 +10,7 @@ import { storeFromEnvironment, type RosterStore } from '../store/index.ts';
 export async function scopeOf(actor: Actor, stationId: string, store: RosterStore = storeFromEnvironment()): Promise<StationScope> {
   if (!needsBranch(actor, stationId)) return { stationId };
   const branchId = await store.stations.branchOf(stationId);
-  if (branchId === null) throw notFound(`No station ${stationId}.`);
+  if (branchId === null) throw notFound(say('error.notFound.station', { stationId }));
   return { stationId, branchId };
 }
 

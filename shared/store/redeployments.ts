@@ -143,7 +143,7 @@ export class RedeploymentStore {
         return { request: change.next, changed: true };
       }
     }
-    throw conflict(`Request ${id} is being changed by many people at once; read it again and retry.`);
+    throw conflict(say('error.store.contended', { kind: 'request', id }));
   }
 
   /**

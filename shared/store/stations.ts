@@ -1,4 +1,5 @@
 // Station configurations: one item each, versioned for optimistic locking, its audit entry in the same write.
+import { say } from '../i18n/index.ts';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit.ts';
@@ -143,7 +144,7 @@ export class StationStore {
         throw error;
       }
     }
-    throw conflict(`Station ${stationId} is being changed by many people at once; read it again and retry.`);
+    throw conflict(say('error.store.contended', { kind: 'station', id: stationId }));
   }
 
   /** Every station, a page at a time, by id (the nightly dispatcher walks this). */
