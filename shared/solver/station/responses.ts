@@ -92,7 +92,9 @@ export function transferResponses(state: RosterState, pricer: Pricer, order: rea
     const holderWas = holders.map((cell) => state.choice[cell]!);
     for (const cell of holders) state.set(cell, model.patternChoice[cell]!);
     const cost1 = state.touchedCost(touched, rows);
-    if (cost1 < cost0 - 1e-9) {
+    // The holders' days off keep every hard rule too (the taker's column does by its pricing).
+    const holdersOk = holders.every((cell) => state.feasible(Math.floor(cell / days), cell % days));
+    if (holdersOk && cost1 < cost0 - 1e-9) {
       kept++;
       continue;
     }
