@@ -62,7 +62,7 @@ const COLUMN_ROWS = 600;
 const WINDOW_ROWS = 160;
 
 /** Share of the search's work for window moves where they are allowed. */
-const WINDOW_SHARE = 0.75;
+const WINDOW_SHARE = Number(process.env.X_SHARE ?? 0.75);
 
 export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   const t0 = performance.now();
@@ -483,6 +483,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
         delta += setJ(e, d, v);
       }, 0.1, undefined, integral ? 1 : 0, true, 5)) failed = true;
       lastBlockWork = bc.work;
+      if (process.env.X_DEBUG) log(`block ${op}: ${bc.rows} rows, ${bc.rounds} rounds, ${bc.pivots} pivots, ${bc.pool.reduce((a, p) => a + p.length, 0)} columns, ${(performance.now() - sub + 2000).toFixed(0)} ms, delta ${delta}`);
     } else if (op === CHAIN) {
       // (d) Ejection chain: force an employee onto an under-covered cell; a cell it leaves under-covered is offered
       // to another employee (forced onto it), and so on up to four links, all within one window.
