@@ -62,7 +62,10 @@ const COLUMN_ROWS = 600;
 const WINDOW_ROWS = 160;
 
 /** Share of the search's work for window moves where they are allowed. */
-const WINDOW_SHARE = Number(process.env.X_SHARE ?? 0.75);
+const WINDOW_SHARE = 0.75;
+
+/** Rounds the whole-roster root is expected to need (the public instances' roots took up to 36). */
+const ROOT_ROUNDS = 35;
 
 export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   const t0 = performance.now();
@@ -228,7 +231,9 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     if (!constructRow(e)) infeasible.push(e);
     // Keep the construction within its share of the budget: shorter windows and fewer shifts per day if needed.
     const spent = performance.now() - t0;
-    if (i < E - 1 && spent / (i + 1) * E > constructionBudget) {
+    // (Judged from the third row on: the first programmes run before the JIT has compiled them, and one slow first
+    // row on a loaded machine cost Instance10 its whole-horizon rows, hence its column generation.)
+    if (i >= 2 && i < E - 1 && spent / (i + 1) * E > constructionBudget) {
       fullRowFailures = 3;
       if (constructLen > 7) constructLen = Math.max(7, Math.floor(constructLen / 2));
       else narrow = Math.max(2, (narrow ?? Math.min(S, 8)) - 1);
@@ -345,10 +350,12 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   // Windows: every employee over a few consecutive days, re-optimised by column generation and diving (a time slice
   // of the whole master). Far cheaper than the whole master when that is large (its cover rows dominate), and it moves
   // many rows at once where single-row moves stall (Instance12: 9251 → 4198 at 10 s against 5644 without). Used when
-  // the slice's master has at most WINDOW_ROWS rows for a week or more, and the whole horizon does not fit in one.
+  // the slice's master has at most WINDOW_ROWS rows for a week or more, the slice is at most half the horizon (longer,
+  // the whole-roster column generation does the same), and every whole-horizon programme fitted (so that a window's
+  // programmes are small).
   const coverPerDay = m.coverRequired.length / D;
   const windowLen = Math.min(D, Math.floor((WINDOW_ROWS - E) / Math.max(1, coverPerDay)));
-  const windowsAllowed = windowLen >= 7 && windowLen < D;
+  const windowsAllowed = fullRows === E && windowLen >= 7 && 2 * windowLen <= D;
 
   const chosen: number[] = [];
   const isChosen = new Uint8Array(E);
@@ -481,9 +488,8 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       }
       if (!bc.dive(sub, 50, 0.99, (e, d, v) => {
         delta += setJ(e, d, v);
-      }, 0.1, undefined, integral ? 1 : 0, true, 5)) failed = true;
+      }, 0.1, undefined, integral ? 1 : 0, true, Math.max(5, Math.ceil(k / 3)))) failed = true;
       lastBlockWork = bc.work;
-      if (process.env.X_DEBUG) log(`block ${op}: ${bc.rows} rows, ${bc.rounds} rounds, ${bc.pivots} pivots, ${bc.pool.reduce((a, p) => a + p.length, 0)} columns, ${(performance.now() - sub + 2000).toFixed(0)} ms, delta ${delta}`);
     } else if (op === CHAIN) {
       // (d) Ejection chain: force an employee onto an under-covered cell; a cell it leaves under-covered is offered
       // to another employee (forced onto it), and so on up to four links, all within one window.
@@ -620,19 +626,19 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     const budget = deadline - t0;
     const cg = new BlockColumns(m, dp, Array.from({ length: E }, (_, e) => e), 0, D, st.a);
     // Root: to convergence (or, with integer weights, until the bound's ceiling cannot rise any more).
-    // Where windows are allowed they are the fallback: the root gets less time, and diving needs a converged root.
-    const rootDeadline = t0 + budget * (windowsAllowed ? 0.3 : 0.45);
+    const rootDeadline = t0 + budget * 0.45;
     // One round first: when twenty rounds (half of what the roots of the public instances took) would not fit in the
     // root's share, the time goes to the search instead.
     const firstStart = performance.now();
     cg.generate(rootDeadline, 1);
-    const firstRound = performance.now() - firstStart;
-    log(`columns: first round ${firstRound.toFixed(0)} ms, ${cg.pivots} pivots`);
-    const tooSlow = firstRound * 20 > rootDeadline - t0;
+    const tooSlow = (performance.now() - firstStart) * 20 > rootDeadline - t0;
     if (tooSlow) log(`columns: one round took ${(performance.now() - firstStart).toFixed(0)} ms, too slow for this budget: search only`);
+    // Where windows are allowed they are the fallback: the root gives up as soon as its rounds so far say that
+    // ROOT_ROUNDS of them would not fit in its share (rounds only get dearer), and diving needs a converged root.
     while (!tooSlow && performance.now() < rootDeadline && !cg.converged && cg.lpSolved) {
-      cg.generate(rootDeadline, 5);
+      cg.generate(rootDeadline, windowsAllowed ? 1 : 5);
       if (integral && Number.isFinite(cg.lowerBound) && Math.ceil(cg.lowerBound - 1e-6) >= Math.ceil(cg.lpObjective - 1e-6)) break;
+      if (windowsAllowed && cg.rounds >= 3 && ((performance.now() - firstStart) / cg.rounds) * ROOT_ROUNDS > rootDeadline - t0) break;
     }
     lowerBound = cg.lowerBound;
     const rootDone = cg.converged || (integral && Number.isFinite(cg.lowerBound) && Math.ceil(cg.lowerBound - 1e-6) >= Math.ceil(cg.lpObjective - 1e-6));
@@ -675,7 +681,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
   record();
 
   const final = evaluate(m, best);
-  log(`blocks: ${blocks} (${blocksProved} proved locally optimal); dives: ${dives}; move values ${opValue.map((w) => w.toFixed(2)).join('/')}, moves ${opMoves.join('/')} (block/chain/force/ruin)`);
+  log(`blocks: ${blocks} (${blocksProved} proved locally optimal); dives: ${dives}; move values ${opValue.map((w) => w.toFixed(2)).join('/')}, moves ${opMoves.join('/')} (block/chain/force/ruin/window)`);
 
   log(`search: ${moves} moves, ${accepted} accepted, ${dp.calls} programmes; best ${final.objective} (hard ${final.hard}) at ${timeToBest.toFixed(3)} s${optimal() ? ', optimal (reached the bound)' : ''}`);
   return {
