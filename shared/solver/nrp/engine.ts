@@ -462,8 +462,15 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
       // skipped when its LP bound shows that the block cannot improve.
       const k = op === WINDOW ? E : Math.min(E, 3 + randInt(8));
       const bl = Math.min(D, op === WINDOW ? windowLen : blockLen);
-      const a0 = randInt(D - bl + 1);
-      const b0 = a0 + bl;
+      let a0 = randInt(D - bl + 1);
+      let b0 = a0 + bl;
+      if (op === WINDOW) {
+        // Every day equally likely in the window: it may stick out of the horizon (and is then cut short), or the
+        // first and last days would only rarely be re-optimised.
+        const start = randInt(D + bl - 1) - (bl - 1);
+        a0 = Math.max(0, start);
+        b0 = Math.min(D, start + bl);
+      }
       chosen.length = 0;
       if (op === WINDOW) for (let e = 0; e < E; e++) chosen.push(e);
       while (chosen.length < k) {
