@@ -231,9 +231,7 @@ export function solveNrp(m: NrpModel, options: EngineOptions): EngineResult {
     if (!constructRow(e)) infeasible.push(e);
     // Keep the construction within its share of the budget: shorter windows and fewer shifts per day if needed.
     const spent = performance.now() - t0;
-    // (Judged from the third row on: the first programmes run before the JIT has compiled them, and one slow first
-    // row on a loaded machine cost Instance10 its whole-horizon rows, hence its column generation.)
-    if (i >= 2 && i < E - 1 && spent / (i + 1) * E > constructionBudget) {
+    if (i < E - 1 && spent / (i + 1) * E > constructionBudget) {
       fullRowFailures = 3;
       if (constructLen > 7) constructLen = Math.max(7, Math.floor(constructLen / 2));
       else narrow = Math.max(2, (narrow ?? Math.min(S, 8)) - 1);
