@@ -12,13 +12,15 @@ const { values, positionals } = parseArgs({
     seconds: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     quiet: { type: 'boolean', default: false },
+    // Share of the budget for column generation and diving (the engine's default when absent; 0: search only).
+    'column-share': { type: 'string' },
   },
   allowPositionals: true,
   strict: true,
 });
 const path = positionals[0];
 if (!path) {
-  process.stderr.write('usage: npm run --silent curtois -- <instance.txt> --seconds N [--seed S]\n');
+  process.stderr.write('usage: npm run --silent curtois -- <instance.txt> --seconds N [--seed S] [--column-share X]\n');
   process.exit(2);
 }
 const seconds = Number(values.seconds);
@@ -29,6 +31,7 @@ if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a whole
 const name = instanceName(path);
 const model = compile(parseCurtois(readFileSync(path, 'utf8'), name));
 const log = values.quiet ? undefined : (line: string) => process.stderr.write(`[${name}] ${line}\n`);
-const result = solveNrp(model, { seconds, seed, log });
+const columnShare = values['column-share'] === undefined ? undefined : Number(values['column-share']);
+const result = solveNrp(model, { seconds, seed, log, ...(columnShare === undefined ? {} : { columnShare }) });
 log?.(`objective ${result.objective}, hard ${result.hard}, best at ${result.timeToBest.toFixed(3)} s, ${result.moves} moves`);
 process.stdout.write(`${JSON.stringify(curtoisSolution(name, toRoster(model, result.assignment)))}\n`);

@@ -29,6 +29,17 @@ describe('NRP engine', () => {
     });
   }
 
+  it('re-optimises windows of every employee on a large master (Instance12): feasible, and better than the construction', () => {
+    const m = loadModel('Instance12');
+    // Search only, a few moves: on this instance the first moves are window moves (they keep most of the work).
+    const result = solveNrp(m, { seconds: 60, seed: 1, columnShare: 0, maxMoves: 3 });
+    expect(result.hard).toBe(0);
+    const checked = checkRoster('Instance12', toRoster(m, result.assignment));
+    expect(checked.feasible).toBe(true);
+    expect(checked.objective).toBe(result.objective);
+    expect(result.objective).toBeLessThan(result.history[0]!.objective);
+  });
+
   it('is deterministic for a seed when stopped by a move count', () => {
     const m = loadModel('Instance4');
     const run = () => solveNrp(m, { seconds: 60, seed: 5, columnShare: 0, maxMoves: 300 });
