@@ -7,7 +7,7 @@ import { builtinCalendar } from '../../shared/calendar/builtin.ts';
 import { StationConfig } from '../../shared/domain/station.ts';
 import { buildModel } from '../../shared/solver/model.ts';
 import { dive } from '../../shared/solver/station/dive.ts';
-import { StationBound } from '../../shared/solver/station/engine.ts';
+import { StationBound } from '../../shared/solver/station/bound.ts';
 import { keepPublished, repair } from '../../shared/solver/station/local.ts';
 import { StationMaster } from '../../shared/solver/station/master.ts';
 import { RosterState } from '../../shared/solver/station/state.ts';
