@@ -6,16 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { todayIn } from '../../shared/approvals/index.ts';
 import { authorizeStation } from '../../shared/http/access.ts';
-import { configOf } from '../../shared/daytoday/ids.ts';
 import { notFound } from '../../shared/domain/errors.ts';
 import { say, summaryOf } from '../../shared/i18n/index.ts';
 import { DateRange, ReplanBody, type ReplanAnswer, type ReplanDays } from '../../shared/domain/day-to-day.ts';
-import { MAX_PLAN_DAYS, type Plan } from '../../shared/domain/plan.ts';
+import { MAX_PLAN_DAYS } from '../../shared/domain/plan.ts';
+import { draftOf, planInputs } from '../../shared/planning/make.ts';
 import { parseOr400, type ApiRequest } from '../../shared/http/api.ts';
 import { stationIdOf } from '../../shared/http/params.ts';
 import { addDaysTo, daysBetween } from '../../shared/rotation/index.ts';
 import { daysNeedingReplan, rosterDiff } from '../../shared/roster/diff.ts';
-import { rosterAssignments } from '../../shared/roster/index.ts';
 import { planRoster } from '../../shared/solver/index.ts';
 import { newAuditId, storeFromEnvironment } from '../../shared/store/index.ts';
 
@@ -41,42 +40,22 @@ export async function replanChangedDays(request: ApiRequest) {
   const stationId = stationIdOf(request.path);
   await authorizeStation(request.actor, 'plan.manage', stationId);
   const body = parseOr400(ReplanBody, request.body, 're-plan request') ?? {};
-  const { store, station, days } = await neededDays(stationId, body);
+  const { store, days } = await neededDays(stationId, body);
   if (days.length === 0) return { body: { days: [], plan: null, changes: [], count: 0 } satisfies ReplanAnswer };
   const start = days[0]!;
   const span = Math.min(daysBetween(start, days[days.length - 1]!) + 1, MAX_PLAN_DAYS);
   const end = addDaysTo(start, span - 1);
   const chosen = days.filter((d) => d <= end);
-  const config = configOf(station);
-  const published = rosterAssignments(await store.plans.listPublished(stationId, start, end), start, end);
+  // The same inputs and draft as any plan (official calendar, approvals, published days kept, bound and gap), with
+  // every day outside the chosen ones frozen as published.
+  const inputs = await planInputs(store, stationId, { start, days: span, seed: body.seed, seconds: body.seconds });
   const replan = new Set(chosen);
   const frozenDates = Array.from({ length: span }, (_, i) => addDaysTo(start, i)).filter((d) => !replan.has(d));
-  const approved = await store.approvedRedeploymentsFor(stationId, start, end);
-  const solved = planRoster({ station: config, start, days: span, approved, published, frozenDates, seed: body.seed, seconds: body.seconds });
-  const changes = rosterDiff(published, solved.assignments);
+  const solved = planRoster({ ...inputs.input, frozenDates });
+  const changes = rosterDiff(inputs.published, solved.assignments);
 
   const at = new Date();
-  const plan: Plan = {
-    id: `pl_${randomUUID().replace(/-/g, '')}`,
-    stationId,
-    start,
-    days: span,
-    status: 'draft',
-    version: 1,
-    createdAt: at.toISOString(),
-    createdBy: request.actor.sub,
-    stationVersion: station.version,
-    assignments: solved.assignments,
-    shortfalls: solved.shortfalls,
-    violations: solved.violations,
-    kpis: solved.kpis,
-    suggestions: solved.suggestions,
-    score: solved.score,
-    redeploymentIds: solved.redeploymentIds,
-    needsReplan: [],
-    pinIds: config.pins.filter((p) => p.date >= start && p.date <= end).map((p) => p.id),
-    solver: solved.solver,
-  };
+  const plan = draftOf({ id: `pl_${randomUUID().replace(/-/g, '')}`, stationId, createdAt: at.toISOString(), createdBy: request.actor.sub }, inputs, solved);
   await store.plans.create(plan, {
     id: newAuditId(at),
     stationId,
@@ -85,7 +64,7 @@ export async function replanChangedDays(request: ApiRequest) {
     action: 'plan.created',
     target: { kind: 'plan', id: plan.id },
     ...summaryOf(say('audit.replan', { days: chosen, planId: plan.id, start, end, changed: changes.length })),
-    detail: { planId: plan.id, start, days: span, replanned: chosen, changed: changes.length, stationVersion: station.version },
+    detail: { planId: plan.id, start, days: span, replanned: chosen, changed: changes.length, stationVersion: inputs.stationVersion },
   });
   return {
     status: 201,

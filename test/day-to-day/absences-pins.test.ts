@@ -148,6 +148,9 @@ describe('re-plan of the changed days', () => {
     expect(replan.body.count).toBe(replan.body.changes.length);
     expect(replan.body.count).toBeGreaterThan(0);
     for (const change of replan.body.changes) expect(replan.body.days).toContain(change.date);
+    // A re-plan is a plan like any other: it carries its proven bound and the gap they give.
+    expect(replan.body.plan.bound).toBeLessThanOrEqual(replan.body.plan.score.total);
+    expect(replan.body.plan.gap).toBeGreaterThanOrEqual(0);
     expect(replan.body.changes).toContainEqual(expect.objectContaining({ personId: 'P010', date: sick.from, after: { post: 'absent', shift: expect.any(String) } }));
     expect((await plans.publish(replan.body.plan.id)).status).toBe(200);
     expect((await plans.replanDays({ from: start, to: addDaysTo(start, 6) })).body.days).toEqual([]);
