@@ -7,8 +7,9 @@ import { Pricer, type Priced, type Prices } from './pricing.ts';
 import type { RosterState } from './state.ts';
 import * as T from '../terms/index.ts';
 
-const COVER_PRICE = T.cover(1, 0);
-const AB_PRICE = T.abGap(true, 0);
+/** The most a place on a post (one person's COVER weight) and a grid's coverage (AB-2) can be worth. */
+export const COVER_PRICE = T.cover(1, 0);
+export const AB_PRICE = T.abGap(true, 0);
 
 /** Lagrangian bound for the prices: Σ prices × right-hand sides + Σ over people of their best reduced cost. */
 export class StationBound {

@@ -5,7 +5,7 @@
 // subgradient alone). Its duals are the prices the pricing uses.
 import type { Model } from '../model.ts';
 import { RevisedSimplex } from '../nrp/lp.ts';
-import * as T from '../terms/index.ts';
+import { AB_PRICE, COVER_PRICE } from './bound.ts';
 import type { Prices } from './pricing.ts';
 
 /** Past this many rows the dense inverse (m² numbers, twice while refactoring) costs more memory than a plan may. */
@@ -76,7 +76,7 @@ export class StationMaster {
     const short: number[] = [];
     const surplus: number[] = [];
     for (let i = 0; i < this.convexity; i++) {
-      const weight = i < model.rows.length ? T.cover(1, 0) : T.abGap(true, 0);
+      const weight = i < model.rows.length ? COVER_PRICE : AB_PRICE;
       short.push(this.lp.addColumn(weight, [i], [1]));
       surplus.push(this.lp.addColumn(0, [i], [-1]));
       this.owner.push(-1, -1);
@@ -123,14 +123,12 @@ export class StationMaster {
   /** Duals as prices for the pricing, clamped to the slack weights (any prices give a valid bound). */
   prices(into: Prices): void {
     const { model, lp } = this;
-    const coverMax = T.cover(1, 0);
-    const abMax = T.abGap(true, 0);
     model.rows.forEach((_, r) => {
-      into.row[r] = Math.min(coverMax, Math.max(0, lp.y[r]!));
+      into.row[r] = Math.min(COVER_PRICE, Math.max(0, lp.y[r]!));
     });
     for (let i = 0; i < this.abRow.length; i++) {
       const row = this.abRow[i]!;
-      into.ab[i] = row >= 0 ? Math.min(abMax, Math.max(0, lp.y[row]!)) : 0;
+      into.ab[i] = row >= 0 ? Math.min(AB_PRICE, Math.max(0, lp.y[row]!)) : 0;
     }
   }
 

@@ -5,15 +5,36 @@
 // the taker's column with each post worth what it would save: a post short without them its COVER weight, a full post
 // held by somebody's call-in what that call-in costs its holder at the margin — the holder then goes back to their own
 // day off. A transfer is kept when the whole change scores lower.
+import { AB_PRICE, COVER_PRICE } from './bound.ts';
 import type { Pricer, Prices } from './pricing.ts';
 import type { RosterState } from './state.ts';
 import * as T from '../terms/index.ts';
 
-const COVER_PRICE = T.cover(1, 0);
-const AB_PRICE = T.abGap(true, 0);
-
 /** What a person's count-th call-in costs them (CALLIN-1 and the FAIR-1 square's step). */
 const marginal = (count: number): number => T.callIns(count) + T.fairness(count) - T.callIns(count - 1) - T.fairness(count - 1);
+
+/**
+ * One person's prices against everyone else's plan, on the posts and grids of their days: a post still short without
+ * them is worth its COVER weight (a full one what `whenFull` says), a grid nobody else covers its AB-2 weight.
+ */
+function priceAgainstOthers(state: RosterState, p: number, prices: Prices, whenFull: (row: number) => number): void {
+  const { model, days } = state;
+  const c = model.communityOf[p]!;
+  for (let d = 0; d < days; d++) {
+    const cell = p * days + d;
+    const mine = state.option(cell);
+    for (const o of model.domains[cell]!) {
+      if (o.row < 0) continue;
+      const others = state.cover[o.row]! - (mine.row === o.row ? 1 : 0);
+      prices.row[o.row] = others < model.rows[o.row]!.people ? COVER_PRICE : whenFull(o.row);
+    }
+    if (c >= 0) {
+      const i = c * days + d;
+      const others = state.abCount[i]! - (mine.post === 'community' ? 1 : 0);
+      prices.ab[i] = model.workday[d] && others === 0 ? AB_PRICE : 0;
+    }
+  }
+}
 
 /** One pass over `order`; returns how many transfers were kept. */
 export function transferResponses(state: RosterState, pricer: Pricer, order: readonly number[], deadline: number, shouldStop?: () => boolean): number {
@@ -44,25 +65,11 @@ export function transferResponses(state: RosterState, pricer: Pricer, order: rea
   const before: number[] = [];
   for (const p of order) {
     if (performance.now() > deadline || shouldStop?.() === true) break;
-    const c = model.communityOf[p]!;
-    for (let d = 0; d < days; d++) {
-      const cell = p * days + d;
-      const mine = state.option(cell);
-      for (const o of model.domains[cell]!) {
-        if (o.row < 0) continue;
-        const others = state.cover[o.row]! - (mine.row === o.row ? 1 : 0);
-        if (others < model.rows[o.row]!.people) prices.row[o.row] = COVER_PRICE;
-        else {
-          const held = dearestCallIn(o.row, p);
-          prices.row[o.row] = held >= 0 ? marginal(state.callIns[Math.floor(held / days)]!) : 0;
-        }
-      }
-      if (c >= 0) {
-        const i = c * days + d;
-        const others = state.abCount[i]! - (mine.post === 'community' ? 1 : 0);
-        prices.ab[i] = model.workday[d] && others === 0 ? AB_PRICE : 0;
-      }
-    }
+    // A full post held by somebody's call-in is worth what that call-in costs its holder at the margin.
+    priceAgainstOthers(state, p, prices, (row) => {
+      const held = dearestCallIn(row, p);
+      return held >= 0 ? marginal(state.callIns[Math.floor(held / days)]!) : 0;
+    });
     const priced = pricer.price(p, prices);
     if (!priced.feasible) continue;
     cells.length = 0;
@@ -118,21 +125,12 @@ export function bestResponses(state: RosterState, pricer: Pricer, order: readonl
     let improved = 0;
     for (const p of order) {
       if (performance.now() > deadline || shouldStop?.() === true) return changed + improved;
+      priceAgainstOthers(state, p, prices, () => 0);
+      // The person's own terms less what their current column collects: the reduced cost to beat.
       const c = model.communityOf[p]!;
       let current = state.rowCost(p);
       for (let d = 0; d < days; d++) {
-        const cell = p * days + d;
-        const mine = state.option(cell);
-        for (const o of model.domains[cell]!) {
-          if (o.row < 0) continue;
-          const others = state.cover[o.row]! - (mine.row === o.row ? 1 : 0);
-          prices.row[o.row] = others < model.rows[o.row]!.people ? COVER_PRICE : 0;
-        }
-        if (c >= 0) {
-          const i = c * days + d;
-          const others = state.abCount[i]! - (mine.post === 'community' ? 1 : 0);
-          prices.ab[i] = model.workday[d] && others === 0 ? AB_PRICE : 0;
-        }
+        const mine = state.option(p * days + d);
         if (mine.row >= 0) current -= prices.row[mine.row]!;
         if (c >= 0 && mine.post === 'community') current -= prices.ab[c * days + d]!;
       }
