@@ -8,7 +8,7 @@
 // the best plan wins, and the solve stops as soon as its score equals the bound.
 import type { Model } from '../model.ts';
 import { random } from '../../random.ts';
-import { anneal, keepPublished, repair } from './local.ts';
+import { anneal, keepPublished, repair, type AnnealOptions } from './local.ts';
 import { StationBound } from './bound.ts';
 import { MASTER_MAX_ROWS, StationMaster } from './master.ts';
 import { RosterState } from './state.ts';
@@ -164,6 +164,25 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
   }
   iterations += rounds;
 
+  /** The best plan so far becomes `plan` when `score` beats it. */
+  const keepIfBetter = (score: number, plan: RosterState): void => {
+    if (score < bestScore) {
+      bestScore = score;
+      bestChoice = Int32Array.from(plan.choice);
+    }
+  };
+  /** Annealing options: progress shows the annealing's best as it goes (bestScore and bestChoice change after a run). */
+  const annealing = (seed: number, seconds: number): AnnealOptions => ({
+    seed,
+    seconds,
+    maxIterations: annealCap,
+    shouldStop: options.shouldStop,
+    onTick: (best) => {
+      annealBest = Math.min(annealBest, best);
+      progress();
+    },
+  });
+
   // Start 2: a price-and-dive through the master (or the columns of the best bound), repaired, then best responses.
   // The dive may use three quarters of what is left (it usually ends well before): the annealing needs the rest.
   const diveDeadline = performance.now() + ((deadline - performance.now()) * 3) / 4;
@@ -179,41 +198,18 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
     });
     repair(second);
     settle(second, bound.pricer, shuffled, deadline, options.shouldStop);
-    const score = second.total();
-    if (score < bestScore) {
-      bestScore = score;
-      bestChoice = Int32Array.from(second.choice);
-    }
+    keepIfBetter(second.total(), second);
   }
   // Start 1 settled too: best responses and call-in transfers are cheap, and annealing then starts lower.
-  if (!stop() && !proven() && settle(state, bound.pricer, shuffled, deadline, options.shouldStop) > 0) {
-    const score = state.total();
-    if (score < bestScore) {
-      bestScore = score;
-      bestChoice = Int32Array.from(state.choice);
-    }
-  }
+  if (!stop() && !proven() && settle(state, bound.pricer, shuffled, deadline, options.shouldStop) > 0) keepIfBetter(state.total(), state);
   // Annealing over cells from both starts (the rounded one first), each with its share of the time left.
   const starts = second ? [second, state] : [state];
   starts.forEach((start, i) => {
     if (stop() || proven()) return;
     const seconds = Math.max(0.05, (deadline - performance.now()) / 1000 / (starts.length - i));
-    const run = anneal(start, {
-      seed: options.seed + starts.length - 1 - i,
-      seconds,
-      maxIterations: annealCap,
-      shouldStop: options.shouldStop,
-      // Only what progress shows: bestScore and bestChoice change together after the run.
-      onTick: (best) => {
-        annealBest = Math.min(annealBest, best);
-        progress();
-      },
-    });
+    const run = anneal(start, annealing(options.seed + starts.length - 1 - i, seconds));
     iterations += run.iterations;
-    if (run.score < bestScore) {
-      bestScore = run.score;
-      bestChoice = Int32Array.from(start.choice);
-    }
+    keepIfBetter(run.score, start);
   });
   // Best responses on the best plan: no single person can then improve it.
   for (let cell = 0; cell < state.choice.length; cell++) if (state.choice[cell] !== bestChoice[cell]) state.set(cell, bestChoice[cell]!);
@@ -221,16 +217,7 @@ export function solveStation(model: Model, options: EngineOptions): EngineResult
   // While time is left and it still pays: anneal again from the best plan (another seed) and settle; the annealing
   // leaves the best plan it saw, so the state never gets worse.
   for (let round = 1; !stop() && !proven(); round++) {
-    const run = anneal(state, {
-      seed: options.seed + 100 + round,
-      seconds: Math.max(0.05, (deadline - performance.now()) / 1000),
-      maxIterations: annealCap,
-      shouldStop: options.shouldStop,
-      onTick: (best) => {
-        annealBest = Math.min(annealBest, best);
-        progress();
-      },
-    });
+    const run = anneal(state, annealing(options.seed + 100 + round, Math.max(0.05, (deadline - performance.now()) / 1000)));
     iterations += run.iterations;
     if (!stop()) settle(state, bound.pricer, shuffled, deadline, options.shouldStop);
     const score = state.total();
