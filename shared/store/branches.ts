@@ -8,9 +8,8 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/li
 import type { StationSummary } from '../domain/branch.ts';
 import type { StoreClient } from './client.ts';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
-import { isConditionFailure, translateStoreError } from './errors.ts';
 import { keys } from './table.ts';
-import { send } from './send.ts';
+import { send, sendIfHeld } from './send.ts';
 
 const SUMMARY_PREFIX = 'STATION#';
 
@@ -25,20 +24,15 @@ export class BranchStore {
    * computation started (before it read anything). Returns false when a fresher summary won.
    */
   async put(summary: StationSummary, basis: string): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...keys.stationSummary(summary.branchId, summary.stationId), kind: 'station-summary', basis, summary },
-          ConditionExpression: 'attribute_not_exists(pk) OR basis <= :basis',
-          ExpressionAttributeValues: { ':basis': basis },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      return translateStoreError(error);
-    }
+    return sendIfHeld(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.stationSummary(summary.branchId, summary.stationId), kind: 'station-summary', basis, summary },
+        ConditionExpression: 'attribute_not_exists(pk) OR basis <= :basis',
+        ExpressionAttributeValues: { ':basis': basis },
+      }),
+    );
   }
 
   /** Takes a station out of a branch's list (the station moved to another branch). */

@@ -18,6 +18,7 @@ import type { StoreClient } from './client.ts';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import { keys } from './table.ts';
+import { sendIfHeld } from './send.ts';
 
 export const hashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -130,22 +131,17 @@ export class NoticeStore {
 
   /** Revokes the person's feed; false when there was none. */
   async revokeFeed(stationId: string, personId: string, at: string): Promise<boolean> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.personFeed(stationId, personId),
-          UpdateExpression: 'REMOVE #hash SET revokedAt = :at',
-          ConditionExpression: 'attribute_exists(#hash)',
-          ExpressionAttributeNames: { '#hash': 'hash' },
-          ExpressionAttributeValues: { ':at': at },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      translateStoreError(error);
-    }
+    return sendIfHeld(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.personFeed(stationId, personId),
+        UpdateExpression: 'REMOVE #hash SET revokedAt = :at',
+        ConditionExpression: 'attribute_exists(#hash)',
+        ExpressionAttributeNames: { '#hash': 'hash' },
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
   }
 
   /** The person a secret's hash belongs to, if it is still their feed. */

@@ -19,7 +19,7 @@ import { type AuditTrail, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import type { PlanStore } from './plans.ts';
-import { send } from './send.ts';
+import { send, sendIfHeld } from './send.ts';
 import { keys } from './table.ts';
 
 /** What a write that lost its condition found on the item instead (null: no such plan). */
@@ -167,57 +167,49 @@ export class PlanJobStore {
     const { packed, inline, head } = await this.plans.writeBody(plan);
     const key = keys.plan(plan.stationId, plan.id);
     const outbox = outboxOnUpdate(entry);
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression:
-            `SET #status = :draft, #version = :version, stationVersion = :stationVersion, parts = :parts, bodyBytes = :bytes, summary = :summary, ` +
-            `progress = :progress, stoppedEarly = :stopped${inline ? ', doc = :doc' : ''}, ${outbox.set} REMOVE claimToken`,
-          ConditionExpression: '#status = :solving AND claimToken = :token',
-          ExpressionAttributeNames: { '#status': 'status', '#version': 'version', ...outbox.names },
-          ExpressionAttributeValues: {
-            ':draft': 'draft',
-            ':version': plan.version,
-            ':stationVersion': plan.stationVersion,
-            ':parts': head.parts,
-            ':bytes': head.bodyBytes,
-            ':summary': head.summary,
-            ':progress': plan.progress ?? null,
-            ':stopped': plan.stoppedEarly === true,
-            ':solving': 'solving',
-            ':token': token,
-            ...(inline ? { ':doc': packed } : {}),
-            ...outbox.values,
-          },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      translateStoreError(error);
-    }
+    const written = await sendIfHeld(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression:
+          `SET #status = :draft, #version = :version, stationVersion = :stationVersion, parts = :parts, bodyBytes = :bytes, summary = :summary, ` +
+          `progress = :progress, stoppedEarly = :stopped${inline ? ', doc = :doc' : ''}, ${outbox.set} REMOVE claimToken`,
+        ConditionExpression: '#status = :solving AND claimToken = :token',
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version', ...outbox.names },
+        ExpressionAttributeValues: {
+          ':draft': 'draft',
+          ':version': plan.version,
+          ':stationVersion': plan.stationVersion,
+          ':parts': head.parts,
+          ':bytes': head.bodyBytes,
+          ':summary': head.summary,
+          ':progress': plan.progress ?? null,
+          ':stopped': plan.stoppedEarly === true,
+          ':solving': 'solving',
+          ':token': token,
+          ...(inline ? { ':doc': packed } : {}),
+          ...outbox.values,
+        },
+      }),
+    );
+    if (!written) return false;
     await this.audit.flushAfterChange(key, entry);
     return true;
   }
 
   /** Ends a job without a plan. `token`: only if this runner holds it. False when it was not solving (or not theirs). */
   async fail(stationId: string, planId: string, failure: PlanJobFailure, now: string, token?: string): Promise<boolean> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.plan(stationId, planId),
-          UpdateExpression: 'SET #status = :failed, failure = :failure, heartbeatAt = :now',
-          ConditionExpression: `#status = :solving${token !== undefined ? ' AND claimToken = :token' : ''}`,
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':failed': 'failed', ':failure': failure, ':now': now, ':solving': 'solving', ...(token !== undefined ? { ':token': token } : {}) },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      return translateStoreError(error);
-    }
+    return sendIfHeld(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.plan(stationId, planId),
+        UpdateExpression: 'SET #status = :failed, failure = :failure, heartbeatAt = :now',
+        ConditionExpression: `#status = :solving${token !== undefined ? ' AND claimToken = :token' : ''}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':failure': failure, ':now': now, ':solving': 'solving', ...(token !== undefined ? { ':token': token } : {}) },
+      }),
+    );
   }
 }

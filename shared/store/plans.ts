@@ -22,7 +22,7 @@ import { overlaps, planEnd, suppliers } from '../roster/index.ts';
 import { type AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
-import { queryAll, send } from './send.ts';
+import { queryAll, send, sendIfHeld } from './send.ts';
 import { GSI1, keys } from './table.ts';
 import { say, summaryOf as sayingOf, type Params } from '../i18n/index.ts';
 
@@ -312,21 +312,18 @@ export class PlanStore {
     if (dates.length === 0) return false;
     const key = keys.plan(stationId, planId);
     const outbox = outboxOnUpdate(entry);
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: `ADD replanDates :dates SET ${outbox.set}`,
-          ConditionExpression: '#kind = :plan AND #status = :published',
-          ExpressionAttributeNames: { '#kind': 'kind', '#status': 'status', ...outbox.names },
-          ExpressionAttributeValues: { ':dates': new Set(dates), ':plan': 'plan', ':published': 'published', ...outbox.values },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      translateStoreError(error);
-    }
+    const written = await sendIfHeld(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: `ADD replanDates :dates SET ${outbox.set}`,
+        ConditionExpression: '#kind = :plan AND #status = :published',
+        ExpressionAttributeNames: { '#kind': 'kind', '#status': 'status', ...outbox.names },
+        ExpressionAttributeValues: { ':dates': new Set(dates), ':plan': 'plan', ':published': 'published', ...outbox.values },
+      }),
+    );
+    if (!written) return false;
     await this.audit.flushAfterChange(key, entry);
     return true;
   }

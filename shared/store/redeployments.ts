@@ -27,7 +27,7 @@ import type { ApprovedRedeployment } from '../domain/plan.ts';
 import type { Redeployment, RedeploymentStatus } from '../domain/redeployment.ts';
 import { type AuditTrail, newAuditId, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
-import { queryAll, queryPages, send } from './send.ts';
+import { queryAll, queryPages, send, sendIfHeld } from './send.ts';
 import type { Log } from '../telemetry.ts';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
@@ -155,32 +155,29 @@ export class RedeploymentStore {
     const key = keys.redeployment(next.stationId, next.id);
     const outbox = outboxOnUpdate(entry);
     const indexed = this.indexed(next);
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression:
-            `SET #request = :request, #version = :version, #status = :status, gsi1pk = :gsi1pk, ${outbox.set}` +
-            (change.replan ? ', replanPending = :replan' : ''),
-          ConditionExpression: 'itemType = :type AND #version = :expected',
-          ExpressionAttributeNames: { '#request': 'request', '#version': 'version', '#status': 'status', ...outbox.names },
-          ExpressionAttributeValues: {
-            ':request': next,
-            ':version': indexed.version,
-            ':status': indexed.status,
-            ':gsi1pk': indexed.gsi1pk,
-            ':type': 'redeployment',
-            ':expected': expected,
-            ...(change.replan ? { ':replan': { at: entry.at, actor: entry.actor, status: next.status, version: next.version } } : {}),
-            ...outbox.values,
-          },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      translateStoreError(error);
-    }
+    const written = await sendIfHeld(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression:
+          `SET #request = :request, #version = :version, #status = :status, gsi1pk = :gsi1pk, ${outbox.set}` +
+          (change.replan ? ', replanPending = :replan' : ''),
+        ConditionExpression: 'itemType = :type AND #version = :expected',
+        ExpressionAttributeNames: { '#request': 'request', '#version': 'version', '#status': 'status', ...outbox.names },
+        ExpressionAttributeValues: {
+          ':request': next,
+          ':version': indexed.version,
+          ':status': indexed.status,
+          ':gsi1pk': indexed.gsi1pk,
+          ':type': 'redeployment',
+          ':expected': expected,
+          ...(change.replan ? { ':replan': { at: entry.at, actor: entry.actor, status: next.status, version: next.version } } : {}),
+          ...outbox.values,
+        },
+      }),
+    );
+    if (!written) return false;
     await this.audit.flushAfterChange(key, entry);
     await this.onChanged(next);
     return true;

@@ -14,6 +14,7 @@ import { type AuditTrail, outboxOnCreate, outboxOnUpdate } from './audit.ts';
 import type { StoreClient } from './client.ts';
 import { isConditionFailure, translateStoreError } from './errors.ts';
 import { keys } from './table.ts';
+import { sendIfHeld } from './send.ts';
 
 export type RequestKind = 'leave' | 'swap';
 type Versioned = { id: string; stationId: string; status: string; version: number };
@@ -77,30 +78,27 @@ export class RequestStore<T extends Versioned> {
     const { next, entry } = change;
     const key = this.key(next.stationId, next.id);
     const outbox = outboxOnUpdate(entry);
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: `SET doc = :doc, #version = :version, #status = :status, gsi1pk = :gsi1pk, ${outbox.set}${change.effect ? ', effectPending = :true' : ''}`,
-          ConditionExpression: 'itemType = :type AND #version = :expected',
-          ExpressionAttributeNames: { '#version': 'version', '#status': 'status', ...outbox.names },
-          ExpressionAttributeValues: {
-            ':doc': next,
-            ':version': next.version,
-            ':status': next.status,
-            ':gsi1pk': keys.requestsIndex(next.stationId, PREFIX[this.kind], next.status),
-            ':type': this.kind,
-            ':expected': expected,
-            ...(change.effect ? { ':true': true } : {}),
-            ...outbox.values,
-          },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      translateStoreError(error);
-    }
+    const written = await sendIfHeld(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: `SET doc = :doc, #version = :version, #status = :status, gsi1pk = :gsi1pk, ${outbox.set}${change.effect ? ', effectPending = :true' : ''}`,
+        ConditionExpression: 'itemType = :type AND #version = :expected',
+        ExpressionAttributeNames: { '#version': 'version', '#status': 'status', ...outbox.names },
+        ExpressionAttributeValues: {
+          ':doc': next,
+          ':version': next.version,
+          ':status': next.status,
+          ':gsi1pk': keys.requestsIndex(next.stationId, PREFIX[this.kind], next.status),
+          ':type': this.kind,
+          ':expected': expected,
+          ...(change.effect ? { ':true': true } : {}),
+          ...outbox.values,
+        },
+      }),
+    );
+    if (!written) return false;
     await this.audit.flushAfterChange(key, entry);
     return true;
   }

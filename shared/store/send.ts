@@ -15,7 +15,7 @@ import {
   type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { StoreClient } from './client.ts';
-import { translateStoreError } from './errors.ts';
+import { isConditionFailure, translateStoreError } from './errors.ts';
 
 type StoreCommand = GetCommand | PutCommand | QueryCommand | UpdateCommand | DeleteCommand;
 type OutputOf<C> = C extends GetCommand
@@ -27,6 +27,17 @@ type OutputOf<C> = C extends GetCommand
       : C extends UpdateCommand
         ? UpdateCommandOutput
         : DeleteCommandOutput;
+
+/** Sends one conditional write: true when it was written, false when its condition did not hold; other failures as `send`. */
+export async function sendIfHeld(client: StoreClient, command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
+  try {
+    await (client.send as (command: StoreCommand) => Promise<unknown>).call(client, command);
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    return translateStoreError(error);
+  }
+}
 
 /** Sends one command; a failed condition becomes a 409 worded by `onConflict`, throttling a 503 (errors.ts). */
 export async function send<C extends StoreCommand>(client: StoreClient, command: C, onConflict?: string): Promise<OutputOf<C>> {
