@@ -12,7 +12,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AllowedMethods, CachePolicy, Distribution, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { CfnUserPoolGroup, Mfa, OAuthScope, StringAttribute, UserPool, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -346,49 +346,43 @@ export class RosterStack extends Stack {
     if (props.alarmEmail) alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
     const nightlyMetric = (metricName: string) =>
       new Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: 'nightly' }, statistic: 'Sum', period: Duration.minutes(5) });
-    const alarms = [
-      new Alarm(this, 'NightlyStationFailuresAlarm', {
-        alarmDescription: 'A station\'s nightly roster failed (it is retried; three failures park it in the dead-letter queue). See the worker\'s "night failed" log line.',
-        metric: nightlyMetric(METRIC.nightlyStationsFailed),
+    // Every alarm fires on the first occurrence in five minutes and stays quiet without data, and tells the topic.
+    const alarmOnAny = (id: string, alarmDescription: string, metric: IMetric): void => {
+      const alarm = new Alarm(this, id, {
+        alarmDescription,
+        metric,
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-      new Alarm(this, 'NightlyWorkerErrorsAlarm', {
-        alarmDescription: 'The nightly worker function itself failed (crash or timeout), not one station.',
-        metric: worker.metricErrors({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-      new Alarm(this, 'ApiServerErrorsAlarm', {
-        alarmDescription: 'The API answered 5xx: a 500 is a fault to look up by its request id; 503 means the table throttled.',
-        metric: api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-      new Alarm(this, 'NightlyDeadLettersAlarm', {
-        alarmDescription: 'A station failed its nightly roster three times; its message is in the dead-letter queue.',
-        metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-      new Alarm(this, 'NightlyDispatchErrorsAlarm', {
-        alarmDescription: 'The nightly dispatcher failed: some stations may not have been enqueued.',
-        metric: dispatcher.metricErrors({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    ];
-    for (const alarm of alarms) alarm.addAlarmAction(new SnsAction(alarmTopic));
+      });
+      alarm.addAlarmAction(new SnsAction(alarmTopic));
+    };
+    alarmOnAny(
+      'NightlyStationFailuresAlarm',
+      'A station\'s nightly roster failed (it is retried; three failures park it in the dead-letter queue). See the worker\'s "night failed" log line.',
+      nightlyMetric(METRIC.nightlyStationsFailed),
+    );
+    alarmOnAny(
+      'NightlyWorkerErrorsAlarm',
+      'The nightly worker function itself failed (crash or timeout), not one station.',
+      worker.metricErrors({ period: Duration.minutes(5) }),
+    );
+    alarmOnAny(
+      'ApiServerErrorsAlarm',
+      'The API answered 5xx: a 500 is a fault to look up by its request id; 503 means the table throttled.',
+      api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+    );
+    alarmOnAny(
+      'NightlyDeadLettersAlarm',
+      'A station failed its nightly roster three times; its message is in the dead-letter queue.',
+      deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+    );
+    alarmOnAny(
+      'NightlyDispatchErrorsAlarm',
+      'The nightly dispatcher failed: some stations may not have been enqueued.',
+      dispatcher.metricErrors({ period: Duration.minutes(5) }),
+    );
 
     // ---- the page's files, and config.json (web/src/api.ts SiteConfig) with the API's address and the sign-in ----
     const webDist = props.webDist === undefined ? `${ROOT}web/dist` : props.webDist;
