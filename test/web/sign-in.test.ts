@@ -151,6 +151,8 @@ describe('sign-in through the hosted UI (authorization code with PKCE)', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 30_000 });
     expect(provider.revoked).toHaveLength(1);
+    // The page can show "Sign in" a moment before the browser reaches the provider's logout: wait for that visit.
+    await expect.poll(() => provider.urls.some((u) => u.startsWith('GET /logout')), { timeout: 30_000, interval: 100 }).toBe(true);
     const logout = provider.urls.find((u) => u.startsWith('GET /logout'))!;
     expect(logout).toContain(`client_id=${CLIENT_ID}`);
     expect(logout).toContain(`logout_uri=${encodeURIComponent(`${site.url}/`)}`);
